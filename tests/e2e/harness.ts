@@ -1,0 +1,109 @@
+// Shared end-to-end harness: Debian's Chromium with the built extension loaded, driven by playwright-core.
+// The extension is the e2e flavour (`npm run build:e2e`, .output/chrome-mv3-e2e), which differs from the
+// shipped build only by a pre-granted http://127.0.0.1 host permission (see wxt.config.ts).
+import { chromium, type BrowserContext, type Page, type Request, type Worker } from 'playwright-core';
+import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { startFixtureServer, type FixtureServer } from '../fixtures/server';
+
+export const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3-e2e');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export interface RecordedRequest {
+  url: string;
+  /** 'page' for requests a page frame made, 'extension' for the service worker or an extension page. */
+  source: 'page' | 'extension';
+  frameUrl: string;
+}
+
+export interface Harness {
+  context: BrowserContext;
+  fixtures: FixtureServer;
+  worker: Worker;
+  extensionId: string;
+  requests: RecordedRequest[];
+  /** Opens a fixture page, e.g. '/demo-portal/'. */
+  open(path: string): Promise<Page>;
+  /** Calls the same function the toolbar button calls (action.onClicked) for the tab showing `page`. */
+  clickToolbar(page: Page): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function launch(options: { withExtension?: boolean } = {}): Promise<Harness> {
+  const withExtension = options.withExtension ?? true;
+  if (withExtension && !existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
+    throw new Error(`No e2e build at ${EXTENSION_DIR}: run "npm run build:e2e" first.`);
+  }
+  const fixtures = await startFixtureServer();
+  const userDataDir = mkdtempSync(join(tmpdir(), 'tianbao-e2e-'));
+  const args = [
+    '--headless=new',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--disable-default-apps',
+    '--lang=zh-CN',
+  ];
+  if (withExtension) {
+    args.push(`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`);
+  }
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: false,
+    args,
+    viewport: { width: 1400, height: 900 },
+    locale: 'zh-CN',
+  });
+  const requests: RecordedRequest[] = [];
+  const record = (request: Request) => {
+    let frameUrl = '';
+    try {
+      frameUrl = request.frame().url();
+    } catch {
+      // Requests of a service worker have no frame.
+    }
+    const source = !frameUrl || frameUrl.startsWith('chrome-extension://') ? 'extension' : 'page';
+    requests.push({ url: request.url(), source, frameUrl });
+  };
+  context.on('request', record);
+
+  let worker: Worker | undefined;
+  let extensionId = '';
+  if (withExtension) {
+    worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
+    extensionId = new URL(worker.url()).host;
+    worker.on('request' as never, record as never);
+  }
+
+  return {
+    context,
+    fixtures,
+    worker: worker as Worker,
+    extensionId,
+    requests,
+    async open(path) {
+      const page = await context.newPage();
+      await page.goto(fixtures.origin + path);
+      return page;
+    },
+    async clickToolbar(page) {
+      const url = page.url();
+      await worker!.evaluate(async (pageUrl) => {
+        const tabs = await chrome.tabs.query({});
+        const tab = tabs.find((t) => t.url === pageUrl);
+        if (!tab) throw new Error(`no tab shows ${pageUrl}`);
+        await (globalThis as unknown as { tianbaoToolbarClick(tab: chrome.tabs.Tab): Promise<void> }).tianbaoToolbarClick(tab);
+      }, url);
+    },
+    async close() {
+      await context.close();
+      await fixtures.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
