@@ -1,0 +1,310 @@
+// Finds the fields of a portal form: text inputs, textareas, selects, contenteditable regions and the rich-text
+// editors portals ship (TinyMCE, CKEditor 4/5, Quill, wangEditor/Slate, KindEditor, UEditor-style iframe
+// bodies), in the given document and in its same-origin iframes. Each field gets a label, a required flag, its
+// limits, whether it is visible, and a key that stays the same after a reload (drafts and mappings store it).
+//
+// One pass per document: a few querySelectorAll calls, one label[for] index, then work per field that does not
+// depend on page size. tests/bench/discovery.ts measures a 2,000-field page in Chromium.
+import { editingHost, isDesignModeDocument, isInContentEditable, isTextInput } from './editable';
+import { buildLabelIndex, counterLimit, inferLabel, isRequired, type LabelIndex, type LabelSource } from './labels';
+
+export type FieldKind = 'input' | 'textarea' | 'select' | 'contenteditable' | 'rich';
+
+export type EditorKind =
+  | 'tinymce'
+  | 'ckeditor4'
+  | 'ckeditor5'
+  | 'quill'
+  | 'wangeditor'
+  | 'slate'
+  | 'kindeditor'
+  | 'ueditor'
+  | 'iframe'
+  | 'plain';
+
+export interface DiscoveredField {
+  /** Stable across reloads: built from name, id, label or position, never from element identity. */
+  key: string;
+  kind: FieldKind;
+  /** For contenteditable and rich fields: which editor. */
+  editor?: EditorKind;
+  /** The element to focus and write into (an iframe editor's body for iframe editors). */
+  element: HTMLElement;
+  /** The document `element` lives in. */
+  document: Document;
+  /** For fields inside iframes: the iframe element, in its parent document. */
+  frame?: HTMLIFrameElement;
+  /** The hidden textarea (or element) a rich editor replaced, which the page submits. */
+  source?: HTMLElement;
+  label: string;
+  labelSource: LabelSource;
+  required: boolean;
+  /** maxlength of an input or textarea. */
+  maxLength?: number;
+  /** The limit a word-limit counter next to the field shows ("0 / 500"). */
+  wordLimit?: number;
+  visible: boolean;
+  readOnly: boolean;
+  disabled: boolean;
+  name?: string;
+}
+
+export interface DiscoverOptions {
+  /** Skip elements for which this returns true (Tianbao's own panel). */
+  ignore?: (element: Element) => boolean;
+  /** Look into same-origin iframes (default true). */
+  frames?: boolean;
+  /** Also return fields that are not visible (default true; each field says whether it is visible). */
+  includeHidden?: boolean;
+}
+
+const EDITOR_ROOTS: Array<[string, EditorKind]> = [
+  ['.tox-tinymce', 'tinymce'],
+  ['.cke', 'ckeditor4'],
+  ['.ck-editor', 'ckeditor5'],
+  ['.ql-container', 'quill'],
+  ['.w-e-text-container', 'wangeditor'],
+  ['.ke-container', 'kindeditor'],
+  ['.edui-editor', 'ueditor'],
+];
+const EDITOR_ROOT_SELECTOR = EDITOR_ROOTS.map(([selector]) => selector).join(', ');
+
+/** Controls inside a custom select widget whose value lives elsewhere (layui keeps a native select beside it). */
+const SKIP_INPUTS = '.layui-form-select input, .ant-select-selection-search-input[readonly][aria-hidden="true"]';
+const SELECT_WIDGET = '.el-select, .ant-select, .el-cascader, .ant-cascader';
+/** ids that frameworks generate afresh on every load (Element Plus el-id-1234-5, React :r1:, rc_select_0). */
+const GENERATED_ID = /^(el-id-|rc[_-]|:r|mui-|react-|vue-)|\d{3,}|^[0-9a-f]{8}-|_\d+$/i;
+
+function isVisible(el: Element): boolean {
+  const withCheck = el as Element & { checkVisibility?: (options?: object) => boolean };
+  if (typeof withCheck.checkVisibility === 'function') {
+    if (!withCheck.checkVisibility({ checkVisibilityCSS: true })) return false;
+    const html = el as HTMLElement;
+    // happy-dom answers checkVisibility without layout; only trust sizes where layout exists.
+    return html.offsetWidth > 0 || html.offsetHeight > 0 || html.getClientRects().length > 0 || !hasLayout(el);
+  }
+  for (let node: Element | null = el; node; node = node.parentElement) {
+    if (node.hasAttribute('hidden')) return false;
+    const style = (node as HTMLElement).style;
+    if (style && (style.display === 'none' || style.visibility === 'hidden')) return false;
+  }
+  return true;
+}
+
+let layoutKnown: boolean | undefined;
+function hasLayout(el: Element): boolean {
+  if (layoutKnown === undefined) {
+    const body = el.ownerDocument.body;
+    layoutKnown = !!body && (body.getBoundingClientRect().width > 0 || body.offsetWidth > 0);
+  }
+  return layoutKnown;
+}
+
+function hiddenSource(root: Element): HTMLElement | undefined {
+  // Editors insert their UI next to the element they replace and hide it.
+  for (let sibling = root.previousElementSibling, steps = 0; sibling && steps < 3; sibling = sibling.previousElementSibling, steps++) {
+    if (sibling.matches('textarea, script[type="text/plain"], div, input[type="hidden"]')) {
+      const html = sibling as HTMLElement;
+      if (sibling.tagName === 'TEXTAREA' || sibling.tagName === 'SCRIPT' || sibling.tagName === 'INPUT' || html.style.display === 'none') {
+        return html;
+      }
+    }
+  }
+  return undefined;
+}
+
+function editorOf(el: Element): { kind: EditorKind; root: Element } | undefined {
+  const root = el.closest(EDITOR_ROOT_SELECTOR);
+  if (root) {
+    const kind = EDITOR_ROOTS.find(([selector]) => root.matches(selector))![1];
+    // wangEditor's text container sits in the element the page created the editor on.
+    const outer = kind === 'wangeditor' ? (root.parentElement?.closest('[data-w-e-textarea], div') ?? root) : root;
+    return { kind, root: outer };
+  }
+  if (el.matches('[data-slate-editor]')) return { kind: 'slate', root: el };
+  if (el.matches('.ck-editor__editable')) return { kind: 'ckeditor5', root: el };
+  return undefined;
+}
+
+function iframeEditorKind(frame: HTMLIFrameElement, body: HTMLElement): { kind: EditorKind; root: Element } {
+  const root = frame.closest(EDITOR_ROOT_SELECTOR);
+  if (root) return { kind: EDITOR_ROOTS.find(([selector]) => root.matches(selector))![1], root };
+  if (body.id === 'tinymce' || body.classList.contains('mce-content-body')) return { kind: 'tinymce', root: frame };
+  if (body.classList.contains('cke_editable')) return { kind: 'ckeditor4', root: frame };
+  if (body.classList.contains('ke-content')) return { kind: 'kindeditor', root: frame };
+  if (/^ueditor_/.test(frame.id) || body.classList.contains('view')) return { kind: 'ueditor', root: frame };
+  return { kind: 'iframe', root: frame };
+}
+
+function keyPart(el: Element | undefined, label: string, kind: FieldKind): string {
+  const name = el?.getAttribute('name');
+  if (name) return `name:${name}`;
+  const id = el?.id;
+  if (id && !GENERATED_ID.test(id)) return `id:${id}`;
+  if (label) return `label:${label}`;
+  return `${kind}`;
+}
+
+interface Context {
+  options: Required<Pick<DiscoverOptions, 'frames' | 'includeHidden'>> & Pick<DiscoverOptions, 'ignore'>;
+  out: DiscoveredField[];
+}
+
+function discoverIn(doc: Document, context: Context, framePrefix: string, frame?: HTMLIFrameElement): void {
+  const { options, out } = context;
+  const frameVisible = frame ? isVisible(frame) : true;
+  const index: LabelIndex = buildLabelIndex(doc);
+  const ignore = options.ignore;
+  const fields: DiscoveredField[] = [];
+  const sources = new Set<Element>();
+
+  // Rich editors and contenteditable regions first, so that the textareas they replaced are known.
+  const hosts = new Set<HTMLElement>();
+  for (const el of Array.from(doc.querySelectorAll<HTMLElement>('[contenteditable]'))) {
+    if (!isInContentEditable(el)) continue;
+    const host = editingHost(el);
+    if (host) hosts.add(host);
+  }
+  for (const host of hosts) {
+    if (ignore?.(host)) continue;
+    if (host.closest('.ql-clipboard') || host.getAttribute('aria-hidden') === 'true') continue;
+    const editor = editorOf(host);
+    const anchor = editor?.root ?? host;
+    const source = editor ? hiddenSource(anchor) : undefined;
+    if (source) sources.add(source);
+    fields.push(makeField(host, doc, editor ? 'rich' : 'contenteditable', editor?.kind ?? 'plain', anchor, source, index, frame));
+  }
+
+  if (isDesignModeDocument(doc) && doc.body && !hosts.has(doc.body) && frame === undefined) {
+    fields.push(makeField(doc.body, doc, 'rich', 'iframe', doc.body, undefined, index, frame));
+  }
+
+  const frames = options.frames ? Array.from(doc.querySelectorAll<HTMLIFrameElement>('iframe, frame')) : [];
+  const nested: Array<[Document, HTMLIFrameElement]> = [];
+  for (const child of frames) {
+    if (ignore?.(child)) continue;
+    let inner: Document | null = null;
+    try {
+      inner = child.contentDocument;
+    } catch {
+      inner = null; // cross-origin
+    }
+    const body = inner?.body;
+    if (!inner || !body) continue;
+    if (isDesignModeDocument(inner) || isInContentEditable(body)) {
+      const editor = iframeEditorKind(child, body);
+      const source = hiddenSource(editor.root);
+      if (source) sources.add(source);
+      const field = makeField(body, inner, 'rich', editor.kind, editor.root, source, index, child, child);
+      fields.push(field);
+    } else {
+      nested.push([inner, child]);
+    }
+  }
+
+  for (const el of Array.from(doc.querySelectorAll<HTMLElement>('input, textarea, select'))) {
+    if (sources.has(el) || ignore?.(el)) continue;
+    let kind: FieldKind;
+    if (el.tagName === 'TEXTAREA') kind = 'textarea';
+    else if (el.tagName === 'SELECT') kind = 'select';
+    else if (!isTextInput(el)) continue;
+    else if (el.matches(SKIP_INPUTS)) continue;
+    else if (el.getAttribute('role') === 'combobox' || el.closest(SELECT_WIDGET)) kind = 'select';
+    else kind = 'input';
+    if (el.closest(EDITOR_ROOT_SELECTOR)) continue; // an editor's own dialog or toolbar inputs
+    fields.push(makeField(el, doc, kind, undefined, el, undefined, index, frame));
+  }
+
+  // Document order, so that keys numbered by occurrence are stable.
+  fields.sort((a, b) => {
+    const x = a.frame && a.frame.ownerDocument === doc ? a.frame : a.element;
+    const y = b.frame && b.frame.ownerDocument === doc ? b.frame : b.element;
+    if (x === y) return 0;
+    return x.compareDocumentPosition(y) & 4 ? -1 : 1;
+  });
+
+  const seen = new Map<string, number>();
+  for (const field of fields) {
+    const count = (seen.get(field.key) ?? 0) + 1;
+    seen.set(field.key, count);
+    if (count > 1) field.key += `#${count}`;
+    field.key = framePrefix + field.key;
+    if (!frameVisible) field.visible = false;
+    if (options.includeHidden || field.visible) out.push(field);
+  }
+
+  for (const [inner, child] of nested) {
+    const prefix = `${framePrefix}frame(${keyPart(child, '', 'rich').replace(/^rich$/, String(frames.indexOf(child)))})/`;
+    discoverIn(inner, context, prefix, child);
+  }
+}
+
+function makeField(
+  element: HTMLElement,
+  doc: Document,
+  kind: FieldKind,
+  editor: EditorKind | undefined,
+  anchor: Element,
+  source: HTMLElement | undefined,
+  index: LabelIndex,
+  frame: HTMLIFrameElement | undefined,
+  editorFrame?: HTMLIFrameElement,
+): DiscoveredField {
+  // For an iframe editor the label lives around the iframe, in the parent document.
+  const label = inferLabel(editorFrame ? editorFrame : element, index, anchor, source);
+  const required = isRequired(editorFrame ? editorFrame : element, label, anchor, source);
+  const valueField = element as HTMLInputElement;
+  const maxLength = (kind === 'input' || kind === 'textarea') && valueField.maxLength > 0 ? valueField.maxLength : undefined;
+  const wordLimit = counterLimit(anchor);
+  const named = source ?? (editorFrame ? undefined : element);
+  const keyElement = named ?? (anchor !== element ? anchor : undefined);
+  const field: DiscoveredField = {
+    key: keyPart(keyElement, label.text, kind),
+    kind,
+    element,
+    document: doc,
+    label: label.text,
+    labelSource: label.source,
+    required,
+    visible: isVisible(editorFrame ?? (kind === 'rich' || kind === 'contenteditable' ? (anchor as HTMLElement) : element)),
+    readOnly: kind === 'input' || kind === 'textarea' ? valueField.readOnly : false,
+    disabled: 'disabled' in element ? Boolean((element as HTMLInputElement).disabled) : false,
+  };
+  if (editor) field.editor = editor;
+  if (frame ?? editorFrame) field.frame = (editorFrame ?? frame)!;
+  if (source) field.source = source;
+  if (maxLength !== undefined) field.maxLength = maxLength;
+  if (wordLimit !== undefined) field.wordLimit = wordLimit;
+  const name = (source ?? element).getAttribute('name');
+  if (name) field.name = name;
+  if (kind === 'select' && element.tagName === 'SELECT') {
+    const widget = element.nextElementSibling;
+    if (widget?.classList.contains('layui-form-select')) field.visible = isVisible(widget);
+  }
+  return field;
+}
+
+/** Every field of `doc` and its same-origin iframes, in document order. */
+export function discoverFields(doc: Document, options: DiscoverOptions = {}): DiscoveredField[] {
+  layoutKnown = undefined;
+  const context: Context = {
+    options: { frames: options.frames ?? true, includeHidden: options.includeHidden ?? true, ignore: options.ignore },
+    out: [],
+  };
+  discoverIn(doc, context, '');
+  return context.out;
+}
+
+/** The discovered field whose element is `element` (the focus tracker's field), if any. */
+export function findField(fields: readonly DiscoveredField[], element: Element): DiscoveredField | undefined {
+  return fields.find((field) => field.element === element || field.source === element);
+}
+
+/** The text a field holds now: value for inputs, textareas and selects; text for editors. */
+export function readFieldText(field: Pick<DiscoveredField, 'element' | 'kind'>): string {
+  const el = field.element;
+  if (field.kind === 'input' || field.kind === 'textarea' || field.kind === 'select') {
+    return (el as HTMLInputElement).value ?? '';
+  }
+  return el.innerText ?? el.textContent ?? '';
+}

@@ -1,0 +1,221 @@
+// Label, required flag and length limit of a form field, read from the markup portals actually use: plain
+// label[for] and wrapping labels, ARIA, the form-item labels of Element Plus/Element UI, Ant Design and layui,
+// table layouts of older OA systems (label in the cell to the left, or in the header cell above), dl/dt/dd,
+// and as a last resort the placeholder. Issue 5 item 1.
+//
+// Discovery calls these for every field of a page, so nothing here may scan the whole document per field:
+// `LabelIndex` is built once per document and label[for] lookups go through it.
+
+export type LabelSource =
+  | 'aria-labelledby'
+  | 'aria-label'
+  | 'label-for'
+  | 'label-wrap'
+  | 'form-item'
+  | 'table-left'
+  | 'table-header'
+  | 'dt'
+  | 'preceding'
+  | 'placeholder'
+  | 'title'
+  | 'none';
+
+export interface LabelInfo {
+  text: string;
+  source: LabelSource;
+  /** The element the text came from, when there is one (used for required markers). */
+  element?: Element;
+}
+
+export interface LabelIndex {
+  byFor: Map<string, HTMLLabelElement>;
+}
+
+const FORM_ITEM = '.el-form-item, .ant-form-item, .layui-form-item';
+const FORM_ITEM_LABEL = '.el-form-item__label, .ant-form-item-label, .layui-form-label';
+const CONTROL = 'input, textarea, select, button, [contenteditable], iframe';
+const MAX_LABEL = 40;
+const REQUIRED_MARK = /^[\s*＊]+|[\s*＊]+$/g;
+
+export function buildLabelIndex(doc: Document): LabelIndex {
+  const byFor = new Map<string, HTMLLabelElement>();
+  for (const label of Array.from(doc.querySelectorAll<HTMLLabelElement>('label[for]'))) {
+    const id = label.getAttribute('for');
+    if (id && !byFor.has(id)) byFor.set(id, label);
+  }
+  return { byFor };
+}
+
+/** Text of `el` without the text of form controls inside it (a select's options inside its label). */
+export function ownText(el: Element): string {
+  if (!el.querySelector(CONTROL)) return el.textContent ?? '';
+  let text = '';
+  const walk = (node: Node) => {
+    for (let child = node.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === 3) text += child.nodeValue ?? '';
+      else if (child.nodeType === 1 && !(child as Element).matches(CONTROL)) walk(child);
+    }
+  };
+  walk(el);
+  return text;
+}
+
+/** Collapses whitespace and drops required asterisks and the trailing colon: ' * 单位名称：' → '单位名称'. */
+export function cleanLabel(raw: string): string {
+  let text = raw.replace(/\s+/g, ' ').trim();
+  text = text.replace(REQUIRED_MARK, '');
+  text = text.replace(/[:：]\s*$/, '').replace(REQUIRED_MARK, '').trim();
+  return text.length > MAX_LABEL ? text.slice(0, MAX_LABEL) : text;
+}
+
+function hasStar(el: Element | undefined): boolean {
+  if (!el) return false;
+  const text = ownText(el).trim();
+  return text.startsWith('*') || text.startsWith('＊') || text.endsWith('*') || text.endsWith('＊');
+}
+
+function fromElement(el: Element | null | undefined, source: LabelSource): LabelInfo | undefined {
+  if (!el) return undefined;
+  const text = cleanLabel(ownText(el));
+  return text ? { text, source, element: el } : undefined;
+}
+
+function tableLabel(cell: HTMLTableCellElement): LabelInfo | undefined {
+  // The nearest cell to the left with text and no control of its own.
+  for (let left = cell.previousElementSibling; left; left = left.previousElementSibling) {
+    if (left.querySelector(CONTROL)) continue;
+    const found = fromElement(left, 'table-left');
+    if (found) return found;
+  }
+  // Otherwise the cell above in the same column (a header row over a full-width field).
+  const row = cell.parentElement as HTMLTableRowElement | null;
+  if (!row) return undefined;
+  let column = 0;
+  for (let c = row.firstElementChild; c && c !== cell; c = c.nextElementSibling) column += (c as HTMLTableCellElement).colSpan || 1;
+  let above = row.previousElementSibling as HTMLTableRowElement | null;
+  if (!above && row.parentElement?.tagName === 'TBODY') {
+    const head = row.parentElement.previousElementSibling;
+    if (head?.tagName === 'THEAD') above = head.lastElementChild as HTMLTableRowElement | null;
+  }
+  if (!above) return undefined;
+  let at = 0;
+  for (let c = above.firstElementChild; c; c = c.nextElementSibling) {
+    const span = (c as HTMLTableCellElement).colSpan || 1;
+    if (column < at + span) return c.querySelector(CONTROL) ? undefined : fromElement(c, 'table-header');
+    at += span;
+  }
+  return undefined;
+}
+
+/** A short text-only element just before the field (or one of its first few ancestors): a hand-written label. */
+function precedingLabel(anchor: Element): LabelInfo | undefined {
+  let node: Element | null = anchor;
+  for (let depth = 0; node && depth < 4; depth++, node = node.parentElement) {
+    if (node.matches('form, body, td, th, dd, ' + FORM_ITEM)) return undefined;
+    let sibling = node.previousElementSibling;
+    for (let steps = 0; sibling && steps < 3; steps++, sibling = sibling.previousElementSibling) {
+      if (sibling.matches('script, style, template')) continue;
+      if (sibling.querySelector(CONTROL) || sibling.matches(CONTROL)) break;
+      const text = cleanLabel(sibling.textContent ?? '');
+      if (text && text.length <= 20) return { text, source: 'preceding', element: sibling };
+      if (text) break;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Infers the label of `field`. `anchor` is the element whose surroundings carry the label (for a rich editor,
+ * its outer container), and `source` the element the editor replaced (a hidden textarea), if any.
+ */
+export function inferLabel(field: Element, index: LabelIndex, anchor: Element = field, source?: Element): LabelInfo {
+  const owners = source ? [source, field] : [field];
+  for (const owner of owners) {
+    const labelledBy = owner.getAttribute('aria-labelledby');
+    if (labelledBy) {
+      const doc = owner.ownerDocument;
+      const text = cleanLabel(
+        labelledBy
+          .split(/\s+/)
+          .map((id) => doc.getElementById(id)?.textContent ?? '')
+          .join(' '),
+      );
+      if (text) return { text, source: 'aria-labelledby', element: doc.getElementById(labelledBy.split(/\s+/)[0]!) ?? undefined };
+    }
+    const id = owner.id;
+    const byFor = id ? fromElement(index.byFor.get(id), 'label-for') : undefined;
+    if (byFor) return byFor;
+    const wrap = fromElement(owner.closest('label'), 'label-wrap');
+    if (wrap) return wrap;
+    const aria = cleanLabel(owner.getAttribute('aria-label') ?? '');
+    if (aria) return { text: aria, source: 'aria-label' };
+  }
+  const item = anchor.closest(FORM_ITEM);
+  if (item) {
+    const labelEl = item.querySelector(FORM_ITEM_LABEL);
+    const found = fromElement(labelEl?.querySelector('label') ?? labelEl, 'form-item');
+    if (found) return found;
+  }
+  const cell = anchor.closest('td, th') as HTMLTableCellElement | null;
+  if (cell) {
+    const found = tableLabel(cell);
+    if (found) return found;
+  }
+  const dd = anchor.closest('dd');
+  if (dd) {
+    let dt = dd.previousElementSibling;
+    while (dt && dt.tagName !== 'DT') dt = dt.previousElementSibling;
+    const found = fromElement(dt, 'dt');
+    if (found) return found;
+  }
+  const preceding = precedingLabel(anchor);
+  if (preceding) return preceding;
+  for (const owner of owners) {
+    const placeholder = cleanLabel(owner.getAttribute('placeholder') ?? owner.getAttribute('data-placeholder') ?? '');
+    if (placeholder) return { text: placeholder.replace(/^请(输入|填写|选择)/, '') || placeholder, source: 'placeholder' };
+    const title = cleanLabel(owner.getAttribute('title') ?? '');
+    if (title) return { text: title, source: 'title' };
+  }
+  return { text: '', source: 'none' };
+}
+
+/** True when the field, its form item or its label marks it as required. */
+export function isRequired(field: Element, label: LabelInfo, anchor: Element = field, source?: Element): boolean {
+  for (const owner of source ? [source, field] : [field]) {
+    if ((owner as HTMLInputElement).required || owner.hasAttribute('required')) return true;
+    if (owner.getAttribute('aria-required') === 'true') return true;
+    const verify = owner.getAttribute('lay-verify');
+    if (verify && verify.split('|').includes('required')) return true;
+  }
+  const item = anchor.closest(FORM_ITEM);
+  if (item) {
+    if (item.classList.contains('is-required')) return true;
+    if (item.querySelector('.ant-form-item-required')) return true;
+  }
+  if (label.element) {
+    if (label.element.classList.contains('ant-form-item-required') || label.element.querySelector('.ant-form-item-required, .req, .required, .is-required')) return true;
+    if (label.element.classList.contains('req') || label.element.classList.contains('required')) return true;
+    if (hasStar(label.element)) return true;
+    for (const child of Array.from(label.element.children)) if (hasStar(child)) return true;
+  }
+  return false;
+}
+
+const COUNTER = /(\d+)\s*\/\s*(\d+)/;
+
+/**
+ * The limit shown by a word-limit counter next to the field ("0 / 500" of Element Plus show-word-limit, Ant
+ * Design showCount, or a page's own counter), looked up in the field's form item or its parent.
+ */
+export function counterLimit(anchor: Element): number | undefined {
+  const scope = anchor.closest(FORM_ITEM) ?? anchor.parentElement;
+  if (!scope) return undefined;
+  const counted = anchor.closest('[data-count]')?.getAttribute('data-count');
+  const fromAttr = counted ? COUNTER.exec(counted) : null;
+  if (fromAttr) return Number(fromAttr[2]);
+  for (const el of Array.from(scope.querySelectorAll('[class*="count"], [class*="limit"], [class*="Count"]'))) {
+    const match = COUNTER.exec(el.getAttribute('data-count') ?? el.textContent ?? '');
+    if (match) return Number(match[2]);
+  }
+  return undefined;
+}
