@@ -1,1 +1,5 @@
-export default defineUnlistedScript(() => {});
+import { startAgent } from '@/lib/agent/agent';
+
+export default defineUnlistedScript(() => {
+  startAgent();
+});

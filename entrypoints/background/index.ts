@@ -1,1 +1,58 @@
-export default defineBackground(() => {});
+import { browser, type Browser } from 'wxt/browser';
+import { showPanel } from '@/lib/background/panel';
+import { enableSite, isSiteActive, resyncRegistration, revokeSite } from '@/lib/background/sites';
+import { isEnableableOrigin, isMessage, type Message } from '@/lib/messages';
+
+export default defineBackground(() => {
+  // The toolbar button and the keyboard command (_execute_action) both arrive here, with activeTab granted.
+  const onToolbarClick = async (tab: Browser.tabs.Tab) => {
+    if (tab.id == null) return;
+    try {
+      await showPanel(tab.id, 'toggle');
+      await browser.action.setBadgeText({ tabId: tab.id, text: '' });
+    } catch {
+      // Browser pages (chrome://, the web store, PDF viewers) refuse scripts: say so on the button itself.
+      await browser.action.setBadgeText({ tabId: tab.id, text: '!' });
+      await browser.action.setTitle({ tabId: tab.id, title: browser.i18n.getMessage('actionUnavailable') });
+    }
+  };
+  browser.action.onClicked.addListener(onToolbarClick);
+  // The end-to-end suite calls this exact handler, since a headless browser has no toolbar to click.
+  (globalThis as { tianbaoToolbarClick?: typeof onToolbarClick }).tianbaoToolbarClick = onToolbarClick;
+
+  const handle = async (message: Message, sender: Browser.runtime.MessageSender): Promise<unknown> => {
+    switch (message.type) {
+      case 'panel:open':
+      case 'panel:toggle':
+        if (sender.tab?.id == null) return false;
+        await showPanel(sender.tab.id, message.type === 'panel:open' ? 'open' : 'toggle');
+        return true;
+      case 'site:enable-request': {
+        if (!isEnableableOrigin(message.origin)) return false;
+        const url = browser.runtime.getURL(`/enable-site.html?origin=${encodeURIComponent(message.origin)}`);
+        await browser.windows.create({ url, type: 'popup', width: 480, height: 360 });
+        return true;
+      }
+      case 'site:enabled':
+        return enableSite(message.origin);
+      case 'site:revoke':
+        await revokeSite(message.origin);
+        return true;
+      case 'site:status':
+        return { enabled: await isSiteActive(message.origin) };
+    }
+  };
+
+  browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
+    if (!isMessage(message)) return false;
+    handle(message, sender).then(sendResponse, (error: unknown) => sendResponse({ error: String(error) }));
+    return true;
+  });
+
+  const resync = () => {
+    resyncRegistration().catch(() => undefined);
+  };
+  browser.runtime.onInstalled.addListener(resync);
+  browser.runtime.onStartup.addListener(resync);
+  browser.permissions.onRemoved.addListener(resync);
+});

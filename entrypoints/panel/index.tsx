@@ -1,1 +1,5 @@
-export default defineUnlistedScript(() => {});
+import { mountPanel } from '@/lib/panel/mount';
+
+export default defineUnlistedScript(() => {
+  void mountPanel();
+});

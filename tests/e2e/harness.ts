@@ -2,7 +2,7 @@
 // The extension is the e2e flavour (`npm run build:e2e`, .output/chrome-mv3-e2e), which differs from the
 // shipped build only by a pre-granted http://127.0.0.1 host permission (see wxt.config.ts).
 import { chromium, type BrowserContext, type Page, type Request, type Worker } from 'playwright-core';
-import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { mkdtempSync, rmSync, existsSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startFixtureServer, type FixtureServer } from '../fixtures/server';
@@ -17,6 +17,12 @@ export interface RecordedRequest {
   frameUrl: string;
 }
 
+export interface NetLogRequest {
+  url: string;
+  /** The origin that started the request, as Chromium records it (chrome-extension://… for the extension). */
+  initiator: string;
+}
+
 export interface Harness {
   context: BrowserContext;
   fixtures: FixtureServer;
@@ -25,6 +31,8 @@ export interface Harness {
   requests: RecordedRequest[];
   /** Opens a fixture page, e.g. '/demo-portal/'. */
   open(path: string): Promise<Page>;
+  /** The browser's own network log (every request of every process), read after close(). */
+  netLog(): NetLogRequest[];
   /** Calls the same function the toolbar button calls (action.onClicked) for the tab showing `page`. */
   clickToolbar(page: Page): Promise<void>;
   close(): Promise<void>;
@@ -37,6 +45,7 @@ export async function launch(options: { withExtension?: boolean } = {}): Promise
   }
   const fixtures = await startFixtureServer();
   const userDataDir = mkdtempSync(join(tmpdir(), 'tianbao-e2e-'));
+  const netLogFile = join(mkdtempSync(join(tmpdir(), 'tianbao-netlog-')), 'netlog.json');
   const args = [
     '--headless=new',
     '--no-sandbox',
@@ -48,6 +57,7 @@ export async function launch(options: { withExtension?: boolean } = {}): Promise
     '--disable-sync',
     '--disable-default-apps',
     '--lang=zh-CN',
+    `--log-net-log=${netLogFile}`,
   ];
   if (withExtension) {
     args.push(`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`);
@@ -100,10 +110,36 @@ export async function launch(options: { withExtension?: boolean } = {}): Promise
         await (globalThis as unknown as { tianbaoToolbarClick(tab: chrome.tabs.Tab): Promise<void> }).tianbaoToolbarClick(tab);
       }, url);
     },
+    netLog() {
+      return readNetLog(netLogFile);
+    },
     async close() {
       await context.close();
       await fixtures.close();
       rmSync(userDataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Every URL request in a Chromium net log with the origin that initiated it. The net log is written by the
+ * browser's network service, so it holds the service worker's and extension pages' requests as well as the
+ * pages', which the page-level request events do not all show.
+ */
+export function readNetLog(file: string): NetLogRequest[] {
+  if (!existsSync(file)) return [];
+  let raw = readFileSync(file, 'utf8').trim();
+  // A log cut short by a crash lacks its closing brackets; what is there is still worth reading.
+  if (!raw.endsWith('}')) raw = raw.replace(/,?\s*$/, '') + ']}';
+  const log = JSON.parse(raw) as {
+    constants: { logEventTypes: Record<string, number> };
+    events: { type: number; params?: { url?: string; initiator?: string } }[];
+  };
+  const start = log.constants.logEventTypes['URL_REQUEST_START_JOB'];
+  const seen: NetLogRequest[] = [];
+  for (const event of log.events) {
+    if (event.type !== start || !event.params?.url) continue;
+    seen.push({ url: event.params.url, initiator: event.params.initiator ?? '' });
+  }
+  return seen;
 }

@@ -1,0 +1,34 @@
+import type { ReactNode } from 'react';
+import { t } from '@/lib/i18n';
+
+export interface OptionsSection {
+  id: string;
+  titleId: string;
+  render(): ReactNode;
+}
+
+/** 片段库与模板: one page, a section per kind of saved data, with a table of contents on the left. */
+export function OptionsApp({ sections }: { sections: OptionsSection[] }) {
+  return (
+    <div className="opt-layout">
+      <nav className="opt-nav" aria-label={t('options.navLabel')}>
+        <h1>{t('options.title')}</h1>
+        <ul>
+          {sections.map((section) => (
+            <li key={section.id}>
+              <a href={`#${section.id}`}>{t(section.titleId)}</a>
+            </li>
+          ))}
+        </ul>
+        <p className="opt-muted">{t('options.privacy')}</p>
+      </nav>
+      <main className="opt-main">
+        {sections.map((section) => (
+          <div key={section.id} id={section.id}>
+            {section.render()}
+          </div>
+        ))}
+      </main>
+    </div>
+  );
+}

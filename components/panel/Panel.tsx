@@ -1,0 +1,125 @@
+import { useState, type ReactNode } from 'react';
+import { useStore } from 'zustand';
+import { useShallow } from 'zustand/react/shallow';
+import { t } from '@/lib/i18n';
+import type { PanelStore, PanelTab } from '@/lib/panel/store';
+import type { PageBridge } from '@/lib/panel/bridge';
+import { ResizeHandle } from './ResizeHandle';
+import { usePageAnalysis } from './usePageAnalysis';
+import { FieldsView } from './FieldsView';
+import { ChecksView } from './ChecksView';
+import { StructureView } from './StructureView';
+import { SnippetsView } from './SnippetsView';
+
+export interface PanelActions {
+  /** 「在此网站始终启用」: opens the permission window. */
+  enableSite(): void;
+  /** Called when width or collapsed state settle, to remember them for this site. */
+  persistLayout(layout: { width: number; collapsed: boolean }): void;
+}
+
+export interface PanelProps {
+  store: PanelStore;
+  bridge: PageBridge;
+  actions: PanelActions;
+}
+
+const TABS: PanelTab[] = ['structure', 'checks', 'snippets', 'fields'];
+
+export function Panel({ store, bridge, actions }: PanelProps) {
+  const { width, collapsed, tab, siteEnabled, notice, origin } = useStore(
+    store,
+    useShallow((s) => ({
+      width: s.width,
+      collapsed: s.collapsed,
+      tab: s.tab,
+      siteEnabled: s.siteEnabled,
+      notice: s.notice,
+      origin: s.origin,
+    })),
+  );
+  const [dragWidth, setDragWidth] = useState<number | undefined>(undefined);
+  const analysis = usePageAnalysis(bridge, !collapsed);
+
+  const setCollapsed = (next: boolean) => {
+    store.getState().setCollapsed(next);
+    actions.persistLayout({ width: store.getState().width, collapsed: next });
+  };
+
+  if (collapsed) {
+    return (
+      <button type="button" className="tb-tab" title={t('panel.expandTitle')} onClick={() => setCollapsed(false)}>
+        {t('panel.name')}
+        {analysis.blocking > 0 && <span className="tb-tab-count">{analysis.blocking}</span>}
+      </button>
+    );
+  }
+
+  let view: ReactNode;
+  if (tab === 'fields') view = <FieldsView fields={analysis.fields} />;
+  else if (tab === 'checks') view = <ChecksView analysis={analysis} bridge={bridge} />;
+  else if (tab === 'snippets') view = <SnippetsView bridge={bridge} origin={origin} />;
+  else view = <StructureView analysis={analysis} bridge={bridge} />;
+
+  const shownWidth = dragWidth ?? width;
+  return (
+    <aside className="tb-panel" style={{ width: shownWidth }} aria-label={t('panel.name')} data-testid="tianbao-panel">
+      <ResizeHandle
+        width={shownWidth}
+        onResize={(next) => {
+          setDragWidth(next);
+          store.getState().setWidth(next);
+        }}
+        onResizeEnd={(next) => {
+          setDragWidth(undefined);
+          store.getState().setWidth(next);
+          actions.persistLayout({ width: store.getState().width, collapsed: false });
+        }}
+      />
+      <header className="tb-header">
+        <span className="tb-title">{t('panel.name')}</span>
+        <span className="tb-local" title={t('panel.localOnlyTitle')}>
+          {t('panel.localOnly')}
+        </span>
+        <button type="button" className="tb-icon" aria-label={t('panel.collapse')} title={t('panel.collapse')} onClick={() => setCollapsed(true)}>
+          ⟩
+        </button>
+      </header>
+      <nav className="tb-tabs" role="tablist" aria-label={t('panel.tabsLabel')}>
+        {TABS.map((id) => (
+          <button
+            key={id}
+            type="button"
+            role="tab"
+            aria-selected={tab === id}
+            className={tab === id ? 'tb-tabbtn tb-active' : 'tb-tabbtn'}
+            onClick={() => store.getState().setTab(id)}
+          >
+            {t(`panel.tab.${id}`)}
+            {id === 'checks' && analysis.findings.length > 0 && <span className="tb-badge">{analysis.findings.length}</span>}
+          </button>
+        ))}
+      </nav>
+      {notice && (
+        <div className={`tb-notice tb-${notice.tone}`} role={notice.tone === 'error' ? 'alert' : 'status'}>
+          {t(notice.messageId, notice.params)}
+          <button type="button" className="tb-link" onClick={() => store.getState().setNotice(undefined)}>
+            {t('panel.dismiss')}
+          </button>
+        </div>
+      )}
+      <section className="tb-body" role="tabpanel">
+        {view}
+      </section>
+      <footer className="tb-footer">
+        {siteEnabled ? (
+          <span className="tb-muted">{t('panel.siteEnabled')}</span>
+        ) : (
+          <button type="button" className="tb-secondary" onClick={actions.enableSite}>
+            {t('panel.enableSite')}
+          </button>
+        )}
+      </footer>
+    </aside>
+  );
+}

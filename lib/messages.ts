@@ -1,0 +1,38 @@
+// Messages between the content scripts (agent, panel), extension pages and the background. One union, so
+// that every sender and receiver is type-checked against the same shapes.
+
+export type Message =
+  /** The agent's slim tab or the panel asks the background to open / close / toggle the panel on this tab. */
+  | { type: 'panel:open' }
+  | { type: 'panel:toggle' }
+  /** The panel asks the background to start 「在此网站始终启用」 for the page's origin. */
+  | { type: 'site:enable-request'; origin: string }
+  /** The enable-site page (extension origin) reports a granted permission; background registers the agent. */
+  | { type: 'site:enabled'; origin: string }
+  /** The options page revokes a site. */
+  | { type: 'site:revoke'; origin: string }
+  /** Is the agent registered for this origin? */
+  | { type: 'site:status'; origin: string };
+
+export interface SiteStatus {
+  enabled: boolean;
+}
+
+export function isMessage(value: unknown): value is Message {
+  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
+}
+
+/** `https://example.gov.cn` → `https://example.gov.cn/*`, the pattern asked for and registered. */
+export function originPattern(origin: string): string {
+  return `${new URL(origin).origin}/*`;
+}
+
+/** Only http(s) pages can be enabled; about:, file:, chrome: and extension pages cannot. */
+export function isEnableableOrigin(origin: string): boolean {
+  try {
+    const url = new URL(origin);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.origin === origin;
+  } catch {
+    return false;
+  }
+}

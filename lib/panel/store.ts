@@ -1,0 +1,73 @@
+// The panel's UI state, one zustand store built from slices (zustand's slices pattern). Persistent data
+// lives in lib/storage items, never in zustand `persist`: in a content script localStorage is the portal's.
+import { createStore, type StateCreator } from 'zustand/vanilla';
+
+export const MIN_WIDTH = 280;
+export const MAX_WIDTH = 640;
+export const DEFAULT_WIDTH = 360;
+
+export type PanelTab = 'structure' | 'checks' | 'snippets' | 'fields';
+
+export interface LayoutSlice {
+  width: number;
+  collapsed: boolean;
+  setWidth(width: number): void;
+  setCollapsed(collapsed: boolean): void;
+}
+
+export interface ViewSlice {
+  tab: PanelTab;
+  setTab(tab: PanelTab): void;
+}
+
+export interface SiteSlice {
+  origin: string;
+  /** 「在此网站始终启用」 is on for this origin (permission held and agent registered). */
+  siteEnabled: boolean;
+  /** A user-visible notice (message id + params), e.g. after a failed save. */
+  notice?: { messageId: string; params?: Record<string, string | number>; tone: 'info' | 'error' };
+  setSiteEnabled(enabled: boolean): void;
+  setNotice(notice: SiteSlice['notice']): void;
+}
+
+export type PanelState = LayoutSlice & ViewSlice & SiteSlice;
+
+export function clampWidth(width: number): number {
+  if (!Number.isFinite(width)) return DEFAULT_WIDTH;
+  return Math.round(Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, width)));
+}
+
+const createLayoutSlice: StateCreator<PanelState, [], [], LayoutSlice> = (set) => ({
+  width: DEFAULT_WIDTH,
+  collapsed: false,
+  setWidth: (width) => set({ width: clampWidth(width) }),
+  setCollapsed: (collapsed) => set({ collapsed }),
+});
+
+const createViewSlice: StateCreator<PanelState, [], [], ViewSlice> = (set) => ({
+  tab: 'structure',
+  setTab: (tab) => set({ tab }),
+});
+
+const createSiteSlice = (origin: string): StateCreator<PanelState, [], [], SiteSlice> => (set) => ({
+  origin,
+  siteEnabled: false,
+  notice: undefined,
+  setSiteEnabled: (siteEnabled) => set({ siteEnabled }),
+  setNotice: (notice) => set({ notice }),
+});
+
+export function createPanelStore(origin: string, initial: Partial<Pick<PanelState, 'width' | 'collapsed' | 'tab'>> = {}) {
+  const store = createStore<PanelState>()((...a) => ({
+    ...createLayoutSlice(...a),
+    ...createViewSlice(...a),
+    ...createSiteSlice(origin)(...a),
+  }));
+  store.setState({
+    ...initial,
+    ...(initial.width !== undefined ? { width: clampWidth(initial.width) } : {}),
+  });
+  return store;
+}
+
+export type PanelStore = ReturnType<typeof createPanelStore>;

@@ -1,0 +1,128 @@
+// The panel in a real page: opened through the toolbar's own handler, docked, pushing the form aside,
+// collapsible and resizable, and never taking the caret away from the field the user is writing in.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launch, type Harness } from './harness';
+
+let h: Harness;
+
+beforeAll(async () => {
+  h = await launch();
+});
+
+afterAll(async () => {
+  await h?.close();
+});
+
+async function openPanel(): Promise<Page> {
+  const page = await h.open('/demo-portal/');
+  await h.clickToolbar(page);
+  await page.getByTestId('tianbao-panel').waitFor();
+  return page;
+}
+
+const pushedMargin = (page: Page) => page.evaluate(() => getComputedStyle(document.documentElement).marginRight);
+
+describe('panel', () => {
+  it('opens on the toolbar handler, docked at the right edge, and pushes the form aside', async () => {
+    const page = await openPanel();
+    const panel = await page.getByTestId('tianbao-panel').boundingBox();
+    const viewport = page.viewportSize()!;
+    expect(panel).not.toBeNull();
+    expect(Math.round(panel!.x + panel!.width)).toBe(viewport.width);
+    expect(panel!.width).toBeGreaterThanOrEqual(280);
+    expect(await pushedMargin(page)).toBe(`${Math.round(panel!.width)}px`);
+    const form = await page.locator('#report').boundingBox();
+    expect(form!.x + form!.width).toBeLessThanOrEqual(panel!.x + 1);
+    await page.close();
+  });
+
+  it('keeps the caret of a textarea when a panel button is clicked', async () => {
+    const page = await openPanel();
+    await page.locator('#main').click();
+    await page.keyboard.type('前文后文');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowLeft');
+    await page.getByRole('tab', { name: '字段' }).click();
+    await page.getByRole('tab', { name: '检查' }).click();
+    await page.keyboard.type('中');
+    expect(await page.locator('#main').inputValue()).toBe('前文中后文');
+    await page.close();
+  });
+
+  it('keeps the caret inside a same-origin iframe editor when a panel button is clicked', async () => {
+    const page = await openPanel();
+    const body = page.frameLocator('#remark-frame').locator('body');
+    await body.click();
+    await page.keyboard.type('前文后文');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowLeft');
+    await page.getByRole('tab', { name: '字段' }).click();
+    await page.keyboard.type('中');
+    expect((await body.innerText()).trim()).toBe('前文中后文');
+    await page.close();
+  });
+
+  it('leaves the form usable beside it: typing, selecting and submitting work', async () => {
+    const page = await openPanel();
+    await page.locator('#unit').fill('某市统计局机关党委');
+    await page.locator('#period').selectOption('2026H1');
+    await page.locator('#main').fill('一、主要工作情况\n（一）加强组织领导。');
+    await page.locator('#problems').fill('一是理论学习深度不够。');
+    await page.locator('#plans').fill('一是持续深化理论武装。');
+    await page.locator('#contact').fill('张三');
+    await page.locator('#submit').click();
+    await page.locator('#submitted').waitFor();
+    expect(await page.locator('#submitted').innerText()).toBe('提交成功');
+    await page.close();
+  });
+
+  it('collapses to a slim tab that gives the page its full width, and expands again', async () => {
+    const page = await openPanel();
+    await page.getByRole('button', { name: '收起侧栏' }).click();
+    await expect.poll(() => page.getByTestId('tianbao-panel').count()).toBe(0);
+    expect(await pushedMargin(page)).toBe('0px');
+    await page.getByRole('button', { name: /填报助手/ }).click();
+    await page.getByTestId('tianbao-panel').waitFor();
+    expect(await pushedMargin(page)).not.toBe('0px');
+    await page.close();
+  });
+
+  it('toggles with the toolbar handler: a second click collapses it', async () => {
+    const page = await openPanel();
+    await h.clickToolbar(page);
+    await expect.poll(() => page.getByTestId('tianbao-panel').count()).toBe(0);
+    await h.clickToolbar(page);
+    await page.getByTestId('tianbao-panel').waitFor();
+    await page.close();
+  });
+
+  it('resizes by dragging its left edge, within 280–640 px, and remembers the width for the site', async () => {
+    const page = await openPanel();
+    const handle = page.getByRole('separator', { name: '拖动调整侧栏宽度' });
+    const box = (await handle.boundingBox())!;
+    const startWidth = (await page.getByTestId('tianbao-panel').boundingBox())!.width;
+    await page.mouse.move(box.x + box.width / 2, box.y + 300);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2 - 100, box.y + 300, { steps: 5 });
+    await page.mouse.up();
+    const widened = (await page.getByTestId('tianbao-panel').boundingBox())!.width;
+    expect(Math.round(widened)).toBe(Math.round(startWidth + 100));
+    // Far past the maximum: clamped.
+    const box2 = (await handle.boundingBox())!;
+    await page.mouse.move(box2.x + 4, box2.y + 300);
+    await page.mouse.down();
+    await page.mouse.move(10, box2.y + 300, { steps: 5 });
+    await page.mouse.up();
+    expect(Math.round((await page.getByTestId('tianbao-panel').boundingBox())!.width)).toBe(640);
+    await page.close();
+
+    const again = await openPanel();
+    expect(Math.round((await again.getByTestId('tianbao-panel').boundingBox())!.width)).toBe(640);
+    // Put it back for the other tests.
+    await again.getByRole('separator', { name: '拖动调整侧栏宽度' }).focus();
+    for (let i = 0; i < 28; i++) await again.keyboard.press('ArrowRight');
+    await expect.poll(async () => Math.round((await again.getByTestId('tianbao-panel').boundingBox())!.width)).toBe(360);
+    await again.close();
+  });
+});
