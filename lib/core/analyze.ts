@@ -1,31 +1,129 @@
-// PLACEHOLDER until the report-engine work lands: the contract the panel and CLI code against.
+// The report engine's entry point: outline, coverage against a template, structure suggestions and every
+// check rule, in one call. createAnalyzer keeps per-line results between calls, so that re-analysis after an
+// edit reads only the lines that changed (the rules keep their own per-paragraph cache).
 import type { Finding, ReportField, ReportPeriod } from './types';
-import { joinFields } from './document';
-import { runRules, type RuleConfig } from './rules';
+import { joinFields, mapFindingToField, spanAt, type ReportDocument } from './document';
+import { createRuleRunner, type RuleConfig } from './rules';
+import { createOutlineParser, type OutlineHeading, type TextRange } from './outline/parse';
+import { createLineCache } from './outline/lines';
+import { createCoverage, type Coverage, type CoverageEngine, type StructureSuggestion } from './coverage';
+import { getTemplate, selectTemplate, type Template } from './template';
+import { detectPeriod } from './period';
 
-export interface OutlineHeading {
-  level: number;
-  marker: string;
-  title: string;
-  start: number;
-  end: number;
-  children: OutlineHeading[];
-}
+export type { OutlineHeading } from './outline/parse';
+export type { Coverage, SectionCoverage, TopicCoverage, StructureSuggestion } from './coverage';
 
 export interface AnalyzeOptions {
+  /** A template id; 'auto' (the default) picks one from the report's title; 'none' skips coverage. */
   templateId?: string;
+  /** The report period; detected from the title or 报告期 line when absent. */
   period?: ReportPeriod;
   rules?: RuleConfig;
+  /** User templates (derived or imported), looked up before the built-in ones. */
+  templates?: readonly Template[];
 }
 
 export interface Analysis {
+  /** The analysed text (the fields joined, for a split report). */
   text: string;
+  /** For a split report: the fields' spans in `text`. Findings and suggestions are then field-relative. */
+  document?: ReportDocument;
+  /** The report's title line, if it has one. */
+  title?: TextRange;
+  period?: ReportPeriod;
+  /** Headings as a tree; offsets into `text`. */
   outline: OutlineHeading[];
-  coverage: unknown;
+  /** The template used, or null with templateId 'none'. */
+  template: { id: string; name: string; version: number } | null;
+  coverage: Coverage | null;
+  suggestions: StructureSuggestion[];
+  /** Outline, coverage and rule findings, ordered by position. */
   findings: Finding[];
 }
 
+export class UnknownTemplateError extends Error {
+  constructor(readonly templateId: string) {
+    super(`unknown template: ${templateId}`);
+  }
+}
+
+export interface Analyzer {
+  update(input: string | readonly ReportField[]): Analysis;
+}
+
+export function createAnalyzer(options: AnalyzeOptions = {}): Analyzer {
+  const parser = createOutlineParser(createLineCache());
+  const rules = createRuleRunner(options.rules);
+  const engines = new Map<string, CoverageEngine>();
+  const fixed = options.templateId && options.templateId !== 'auto' && options.templateId !== 'none'
+    ? getTemplate(options.templateId, options.templates)
+    : undefined;
+  if (options.templateId && options.templateId !== 'auto' && options.templateId !== 'none' && !fixed) {
+    throw new UnknownTemplateError(options.templateId);
+  }
+
+  const engineFor = (template: Template) => {
+    let engine = engines.get(template.id);
+    if (!engine || engine.template !== template) {
+      engine = createCoverage(template);
+      engines.set(template.id, engine);
+    }
+    return engine;
+  };
+
+  return {
+    update(input) {
+      const fields = typeof input === 'string' ? undefined : input;
+      const document = fields ? joinFields(fields) : undefined;
+      const text = document ? document.text : (input as string);
+      const parsed = parser.parse(text);
+      const period = options.period ?? detectPeriod(text);
+      const title = parsed.titles[0] && parsed.titles[0].start < 400 ? parsed.titles[0] : undefined;
+
+      let template: Template | undefined;
+      if (options.templateId !== 'none') {
+        template = fixed ?? selectTemplate((title?.text ?? '') + text.slice(0, 300), period);
+      }
+      let coverage: Coverage | null = null;
+      let suggestions: StructureSuggestion[] = [];
+      let findings: Finding[] = [...parsed.findings];
+      if (template) {
+        const fieldSpans = fields && document
+          ? document.spans.map((span, i) => ({ ...span, sectionId: fields[i]!.sectionId }))
+          : undefined;
+        const result = engineFor(template).compute({ text, parsed, fields: fieldSpans });
+        coverage = result.coverage;
+        suggestions = result.suggestions;
+        findings = findings.concat(result.findings);
+      }
+      findings = findings.concat(rules.run(period ? { text, period } : { text }));
+      findings.sort((a, b) => a.start - b.start || a.end - b.end);
+
+      if (document) {
+        findings = findings.map((f) => mapFindingToField(document, f));
+        suggestions = suggestions.map((s) => {
+          const span = spanAt(document, s.offset);
+          if (!span) return s;
+          return { ...s, fieldKey: span.key, offset: Math.min(Math.max(s.offset, span.start), span.end) - span.start };
+        });
+      }
+
+      const analysis: Analysis = {
+        text,
+        outline: parsed.outline,
+        template: template ? { id: template.id, name: template.name, version: template.version } : null,
+        coverage,
+        suggestions,
+        findings,
+      };
+      if (document) analysis.document = document;
+      if (title) analysis.title = title;
+      if (period) analysis.period = period;
+      return analysis;
+    },
+  };
+}
+
 export function analyze(input: string | readonly ReportField[], options: AnalyzeOptions = {}): Analysis {
-  const text = typeof input === 'string' ? input : joinFields(input).text;
-  return { text, outline: [], coverage: null, findings: runRules({ text, period: options.period }, options.rules) };
+  return createAnalyzer(options).update(input);
 }

@@ -1,0 +1,392 @@
+// Coverage: the parsed outline matched to a template. Each section is found, missing or out of order; each
+// topic covered or not, with the evidence's range; figures present where the template asks for them. Missing
+// sections become structure suggestions: the scaffold, numbered to fit, and the offset to insert it at.
+import type { Finding } from '../types';
+import type { FieldSpan } from '../document';
+import type { OutlineHeading, ParsedOutline, TextRange } from '../outline/parse';
+import { chineseNumeral } from '../outline/markers';
+import type { Section, Template } from '../template/schema';
+import { createScanner, type Scanner, type Token } from './scan';
+
+export type FigureStatus = 'present' | 'placeholder' | 'vague' | 'missing';
+
+export interface TopicCoverage {
+  id: string;
+  title: string;
+  required: boolean;
+  covered: boolean;
+  /** Where the first keyword of the topic was found. */
+  evidence?: TextRange;
+  /** Only for topics that must carry a count. */
+  figures?: FigureStatus;
+}
+
+export type SectionStatus = 'found' | 'missing' | 'out-of-order' | 'empty';
+
+export interface SectionCoverage {
+  id: string;
+  title: string;
+  required: boolean;
+  status: SectionStatus;
+  /** The heading that opens it, as written; absent when the section is implicit (its content has no title). */
+  heading?: { start: number; end: number; title: string };
+  /** The field that holds it, when the report is split over fields. */
+  fieldKey?: string;
+  /** The text the section spans. */
+  start?: number;
+  end?: number;
+  topics: TopicCoverage[];
+}
+
+export interface StructureSuggestion {
+  sectionId: string;
+  sectionTitle: string;
+  /** i18n id of the reason, with its params. */
+  reason: { messageId: string; params: Record<string, string | number> };
+  /** The scaffold as the template holds it, renumbered to fit. */
+  scaffold: string;
+  /**
+   * Offset in the analysed text at which to insert `text`. Several suggestions may share an offset; applied
+   * from the last to the first (as any batch of edits), they land in template order.
+   */
+  offset: number;
+  /** What to insert there: the scaffold with the line breaks it needs around it. */
+  text: string;
+  fieldKey?: string;
+}
+
+export interface Coverage {
+  templateId: string;
+  templateVersion: number;
+  templateName: string;
+  sections: SectionCoverage[];
+  /** Every required section is there. */
+  complete: boolean;
+  topicsCovered: number;
+  topicsTotal: number;
+}
+
+export interface CoverageResult {
+  coverage: Coverage;
+  suggestions: StructureSuggestion[];
+  findings: Finding[];
+}
+
+export interface CoverageInput {
+  text: string;
+  parsed: ParsedOutline;
+  /** Form fields of a split report, with the section each one holds. */
+  fields?: ReadonlyArray<FieldSpan & { sectionId?: string }>;
+}
+
+const CATEGORY = 'coverage';
+
+const normalize = (title: string) => title.replace(/[\s\u3000，,、。：:；;“”"'‘’（）()《》!！?？]/g, '');
+
+/** The section a heading title names, by synonyms (longest match wins), then by title keywords. */
+export function matchSectionTitle(template: Template, title: string): Section | undefined {
+  const t = normalize(title);
+  if (t === '') return undefined;
+  let best: Section | undefined;
+  let bestLength = 0;
+  for (const section of template.sections) {
+    for (const synonym of [section.title, ...section.synonyms]) {
+      const s = normalize(synonym);
+      if (s.length > bestLength && t.includes(s)) {
+        best = section;
+        bestLength = s.length;
+      }
+    }
+  }
+  if (best) return best;
+  if (t.length > 14) return undefined;
+  return template.sections.find((section) => section.titleKeywords.some((k) => t.includes(k)));
+}
+
+interface Candidate {
+  start: number;
+  end: number;
+  title: string;
+  section?: Section;
+  heading?: OutlineHeading;
+}
+
+export interface CoverageEngine {
+  template: Template;
+  compute(input: CoverageInput): CoverageResult;
+}
+
+export function createCoverage(template: Template): CoverageEngine {
+  const scanner = createScanner(template);
+  return { template, compute: (input) => compute(template, scanner, input) };
+}
+
+function lineIndexAt(parsed: ParsedOutline, offset: number): number {
+  const lines = parsed.lines;
+  let lo = 0;
+  let hi = lines.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lines[mid]!.start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** End of the last line in [start, end) that holds report text (not blank, not web cruft). */
+function contentEndIn(parsed: ParsedOutline, start: number, end: number): number {
+  for (let i = lineIndexAt(parsed, Math.max(start, end - 1)); i >= 0; i--) {
+    const line = parsed.lines[i]!;
+    if (line.start + line.info.contentEnd <= start && line.start < start) return start;
+    if (line.info.cruft || line.info.contentStart === line.info.contentEnd) continue;
+    return Math.min(end, Math.max(start, line.start + line.info.contentEnd));
+  }
+  return start;
+}
+
+function compute(template: Template, scanner: Scanner, input: CoverageInput): CoverageResult {
+  const { text, parsed } = input;
+  const findings: Finding[] = [];
+  const sections = template.sections;
+
+  // Where the report starts: after a leading title line, if any.
+  const firstTitle = parsed.titles[0];
+  const docStart = firstTitle && firstTitle.start < 400 ? Math.min(text.length, firstTitle.end + (text[firstTitle.end] === '\r' ? 2 : 1)) : 0;
+
+  // 1. Candidate section titles: top-level headings and short unnumbered lines that name a section.
+  const candidates: Candidate[] = [];
+  for (const heading of parsed.outline) {
+    if (heading.kind === 'item') continue;
+    candidates.push({ start: heading.start, end: heading.end, title: heading.title, section: matchSectionTitle(template, heading.title), heading });
+  }
+  for (const plain of parsed.plainLines) {
+    const section = matchSectionTitle(template, plain.text);
+    if (section && normalize(plain.text).length <= 14) candidates.push({ start: plain.start, end: plain.end, title: plain.text, section });
+  }
+  candidates.sort((a, b) => a.start - b.start);
+
+  // 2. Ranges: a field mapped to the section wins; else the first heading that names it.
+  const ranges = new Map<string, { start: number; end: number; heading?: Candidate; fieldKey?: string }>();
+  for (const field of input.fields ?? []) {
+    if (field.sectionId && !ranges.has(field.sectionId) && sections.some((s) => s.id === field.sectionId)) {
+      ranges.set(field.sectionId, { start: field.start, end: field.end, fieldKey: field.key });
+    }
+  }
+  const firstOf = new Map<string, number>();
+  candidates.forEach((c, i) => {
+    if (c.section && !firstOf.has(c.section.id)) firstOf.set(c.section.id, i);
+  });
+  for (const [id, i] of firstOf) {
+    if (ranges.has(id)) continue;
+    const c = candidates[i]!;
+    const absorbs = c.section!.absorbsUnmatched;
+    let end = text.length;
+    for (let j = i + 1; j < candidates.length; j++) {
+      const next = candidates[j]!;
+      if (absorbs ? next.section && next.section.id !== id : true) {
+        end = next.start;
+        break;
+      }
+    }
+    // A later title line starts another report.
+    for (const title of parsed.titles) if (title.start > c.start && title.start < end) end = title.start;
+    ranges.set(id, { start: c.start, end, heading: c });
+  }
+  // A section that absorbs unmatched headings and has no title of its own is the text before the next section.
+  for (const section of sections) {
+    if (!section.absorbsUnmatched || ranges.has(section.id)) continue;
+    let end = text.length;
+    for (const r of ranges.values()) if (r.start >= docStart && r.start < end) end = r.start;
+    if (contentEndIn(parsed, docStart, end) > docStart) ranges.set(section.id, { start: docStart, end });
+  }
+
+  // 3. Topics, from the tokens of the lines inside each range.
+  const tokensByLine: Token[][] = parsed.lines.map((line) => scanner.scan(text.slice(line.start, line.end)));
+  scanner.sweep();
+  const result: SectionCoverage[] = [];
+  let topicsCovered = 0;
+  let topicsTotal = 0;
+  sections.forEach((section, s) => {
+    const range = ranges.get(section.id);
+    const entry: SectionCoverage = { id: section.id, title: section.title, required: section.required, status: range ? 'found' : 'missing', topics: [] };
+    if (range) {
+      entry.start = range.start;
+      entry.end = range.end;
+      if (range.heading) entry.heading = { start: range.heading.start, end: range.heading.end, title: range.heading.title };
+      if (range.fieldKey) {
+        entry.fieldKey = range.fieldKey;
+        if (text.slice(range.start, range.end).trim() === '') entry.status = 'empty';
+      }
+    }
+    const topics: TopicCoverage[] = section.topics.map((topic) => ({ id: topic.id, title: topic.title, required: topic.required, covered: false }));
+    if (range && section.topics.length > 0) {
+      const figureSentences = section.topics.map(() => new Set<string>());
+      const sentenceFigures = new Map<string, FigureStatus>();
+      const rank: Record<FigureStatus, number> = { missing: 0, vague: 1, placeholder: 2, present: 3 };
+      for (let li = lineIndexAt(parsed, range.start); li < parsed.lines.length; li++) {
+        const line = parsed.lines[li]!;
+        if (line.start >= range.end) break;
+        for (const token of tokensByLine[li]!) {
+          const at = line.start + token.start;
+          if (at < range.start || at >= range.end) continue;
+          const key = `${li}:${token.sentence}`;
+          if (token.kind === 'keyword') {
+            for (const [os, ot] of scanner.owners[token.index]!) {
+              if (os !== s) continue;
+              const topic = topics[ot]!;
+              if (!topic.covered) {
+                topic.covered = true;
+                topic.evidence = { start: at, end: line.start + token.end, text: text.slice(at, line.start + token.end) };
+              }
+              if (section.topics[ot]!.figures) figureSentences[ot]!.add(key);
+            }
+          } else {
+            const status: FigureStatus = token.kind === 'count' ? 'present' : token.kind;
+            if (rank[status] > rank[sentenceFigures.get(key) ?? 'missing']) sentenceFigures.set(key, status);
+          }
+        }
+      }
+      section.topics.forEach((topic, t) => {
+        if (!topic.figures) return;
+        let best: FigureStatus = 'missing';
+        for (const key of figureSentences[t]!) {
+          const status = sentenceFigures.get(key) ?? 'missing';
+          if (rank[status] > rank[best]) best = status;
+        }
+        topics[t]!.figures = best;
+      });
+    }
+    for (const topic of topics) {
+      topicsTotal++;
+      if (topic.covered) topicsCovered++;
+    }
+    entry.topics = topics;
+    result.push(entry);
+  });
+
+  // 4. Order: a section found before one the template puts ahead of it.
+  let latest = -1;
+  let latestTitle = '';
+  for (const entry of result) {
+    if (entry.status === 'missing' || entry.start === undefined || entry.fieldKey) continue;
+    if (entry.start < latest) {
+      entry.status = 'out-of-order';
+      const at = entry.heading ?? { start: entry.start, end: entry.start };
+      findings.push({
+        ruleId: 'coverage-section-order',
+        category: CATEGORY,
+        severity: 'warning',
+        start: at.start,
+        end: at.end,
+        messageId: 'coverage.sectionOrder',
+        params: { section: entry.title, before: latestTitle },
+      });
+    } else {
+      latest = entry.start;
+      latestTitle = entry.title;
+    }
+  }
+
+  // 5. Findings on topics and figures.
+  const anchorOf = (entry: SectionCoverage) => {
+    if (entry.heading) return { start: entry.heading.start, end: entry.heading.end };
+    const start = entry.start ?? 0;
+    const line = parsed.lines[lineIndexAt(parsed, start)]!;
+    return { start, end: Math.max(start, Math.min(line.start + line.info.contentEnd, start + 20)) };
+  };
+  result.forEach((entry) => {
+    if (entry.status === 'missing' || entry.status === 'empty') return;
+    for (const topic of entry.topics) {
+      if (!topic.covered && topic.required) {
+        findings.push({ ruleId: 'coverage-topic-missing', category: CATEGORY, severity: 'warning', ...anchorOf(entry), messageId: 'coverage.topicMissing', params: { section: entry.title, topic: topic.title } });
+      } else if (topic.covered && (topic.figures === 'missing' || topic.figures === 'vague')) {
+        findings.push({
+          ruleId: 'coverage-figure-missing',
+          category: CATEGORY,
+          severity: 'warning',
+          start: topic.evidence!.start,
+          end: topic.evidence!.end,
+          messageId: topic.figures === 'vague' ? 'coverage.figureVague' : 'coverage.figureMissing',
+          params: { topic: topic.title },
+        });
+      }
+    }
+  });
+  // A count left as a placeholder is wrong wherever it stands.
+  parsed.lines.forEach((line, li) => {
+    for (const token of tokensByLine[li]!) {
+      if (token.kind !== 'placeholder') continue;
+      findings.push({
+        ruleId: 'coverage-figure-placeholder',
+        category: CATEGORY,
+        severity: 'blocking',
+        start: line.start + token.start,
+        end: line.start + token.end,
+        messageId: 'coverage.figurePlaceholder',
+        params: { text: text.slice(line.start + token.start, line.start + token.end) },
+      });
+    }
+  });
+
+  // 6. Suggestions for missing sections, in template order.
+  const suggestions: StructureSuggestion[] = [];
+  const topH1 = parsed.outline.filter((h) => h.kind === 'h1');
+  sections.forEach((section, i) => {
+    const entry = result[i]!;
+    if (!section.required || (entry.status !== 'missing' && entry.status !== 'empty')) return;
+    const reason = { messageId: entry.status === 'empty' ? 'coverage.suggest.empty' : 'coverage.suggest.missing', params: { section: section.title } };
+    if (entry.status === 'empty') {
+      // The field is there but blank: the section's text goes in, without its title line.
+      const body = section.scaffold.split('\n').slice(1).join('\n');
+      const suggestion: StructureSuggestion = { sectionId: section.id, sectionTitle: section.title, reason, scaffold: body, offset: entry.start!, text: body };
+      if (entry.fieldKey) suggestion.fieldKey = entry.fieldKey;
+      suggestions.push(suggestion);
+      return;
+    }
+    let offset: number;
+    let before = false;
+    let fieldKey: string | undefined;
+    const prev = result.slice(0, i).reverse().find((e) => e.status !== 'missing' && e.start !== undefined);
+    const next = result.slice(i + 1).find((e) => e.status !== 'missing' && e.start !== undefined);
+    if (prev) {
+      offset = contentEndIn(parsed, prev.start!, prev.end!);
+      fieldKey = prev.fieldKey;
+    } else if (next) {
+      offset = next.heading ? next.heading.start : next.start!;
+      before = true;
+      fieldKey = next.fieldKey;
+    } else {
+      offset = contentEndIn(parsed, docStart, text.length);
+    }
+    const lastH1 = topH1.filter((h) => h.start < offset).pop();
+    // Sections suggested just before this one, at the same place, take the numbers in between.
+    const pending = suggestions.filter((g) => g.offset <= offset && g.offset >= (lastH1?.start ?? 0) && g.text !== g.scaffold).length;
+    const number = (lastH1 ? lastH1.value + 1 : result.slice(0, i).filter((e) => e.status !== 'missing').length + 1) + pending;
+    const scaffold = section.scaffold.replace(/^[一二三四五六七八九十]{1,3}、/, `${chineseNumeral(number)}、`);
+    const insert = before ? `${scaffold}\n` : offset > 0 ? `\n${scaffold}` : scaffold;
+    const suggestion: StructureSuggestion = { sectionId: section.id, sectionTitle: section.title, reason, scaffold, offset, text: insert };
+    if (fieldKey) suggestion.fieldKey = fieldKey;
+    suggestions.push(suggestion);
+    findings.push({
+      ruleId: 'coverage-section-missing',
+      category: CATEGORY,
+      severity: 'blocking',
+      start: offset,
+      end: offset,
+      messageId: 'coverage.sectionMissing',
+      params: { section: section.title },
+      fix: { start: offset, end: offset, text: insert },
+    });
+  });
+
+  const coverage: Coverage = {
+    templateId: template.id,
+    templateVersion: template.version,
+    templateName: template.name,
+    sections: result,
+    complete: result.every((e) => !e.required || e.status === 'found' || e.status === 'out-of-order'),
+    topicsCovered,
+    topicsTotal,
+  };
+  return { coverage, suggestions, findings };
+}

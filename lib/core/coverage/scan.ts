@@ -1,0 +1,89 @@
+// One pass over a line finds everything coverage needs from it: the template's topic keywords, counts (召开3次),
+// count placeholders (召开X次, __次) and vague counts (多次), each tagged with its sentence so that a count is
+// only credited to a keyword in the same sentence. Results are cached per line text and per template.
+import type { Template } from '../template/schema';
+
+export type TokenKind = 'keyword' | 'count' | 'placeholder' | 'vague';
+
+export interface Token {
+  kind: TokenKind;
+  /** For keywords: index into Scanner.keywords. */
+  index: number;
+  start: number;
+  end: number;
+  /** Sentence number within the line. */
+  sentence: number;
+}
+
+const UNITS = '(?:人次|次|场|期|轮|篇|项|名|条|个|批|家|万元)';
+const COUNT = `(?:\\d{1,6}|[０-９]{1,6}|[一二三四五六七八九十两百]{1,4})[ \\u3000]{0,2}${UNITS}`;
+// X次, XX次, ×次, __次, □次 — a number the writer meant to fill in.
+const PLACEHOLDER = `(?:[XxＸｘ×＊*]{1,4}|[_＿]{1,8}|[□○]{1,4})[ \\u3000]{0,2}${UNITS}`;
+const VAGUE = '(?:多次|若干次|数次|几次|屡次|多场|多期|多轮|多篇)';
+const SENTENCE_END = '[。！？；!?;]';
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+export interface Scanner {
+  keywords: string[];
+  /** Topic indices (section index, topic index) each keyword belongs to. */
+  owners: Array<Array<[number, number]>>;
+  scan(line: string): Token[];
+  /** Ends an analysis: keeps only the lines it used. */
+  sweep(): void;
+}
+
+export function createScanner(template: Template): Scanner {
+  const byKeyword = new Map<string, Array<[number, number]>>();
+  template.sections.forEach((section, s) =>
+    section.topics.forEach((topic, t) => {
+      for (const keyword of topic.keywords) {
+        const list = byKeyword.get(keyword) ?? [];
+        list.push([s, t]);
+        byKeyword.set(keyword, list);
+      }
+    }),
+  );
+  // Longest first, so that 党建工作责任制 wins over 责任制 where both would match.
+  const keywords = [...byKeyword.keys()].sort((a, b) => b.length - a.length);
+  const owners = keywords.map((k) => byKeyword.get(k)!);
+  const index = new Map(keywords.map((k, i) => [k, i]));
+  const keywordAlt = keywords.length > 0 ? keywords.map(escape).join('|') : '(?!)';
+  const re = new RegExp(`(${PLACEHOLDER})|(${COUNT})|(${VAGUE})|(${keywordAlt})|(${SENTENCE_END})`, 'g');
+
+  let previous = new Map<string, Token[]>();
+  let current = new Map<string, Token[]>();
+
+  const read = (line: string): Token[] => {
+    const tokens: Token[] = [];
+    let sentence = 0;
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(line)) !== null) {
+      const start = m.index;
+      const end = start + m[0].length;
+      if (m[5] !== undefined) sentence++;
+      else if (m[1] !== undefined) tokens.push({ kind: 'placeholder', index: -1, start, end, sentence });
+      else if (m[2] !== undefined) tokens.push({ kind: 'count', index: -1, start, end, sentence });
+      else if (m[3] !== undefined) tokens.push({ kind: 'vague', index: -1, start, end, sentence });
+      else tokens.push({ kind: 'keyword', index: index.get(m[4]!)!, start, end, sentence });
+    }
+    return tokens;
+  };
+
+  return {
+    keywords,
+    owners,
+    scan(line) {
+      let tokens = current.get(line);
+      if (tokens) return tokens;
+      tokens = previous.get(line) ?? read(line);
+      current.set(line, tokens);
+      return tokens;
+    },
+    sweep() {
+      previous = current;
+      current = new Map();
+    },
+  };
+}

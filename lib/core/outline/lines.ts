@@ -1,0 +1,206 @@
+// Per-line reading: where the markers on one line are, where each heading's title ends, whether the line is
+// web cruft or a document title. A line's result depends on its own text only, so it can be cached by text and
+// reused after an edit elsewhere (see createLineCache). Offsets here are relative to the line's start.
+import { matchMarker, KIND_RANK, type BadMarkReason, type MarkerKind } from './markers';
+
+export interface LineMark {
+  kind: MarkerKind;
+  value: number;
+  start: number;
+  markerEnd: number;
+  titleStart: number;
+  titleEnd: number;
+  /** The marker starts the line (after indentation). */
+  atLineStart: boolean;
+  /** The heading is the whole line: nothing but its title (and perhaps end punctuation) follows. */
+  standalone: boolean;
+  /** End punctuation after a standalone heading's title: [start, end). */
+  endPunct?: [number, number];
+  badMark?: { start: number; end: number; replacement: string; reason: BadMarkReason };
+}
+
+export interface LineInfo {
+  /** Web-page cruft ("- 范文问答", "[朗读]" alone, "上一篇"…): not part of the report. */
+  cruft: boolean;
+  /** Reads as a document title (关于…情况报告); a new report starts here. */
+  title: boolean;
+  /** A short line without a marker: may be an unnumbered section title such as 存在的问题. */
+  plain: boolean;
+  /** Start and end of the line's text without indentation and trailing blanks. */
+  contentStart: number;
+  contentEnd: number;
+  marks: LineMark[];
+}
+
+const SENTENCE_END = new Set(['。', '！', '？', '!', '?', '；', ';']);
+const TITLE_END = new Set(['。', '！', '？', '!', '?', '；', ';', '：', ':']);
+// Inline markers follow a sentence end, a colon or a comma ("主要做了以下工作，一是…").
+const BOUNDARY_RE = /[。！？；：!?;:，,][”’"」』）)]?[ \t\u3000]*/g;
+const CLOSERS = new Set(['”', '’', '"', '」', '』']);
+const BLANK = /[ \t\u3000\r\u00a0]/;
+
+/** Inline cruft that sites append to a title: [朗读], 【打印】 and the like. */
+export const INLINE_CRUFT_RE = /[[【](?:朗读|打印|收藏|复制|下载|纠错|举报|分享|关闭)[\]】]/g;
+// Lines a 范文 site leaves between articles. Bounded: each alternative is a short literal or a capped class.
+const CRUFT_LINE_RE =
+  /^(?:[-–—•·*>]\s*[\u4e00-\u9fffA-Za-z]{1,8}|(?:上一篇|下一篇|相关推荐|相关文章|热门文章|返回顶部|返回列表|阅读全文|点击查看|查看更多|展开全文|本文来源|文章来源|责任编辑|版权声明|免费下载|扫一扫|收藏本文|复制本文|打印本文|推荐阅读|猜你喜欢|本文链接|更多范文|范文问答|答案列表)[^。]{0,40})$/;
+const TITLE_WORDS_RE = /(?:报告|总结|汇报|情况|自查|述职|小结|计划|要点)$/;
+
+export function isCruftLine(content: string): boolean {
+  if (content.length === 0 || content.length > 60) return false;
+  const stripped = content.replace(INLINE_CRUFT_RE, '').trim();
+  if (stripped === '') return true;
+  return CRUFT_LINE_RE.test(stripped);
+}
+
+function isBlank(ch: string | undefined): boolean {
+  return ch !== undefined && BLANK.test(ch);
+}
+
+/**
+ * The end of a heading's title that starts at `from`: the first sentence or title end, a nested bracketed
+ * marker (一、主要工作情况（一）明确职责… in a report pasted without line breaks), or the line's end.
+ */
+function titleEnd(line: string, from: number, end: number, rank: number): { end: number; nested?: number } {
+  const limit = Math.min(end, from + 120);
+  for (let i = from; i < limit; i++) {
+    const ch = line[i]!;
+    if (TITLE_END.has(ch)) return { end: i };
+    if ((ch === '（' || ch === '(') && i > from) {
+      const m = matchMarker(line, i, false);
+      if (m && KIND_RANK[m.kind] > rank && m.kind !== 'item') return { end: i, nested: i };
+    }
+  }
+  return { end: limit };
+}
+
+function pushMark(
+  line: string,
+  marks: LineMark[],
+  pos: number,
+  atLineStart: boolean,
+  contentEnd: number,
+): number {
+  const m = matchMarker(line, pos, atLineStart);
+  if (!m) return -1;
+  const markerEnd = pos + m.length;
+  const rank = KIND_RANK[m.kind];
+  let titleStart = markerEnd;
+  while (titleStart < contentEnd && isBlank(line[titleStart])) titleStart++;
+  const found = titleEnd(line, titleStart, contentEnd, rank);
+  let end = found.end;
+  let standalone = false;
+  let endPunct: [number, number] | undefined;
+  if (found.nested === undefined) {
+    if (end >= contentEnd) {
+      standalone = atLineStart;
+    } else {
+      // A title followed only by its end punctuation (and closing quotes) stands on its own line.
+      let k = end;
+      while (k < contentEnd && (TITLE_END.has(line[k]!) || CLOSERS.has(line[k]!))) k++;
+      // A one-sentence paragraph that starts with a marker is not a heading line: headings are short.
+      if (k >= contentEnd && atLineStart && end - titleStart <= 40) {
+        standalone = true;
+        endPunct = [end, contentEnd];
+      }
+    }
+    // A long title without any end is a paragraph that starts with a marker: the title is its first clause.
+    if (!standalone && end - titleStart > 40 && end >= Math.min(contentEnd, titleStart + 120) || end - titleStart > 60) {
+      const comma = line.slice(titleStart, titleStart + 60).search(/[，,]/);
+      end = comma >= 2 ? titleStart + comma : titleStart + 60;
+      standalone = false;
+      endPunct = undefined;
+    }
+  }
+  const mark: LineMark = {
+    kind: m.kind,
+    value: m.value,
+    start: pos,
+    markerEnd,
+    titleStart,
+    titleEnd: end,
+    atLineStart,
+    standalone,
+  };
+  if (endPunct && m.kind !== 'item') mark.endPunct = endPunct;
+  if (m.badMark) mark.badMark = m.badMark;
+  marks.push(mark);
+  return found.nested ?? -1;
+}
+
+export function readLine(line: string): LineInfo {
+  let contentStart = 0;
+  let contentEnd = line.length;
+  while (contentStart < contentEnd && isBlank(line[contentStart])) contentStart++;
+  while (contentEnd > contentStart && isBlank(line[contentEnd - 1])) contentEnd--;
+  const info: LineInfo = { cruft: false, title: false, plain: false, contentStart, contentEnd, marks: [] };
+  if (contentStart === contentEnd) return info;
+  const content = line.slice(contentStart, contentEnd);
+  if (isCruftLine(content)) {
+    info.cruft = true;
+    return info;
+  }
+  let nested = pushMark(line, info.marks, contentStart, true, contentEnd);
+  while (nested >= 0) nested = pushMark(line, info.marks, nested, false, contentEnd);
+  BOUNDARY_RE.lastIndex = contentStart;
+  let b: RegExpExecArray | null;
+  while ((b = BOUNDARY_RE.exec(line)) !== null) {
+    const pos = b.index + b[0].length;
+    if (pos >= contentEnd) break;
+    const last = info.marks[info.marks.length - 1];
+    if (last && pos < last.titleEnd) continue;
+    const before = info.marks.length;
+    let n = pushMark(line, info.marks, pos, false, contentEnd);
+    // After a comma only the inline 一是/第一/首先 forms count; "，一、二季度" is not a heading.
+    const comma = b[0][0] === '，' || b[0][0] === ',';
+    if (comma && info.marks.length > before && info.marks[before]!.kind !== 'item') {
+      info.marks.length = before;
+      continue;
+    }
+    while (n >= 0) n = pushMark(line, info.marks, n, false, contentEnd);
+    if (info.marks.length > 0) {
+      const tail = info.marks[info.marks.length - 1]!;
+      if (tail.titleEnd > BOUNDARY_RE.lastIndex) BOUNDARY_RE.lastIndex = tail.titleEnd;
+    }
+  }
+  if (info.marks.length === 0 || info.marks[0]!.start !== contentStart) {
+    const stripped = content.replace(INLINE_CRUFT_RE, '').trim();
+    if (stripped.length <= 60 && !/[。，,；;！？!?]/.test(stripped) && TITLE_WORDS_RE.test(stripped)) {
+      info.title = stripped.length >= 6;
+      info.plain = !info.title;
+    } else if (stripped.length <= 24 && !/[。，,；;！？!?]/.test(stripped.replace(/[：:]$/, ''))) {
+      info.plain = true;
+    }
+  }
+  return info;
+}
+
+/**
+ * Line results kept by text between two analyses: a line seen in the previous analysis is not read again.
+ * Entries not used by the latest analysis are dropped, so the cache never outgrows the document.
+ */
+export interface LineCache {
+  get(line: string): LineInfo;
+  /** Ends an analysis: keeps only the lines it used. */
+  sweep(): void;
+}
+
+export function createLineCache(): LineCache {
+  let previous = new Map<string, LineInfo>();
+  let current = new Map<string, LineInfo>();
+  return {
+    get(line) {
+      let info = current.get(line);
+      if (info) return info;
+      info = previous.get(line) ?? readLine(line);
+      current.set(line, info);
+      return info;
+    },
+    sweep() {
+      previous = current;
+      current = new Map();
+    },
+  };
+}
+
+export { SENTENCE_END };

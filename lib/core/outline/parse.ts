@@ -1,0 +1,270 @@
+// Outline parser: text → a tree of headings with UTF-16 offsets, plus the numbering diagnostics that fall out of
+// reading it (gaps, repeats, restarts, level skips, marks the standards rule out). Lines are read through a
+// LineCache, so that re-parsing after an edit reads only the lines that changed; assembling the tree is one
+// linear pass over the lines' marks.
+import type { Finding } from '../types';
+import { KIND_RANK, markerText, type MarkerKind } from './markers';
+import { createLineCache, type LineCache, type LineInfo } from './lines';
+
+export interface OutlineHeading {
+  /** Depth in the tree, 1 for a top-level heading. */
+  level: number;
+  kind: MarkerKind;
+  /** The number the marker carries (一 → 1, ③ → 3); 0 for 最后. */
+  value: number;
+  /** The marker as written, e.g. "（一）" or "1、". */
+  marker: string;
+  title: string;
+  /** Start of the marker. */
+  start: number;
+  /** End of the title (before any end punctuation). */
+  end: number;
+  titleStart: number;
+  /** The heading's body: from the end of its title to the next heading of the same or a higher rank. */
+  bodyStart: number;
+  bodyEnd: number;
+  /** End of the body's last line that is not web cruft or blank; where text added to the section goes. */
+  contentEnd: number;
+  /** The heading is a line of its own (not run into its body). */
+  standalone: boolean;
+  /** 0-based line number of the heading. */
+  line: number;
+  children: OutlineHeading[];
+}
+
+export interface TextRange {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface ParsedOutline {
+  outline: OutlineHeading[];
+  /** Every heading in document order. */
+  headings: OutlineHeading[];
+  /** Lines that read as a document title (关于…情况报告). */
+  titles: TextRange[];
+  /** Short lines without a marker: candidate unnumbered section titles. */
+  plainLines: TextRange[];
+  cruft: TextRange[];
+  /** Every line: its start, end (before the line break) and reading. */
+  lines: Array<{ start: number; end: number; info: LineInfo }>;
+  findings: Finding[];
+}
+
+const CATEGORY = 'outline';
+
+interface Scope {
+  heading: OutlineHeading | null;
+  last: Partial<Record<MarkerKind, OutlineHeading>>;
+}
+
+function normalizeTitle(title: string): string {
+  return title.replace(/[\s\u3000，,、。：:；;“”"'‘’（）()《》]/g, '');
+}
+
+const DUPLICATE_SCAN_LIMIT = 200_000;
+
+/**
+ * The later copy of a pasted duplicate: text around `later` that equals the text around `earlier`, cut to whole
+ * lines. Bounded by DUPLICATE_SCAN_LIMIT characters each way.
+ */
+function duplicateSpan(text: string, earlier: number, later: number): { start: number; end: number } | undefined {
+  const n = text.length;
+  let forward = 0;
+  const maxForward = Math.min(later - earlier, n - later, DUPLICATE_SCAN_LIMIT);
+  while (forward < maxForward && text.charCodeAt(earlier + forward) === text.charCodeAt(later + forward)) forward++;
+  let back = 0;
+  const maxBack = Math.min(earlier, later - earlier - forward, DUPLICATE_SCAN_LIMIT);
+  while (back < maxBack && text.charCodeAt(earlier - back - 1) === text.charCodeAt(later - back - 1)) back++;
+  let start = later - back;
+  if (start > 0 && text[start - 1] !== '\n') {
+    const nl = text.indexOf('\n', start);
+    start = nl < 0 || nl >= later ? later : nl + 1;
+  }
+  let end = later + forward;
+  if (end < n && text[end - 1] !== '\n') {
+    const nl = text.lastIndexOf('\n', end - 1);
+    end = nl < start ? end : nl + 1;
+  }
+  if (end - start < 20 || text[end - 1] !== '\n' && end !== n) return undefined;
+  return { start, end };
+}
+
+export interface OutlineParser {
+  parse(text: string): ParsedOutline;
+}
+
+export function createOutlineParser(cache: LineCache = createLineCache()): OutlineParser {
+  return { parse: (text) => parseWith(text, cache) };
+}
+
+export function parseOutline(text: string): ParsedOutline {
+  return parseWith(text, createLineCache());
+}
+
+function parseWith(text: string, cache: LineCache): ParsedOutline {
+  const result: ParsedOutline = { outline: [], headings: [], titles: [], plainLines: [], cruft: [], lines: [], findings: [] };
+  const findings = result.findings;
+  const stack: OutlineHeading[] = [];
+  let root: Scope = { heading: null, last: {} };
+  const scopes = new Map<OutlineHeading, Scope>();
+  const seen = new Map<string, OutlineHeading>();
+
+  const close = (until: number, at: number) => {
+    while (stack.length > until) {
+      const h = stack.pop()!;
+      h.bodyEnd = at;
+    }
+  };
+
+  let lineStart = 0;
+  let lineNo = 0;
+  const n = text.length;
+  while (lineStart <= n) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd < 0) lineEnd = n;
+    const info = cache.get(text.slice(lineStart, lineEnd));
+    result.lines.push({ start: lineStart, end: lineEnd, info });
+    const cs = lineStart + info.contentStart;
+    const ce = lineStart + info.contentEnd;
+    if (info.cruft) {
+      result.cruft.push({ start: cs, end: ce, text: text.slice(cs, ce) });
+    } else if (info.title) {
+      // A new report starts: its numbering starts afresh.
+      close(0, lineStart);
+      root = { heading: null, last: {} };
+      seen.clear();
+      result.titles.push({ start: cs, end: ce, text: text.slice(cs, ce) });
+    } else {
+      if (info.plain) result.plainLines.push({ start: cs, end: ce, text: text.slice(cs, ce) });
+      for (const mark of info.marks) {
+        const rank = KIND_RANK[mark.kind];
+        let depth = stack.length;
+        while (depth > 0 && KIND_RANK[stack[depth - 1]!.kind] >= rank) depth--;
+        const parent = depth > 0 ? stack[depth - 1]! : null;
+        const scope = parent ? scopes.get(parent)! : root;
+        const prev = scope.last[mark.kind];
+        const expected = prev ? prev.value + 1 : 1;
+        // A marker inside a line is a heading only where the numbering expects it (pasted without line breaks).
+        if (!mark.atLineStart && mark.kind !== 'item' && mark.value !== expected) continue;
+        const start = lineStart + mark.start;
+        close(depth, start);
+        const heading: OutlineHeading = {
+          level: depth + 1,
+          kind: mark.kind,
+          value: mark.value,
+          marker: text.slice(start, lineStart + mark.markerEnd),
+          title: text.slice(lineStart + mark.titleStart, lineStart + mark.titleEnd),
+          start,
+          end: lineStart + mark.titleEnd,
+          titleStart: lineStart + mark.titleStart,
+          bodyStart: lineStart + (mark.endPunct ? mark.endPunct[1] : mark.titleEnd),
+          bodyEnd: n,
+          contentEnd: ce,
+          standalone: mark.standalone,
+          line: lineNo,
+          children: [],
+        };
+        (parent ? parent.children : result.outline).push(heading);
+        result.headings.push(heading);
+        scope.last[mark.kind] = heading;
+        scopes.set(heading, { heading, last: {} });
+        stack.push(heading);
+        diagnose(text, heading, prev, parent, seen, findings);
+        if (mark.badMark) {
+          const bad = mark.badMark;
+          findings.push({
+            ruleId: 'outline-mark',
+            category: CATEGORY,
+            severity: 'warning',
+            start,
+            end: lineStart + mark.markerEnd,
+            messageId: `outline.mark.${bad.reason}`,
+            params: { marker: heading.marker, replacement: markerText(mark.kind, mark.value) },
+            fix: { start: lineStart + bad.start, end: lineStart + bad.end, text: bad.replacement },
+          });
+        }
+        if (mark.endPunct) {
+          findings.push({
+            ruleId: 'outline-heading-punct',
+            category: CATEGORY,
+            severity: 'info',
+            start: lineStart + mark.endPunct[0],
+            end: lineStart + mark.endPunct[1],
+            messageId: 'outline.headingPunct',
+            params: { punct: text.slice(lineStart + mark.endPunct[0], lineStart + mark.endPunct[1]) },
+            fix: { start: lineStart + mark.endPunct[0], end: lineStart + mark.endPunct[1], text: '' },
+          });
+        }
+      }
+      if (cs < ce) for (const open of stack) open.contentEnd = ce;
+    }
+    lineStart = lineEnd + 1;
+    lineNo++;
+  }
+  close(0, n);
+  return result;
+}
+
+function diagnose(
+  text: string,
+  heading: OutlineHeading,
+  prev: OutlineHeading | undefined,
+  parent: OutlineHeading | null,
+  seen: Map<string, OutlineHeading>,
+  findings: Finding[],
+): void {
+  const at = { start: heading.start, end: heading.end };
+  if (heading.kind === 'item') {
+    // 一是…二是… restarts with every paragraph; only a skipped or doubled number within a run is a slip.
+    if (!prev || heading.value === 0 || prev.value === 0) return;
+    if (heading.value === prev.value && heading.value > 1) {
+      findings.push({ ruleId: 'outline-repeat', category: CATEGORY, severity: 'warning', ...at, messageId: 'outline.repeat', params: { marker: heading.marker } });
+    } else if (heading.value > prev.value + 1) {
+      findings.push({ ruleId: 'outline-gap', category: CATEGORY, severity: 'warning', ...at, messageId: 'outline.gap', params: { marker: heading.marker, expected: markerText('item', prev.value + 1) } });
+    }
+    return;
+  }
+  const key = `${heading.kind}|${heading.value}|${normalizeTitle(heading.title)}`;
+  const earlier = seen.get(key);
+  if (!earlier) seen.set(key, heading);
+  const expected = prev ? prev.value + 1 : 1;
+  if (prev && heading.value <= prev.value) {
+    if (earlier) {
+      const span = duplicateSpan(text, earlier.start, heading.start);
+      const finding: Finding = {
+        ruleId: 'outline-duplicate',
+        category: CATEGORY,
+        severity: 'blocking',
+        ...at,
+        messageId: 'outline.duplicate',
+        params: { marker: heading.marker, title: heading.title, line: earlier.line + 1 },
+      };
+      if (span) {
+        finding.end = span.end;
+        finding.start = Math.min(span.start, heading.start);
+        finding.fix = { start: span.start, end: span.end, text: '' };
+      }
+      findings.push(finding);
+    } else if (heading.value === prev.value) {
+      findings.push({ ruleId: 'outline-repeat', category: CATEGORY, severity: 'warning', ...at, messageId: 'outline.repeat', params: { marker: heading.marker } });
+    } else {
+      findings.push({ ruleId: 'outline-restart', category: CATEGORY, severity: 'warning', ...at, messageId: 'outline.restart', params: { marker: heading.marker, previous: prev.marker } });
+    }
+  } else if (heading.value > expected) {
+    findings.push({ ruleId: 'outline-gap', category: CATEGORY, severity: 'warning', ...at, messageId: 'outline.gap', params: { marker: heading.marker, expected: markerText(heading.kind, expected) } });
+  }
+  const rank = KIND_RANK[heading.kind];
+  if (parent && rank <= 4 && KIND_RANK[parent.kind] < rank - 1) {
+    const between: MarkerKind = (['h1', 'h2', 'h3', 'h4'] as const)[KIND_RANK[parent.kind]]!;
+    findings.push({
+      ruleId: 'outline-level-skip',
+      category: CATEGORY,
+      severity: 'info',
+      ...at,
+      messageId: 'outline.levelSkip',
+      params: { marker: heading.marker, parent: parent.marker, expected: markerText(between, 1) },
+    });
+  }
+}

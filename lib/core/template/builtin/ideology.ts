@@ -1,0 +1,100 @@
+// 意识形态工作责任制落实情况报告 — the sections and topics are those the corpus's reports actually carry (主体
+// 责任 and 领导小组, 纳入党建工作责任制, 中心组学习 with its count, 阵地管理 from 宣传栏 to 网站 and 三审, 网络舆情,
+// 民主生活会和述职, 队伍, 责任追究, then 存在的问题 and 下一步打算), checked against the points the 责任制 asks
+// a unit to report on. Three variants share them: 半年 (下半年打算), 年度 (述职 and 民主生活会 required) and 自查
+// (自查情况, 整改措施).
+import type { TemplateInput } from '../schema';
+
+type TopicInput = NonNullable<TemplateInput['sections'][number]['topics']>[number];
+
+const responsibilityTopics = (variant: 'half' | 'annual' | 'self-check'): TopicInput[] => [
+  { id: 'principal-responsibility', title: '落实主体责任', keywords: ['主体责任', '第一责任人', '一岗双责', '领导小组', '责任清单', '直接责任'] },
+  { id: 'agenda-and-assessment', title: '纳入议事日程、党建工作责任制和考核', keywords: ['议事日程', '党建工作责任制', '党建责任制', '目标管理', '绩效考核', '考核内容', '同考核'] },
+  { id: 'special-study', title: '专题研究部署（次数）', keywords: ['专题研究', '研究部署', '专题会议', '党组会议', '党委会议', '常委会', '党组会', '党委会'], figures: true },
+  { id: 'situation-analysis', title: '分析研判意识形态领域形势', keywords: ['分析研判', '研判', '形势分析', '通报意识形态'] },
+  { id: 'report-upward', title: '向上级党组织报告意识形态工作', keywords: ['向上级', '专题报告', '专题汇报', '报告意识形态工作', '汇报意识形态工作'], required: variant !== 'half' },
+  { id: 'study-group', title: '理论学习中心组学习（次数，第一议题）', keywords: ['中心组', '第一议题', '集中学习'], figures: true },
+  { id: 'position-management', title: '阵地管理（报告会、研讨会、讲座论坛、宣传栏、网站，三审三校）', keywords: ['阵地管理', '报告会', '研讨会', '讲座', '论坛', '宣传栏', '宣传廊', '门户网站', '政府网站', '三审三校', '三审制', '审核把关'] },
+  { id: 'online-ideology', title: '网络意识形态（公众号、政务新媒体、网评员）', keywords: ['网络意识形态', '公众号', '政务新媒体', '新媒体', '网评员', '网评', '微信群', '互联网'] },
+  { id: 'public-opinion', title: '舆情监测与处置', keywords: ['舆情', '舆论引导', '监测', '处置', '突发性问题'] },
+  { id: 'life-meeting-and-report', title: '纳入民主生活会和述职', keywords: ['民主生活会', '组织生活会', '述职'], required: variant !== 'half' },
+  { id: 'team-and-training', title: '队伍建设与培训', keywords: ['队伍建设', '培训', '轮训', '宣传干部', '通讯员', '队伍'] },
+  { id: 'erroneous-trends-and-religion', title: '抵制错误思潮，宗教领域工作', keywords: ['错误思潮', '错误观点', '历史虚无主义', '宗教', '渗透', '敢于斗争'], required: variant === 'annual' },
+  { id: 'accountability', title: '责任追究', keywords: ['责任追究', '问责', '追责', '一案三查', '倒查'] },
+];
+
+const mainWorkScaffold = (selfCheck: boolean): string =>
+  [
+    selfCheck ? '一、自查情况' : '一、主要工作情况',
+    '（一）压实意识形态工作主体责任。{{单位名称}}党组（党委）把意识形态工作摆上重要议事日程，纳入党建工作责任制和领导班子、领导干部目标管理的重要内容。党组（党委）书记履行第一责任人职责，班子成员落实“一岗双责”。报告期内召开党组（党委）会议专题研究意识形态工作{{次数}}次，定期分析研判意识形态领域形势，并按要求向上级党组织专题报告。',
+    '（二）加强理论武装。严格执行理论学习中心组学习制度，落实“第一议题”制度，报告期内组织中心组集中学习{{次数}}次。',
+    '（三）强化阵地管理。对报告会、研讨会、讲座论坛、宣传栏和门户网站、政务新媒体实行严格管理，落实“三审三校”制度，做到守土有责、守土负责、守土尽责。',
+    '（四）做好网络舆情工作。加强网络意识形态管理和网评员队伍建设，健全舆情监测、研判和处置机制，及时回应社会关切。',
+    '（五）严格考核和责任追究。把意识形态工作纳入民主生活会和述职内容，对落实不力的严肃问责。',
+  ].join('\n');
+
+const problemsScaffold = [
+  '二、存在的问题',
+  '对照意识形态工作责任制要求，我们的工作还存在一些差距和不足：一是{{问题一}}；二是{{问题二}}；三是{{问题三}}。',
+].join('\n');
+
+const nextStepsScaffold = (variant: 'half' | 'annual' | 'self-check'): string =>
+  [
+    variant === 'half' ? '三、下半年工作打算' : variant === 'self-check' ? '三、整改措施及下一步打算' : '三、下一步工作打算',
+    variant === 'self-check'
+      ? '针对自查发现的问题，逐项明确整改措施、责任人和完成时限，确保整改到位：一是{{措施一}}；二是{{措施二}}；三是{{措施三}}。'
+      : '我们将坚持以习近平新时代中国特色社会主义思想为指导，进一步压紧压实意识形态工作责任：一是{{打算一}}；二是{{打算二}}；三是{{打算三}}。',
+  ].join('\n');
+
+function ideologyTemplate(variant: 'half' | 'annual' | 'self-check'): TemplateInput {
+  const selfCheck = variant === 'self-check';
+  const label = variant === 'half' ? '半年' : variant === 'annual' ? '年度' : '自查';
+  return {
+    schemaVersion: 1,
+    id: `ideology-${variant}`,
+    version: 1,
+    name: `意识形态工作责任制落实情况报告（${label}）`,
+    kinds: ['意识形态工作责任制落实情况报告', '意识形态工作情况报告', '意识形态工作总结'],
+    variant,
+    sections: [
+      {
+        id: 'main-work',
+        title: selfCheck ? '自查情况' : '主要工作情况',
+        synonyms: [
+          '主要工作情况', '工作开展情况', '主要做法及成效', '主要做法和成效', '主要工作情景', '主要工作及成效',
+          '主要工作开展情况', '工作落实情况', '责任制落实情况', '自查情况', '基本情况', '主要做法',
+        ],
+        level: 1,
+        required: true,
+        absorbsUnmatched: true,
+        topics: responsibilityTopics(variant),
+        scaffold: mainWorkScaffold(selfCheck),
+      },
+      {
+        id: 'problems',
+        title: '存在的问题',
+        synonyms: ['存在的问题', '存在问题', '存在的不足', '问题和不足', '不足之处', '差距和不足', '困难和问题', '存在的主要问题'],
+        titleKeywords: ['问题', '不足', '差距', '短板'],
+        level: 1,
+        required: true,
+        scaffold: problemsScaffold,
+      },
+      {
+        id: 'next-steps',
+        title: selfCheck ? '整改措施及下一步打算' : variant === 'half' ? '下半年工作打算' : '下一步工作打算',
+        synonyms: [
+          '下一步工作打算', '下一步打算', '下步打算', '下一步工作计划', '下一步工作措施', '下一步工作思路',
+          '今后工作打算', '下半年工作打算', '明年工作打算', '整改措施', '努力方向', '工作打算',
+        ],
+        titleKeywords: ['下一步', '下步', '今后', '打算', '整改'],
+        level: 1,
+        required: true,
+        scaffold: nextStepsScaffold(variant),
+      },
+    ],
+  };
+}
+
+export const ideologyHalf = ideologyTemplate('half');
+export const ideologyAnnual = ideologyTemplate('annual');
+export const ideologySelfCheck = ideologyTemplate('self-check');
