@@ -1,0 +1,28 @@
+// The data layer's public API. Every persistent item is versioned (items.ts), every write is validated and
+// quota-checked in one place (write.ts), and backups restore all-or-nothing (backup.ts).
+export * from './errors';
+export {
+  LIMITS,
+  PANEL_WIDTH,
+  DRAFT_RETENTION_DAYS,
+  type Settings,
+  type LanguageSetting,
+  type RuleSettings,
+  type DictionaryEntry,
+  type Snippet,
+  type UserTemplate,
+  type SiteProfile,
+  type SiteProfiles,
+  type Draft,
+  type Drafts,
+} from './schemas';
+export { ITEMS, ITEM_NAMES, readItem, type ItemName, type ItemValues, type ItemDef } from './items';
+export { migrateValue, MigrationChainError, type Migrations } from './migrations';
+export { StorageConflictError, updateItem, replaceItem, writeValues } from './write';
+export * from './settings';
+export * from './snippets';
+export * from './templates';
+export * from './siteProfiles';
+export * from './drafts';
+export * from './backup';
+export { STARTER_SNIPPETS, STARTER_SECTION_IDS } from './starterSnippets';

@@ -1,0 +1,258 @@
+// Schemas of every persistent item (valibot). The same schemas check what the extension writes and what a
+// backup file brings in, so a restored value can never be something the extension itself could not have
+// saved. Every string and every array has an upper bound: a hostile or corrupted file must not be able to
+// fill the storage or freeze the page with a 50 MB title.
+import * as v from 'valibot';
+
+export const LIMITS = {
+  idLength: 120,
+  originLength: 300,
+  fieldKeyLength: 500,
+  variableNameLength: 30,
+  variableValueLength: 2_000,
+  snippetTitleLength: 200,
+  snippetBodyLength: 20_000,
+  folderLength: 100,
+  tagLength: 40,
+  tagsPerSnippet: 30,
+  sectionIdsPerSnippet: 50,
+  variablesPerSnippet: 50,
+  sitesPerSnippet: 500,
+  snippets: 5_000,
+  templateNameLength: 100,
+  reportKindsPerTemplate: 20,
+  sectionsPerTemplate: 300,
+  templates: 200,
+  /** Nesting allowed inside a template's opaque sections (section → topics → keywords is depth 4). */
+  templateSectionDepth: 8,
+  templateStringLength: 10_000,
+  templateContainerLength: 1_000,
+  siteProfiles: 1_000,
+  pathPatternLength: 500,
+  fieldsPerSite: 200,
+  variablesPerSite: 50,
+  draftTextLength: 200_000,
+  draftSites: 1_000,
+  draftsPerSite: 200,
+  pageUrlLength: 2_000,
+  fieldLabelLength: 200,
+  disabledRuleIds: 2_000,
+  disabledEntryIds: 10_000,
+  dictionaryEntries: 5_000,
+  dictionaryTextLength: 100,
+  dictionaryReasonLength: 500,
+} as const;
+
+export const PANEL_WIDTH = { min: 280, max: 640, default: 360 } as const;
+export const DRAFT_RETENTION_DAYS = { min: 1, max: 365, default: 30 } as const;
+
+/** Keys that would reach Object.prototype if copied carelessly; never valid as a record key. */
+export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+
+const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
+const nonEmptyText = (max: number) => v.pipe(v.string(), v.minLength(1), v.maxLength(max));
+const safeKey = (max: number) =>
+  v.pipe(
+    v.string(),
+    v.minLength(1),
+    v.maxLength(max),
+    v.check((key) => !FORBIDDEN_KEYS.has(key), 'forbidden key'),
+  );
+const boundedArray = <T extends v.GenericSchema>(item: T, max: number) => v.pipe(v.array(item), v.maxLength(max));
+const boundedRecord = <K extends v.GenericSchema<string, string>, T extends v.GenericSchema>(
+  key: K,
+  value: T,
+  max: number,
+) =>
+  v.pipe(
+    v.record(key, value),
+    v.check((record) => Object.keys(record).length <= max, `more than ${max} entries`),
+  );
+
+/** Milliseconds since the epoch. */
+export const TimestampSchema = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(8.64e15));
+export const IdSchema = v.pipe(
+  safeKey(LIMITS.idLength),
+  // Ids are generated (UUIDs, starter-…, rule ids): no whitespace or control characters.
+  v.regex(/^[^\s\p{Cc}]+$/u),
+);
+/** `https://host[:port]`, as `new URL(url).origin` gives it. */
+export const OriginSchema = v.pipe(
+  safeKey(LIMITS.originLength),
+  v.regex(/^https?:\/\/[^/\s?#]+$/),
+);
+export const FieldKeySchema = safeKey(LIMITS.fieldKeyLength);
+/** The name inside {{…}}: letters (any script), digits, underscore. */
+export const VariableNameSchema = v.pipe(
+  safeKey(LIMITS.variableNameLength),
+  v.regex(/^[\p{L}\p{N}_]+$/u),
+);
+const VariableValuesSchema = boundedRecord(
+  VariableNameSchema,
+  text(LIMITS.variableValueLength),
+  LIMITS.variablesPerSite,
+);
+
+// ---- settings ----
+
+export const DictionaryEntrySchema = v.strictObject({
+  id: IdSchema,
+  wrong: nonEmptyText(LIMITS.dictionaryTextLength),
+  right: text(LIMITS.dictionaryTextLength),
+  reason: text(LIMITS.dictionaryReasonLength),
+});
+export type DictionaryEntry = v.InferOutput<typeof DictionaryEntrySchema>;
+
+export const RuleSettingsSchema = v.strictObject({
+  disabledRuleIds: boundedArray(IdSchema, LIMITS.disabledRuleIds),
+  disabledEntryIds: boundedArray(IdSchema, LIMITS.disabledEntryIds),
+  userDictionary: boundedArray(DictionaryEntrySchema, LIMITS.dictionaryEntries),
+});
+export type RuleSettings = v.InferOutput<typeof RuleSettingsSchema>;
+
+export const LanguageSettingSchema = v.picklist(['auto', 'zh_CN', 'en']);
+export type LanguageSetting = v.InferOutput<typeof LanguageSettingSchema>;
+
+export const SettingsSchema = v.strictObject({
+  language: LanguageSettingSchema,
+  /** Default for sites whose profile does not say (SiteProfile.submitGuard === null). */
+  submitGuard: v.boolean(),
+  /** Default for sites whose profile does not say (SiteProfile.draftAutosave === null). */
+  draftAutosave: v.boolean(),
+  draftRetentionDays: v.pipe(
+    v.number(),
+    v.integer(),
+    v.minValue(DRAFT_RETENTION_DAYS.min),
+    v.maxValue(DRAFT_RETENTION_DAYS.max),
+  ),
+  rules: RuleSettingsSchema,
+});
+export type Settings = v.InferOutput<typeof SettingsSchema>;
+
+// ---- snippets ----
+
+export const SnippetSchema = v.strictObject({
+  id: IdSchema,
+  title: nonEmptyText(LIMITS.snippetTitleLength),
+  /** Plain text; paragraphs separated by \n. */
+  body: text(LIMITS.snippetBodyLength),
+  /** '' = no folder. */
+  folder: text(LIMITS.folderLength),
+  tags: boundedArray(nonEmptyText(LIMITS.tagLength), LIMITS.tagsPerSnippet),
+  /** Template section ids this snippet belongs to (e.g. 'main-work', 'problems', 'next-steps'). */
+  sectionIds: boundedArray(IdSchema, LIMITS.sectionIdsPerSnippet),
+  /** Variable names used in the body, derived from its {{…}} on every save. */
+  variables: boundedArray(VariableNameSchema, LIMITS.variablesPerSnippet),
+  /** origin → variable name → value remembered for that site. */
+  siteValues: boundedRecord(OriginSchema, VariableValuesSchema, LIMITS.sitesPerSnippet),
+  useCount: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  lastUsedAt: v.nullable(TimestampSchema),
+  createdAt: TimestampSchema,
+  updatedAt: TimestampSchema,
+});
+export type Snippet = v.InferOutput<typeof SnippetSchema>;
+
+export const SnippetsSchema = v.pipe(
+  boundedArray(SnippetSchema, LIMITS.snippets),
+  v.check((list) => new Set(list.map((s) => s.id)).size === list.length, 'duplicate snippet id'),
+);
+
+// ---- user templates ----
+
+/**
+ * Whether `value` is plain JSON data within the template limits. The section shape belongs to
+ * lib/core/template; storage only makes sure it is bounded data, not what it means.
+ */
+export function isBoundedJson(value: unknown, depth = 0): boolean {
+  if (depth > LIMITS.templateSectionDepth) return false;
+  if (value === null || typeof value === 'boolean') return true;
+  if (typeof value === 'number') return Number.isFinite(value);
+  if (typeof value === 'string') return value.length <= LIMITS.templateStringLength;
+  if (Array.isArray(value)) {
+    return value.length <= LIMITS.templateContainerLength && value.every((item) => isBoundedJson(item, depth + 1));
+  }
+  if (typeof value === 'object') {
+    if (Object.getPrototypeOf(value) !== Object.prototype && Object.getPrototypeOf(value) !== null) return false;
+    const keys = Object.keys(value);
+    return (
+      keys.length <= LIMITS.templateContainerLength &&
+      keys.every(
+        (key) =>
+          key.length <= LIMITS.idLength &&
+          !FORBIDDEN_KEYS.has(key) &&
+          isBoundedJson((value as Record<string, unknown>)[key], depth + 1),
+      )
+    );
+  }
+  return false;
+}
+
+export const TemplateSectionSchema = v.pipe(
+  v.custom<Record<string, unknown>>(
+    (value) => typeof value === 'object' && value !== null && !Array.isArray(value),
+    'section must be an object',
+  ),
+  v.check((section) => isBoundedJson(section), 'section exceeds limits'),
+);
+
+export const UserTemplateSchema = v.strictObject({
+  id: IdSchema,
+  name: nonEmptyText(LIMITS.templateNameLength),
+  reportKinds: boundedArray(nonEmptyText(LIMITS.templateNameLength), LIMITS.reportKindsPerTemplate),
+  sections: boundedArray(TemplateSectionSchema, LIMITS.sectionsPerTemplate),
+  createdAt: TimestampSchema,
+  updatedAt: TimestampSchema,
+});
+export type UserTemplate = v.InferOutput<typeof UserTemplateSchema>;
+
+export const TemplatesSchema = v.pipe(
+  boundedArray(UserTemplateSchema, LIMITS.templates),
+  v.check((list) => new Set(list.map((t) => t.id)).size === list.length, 'duplicate template id'),
+);
+
+// ---- site profiles ----
+
+export const SiteProfileSchema = v.strictObject({
+  enabled: v.boolean(),
+  /** Glob on the path ('*' = every page of the origin) where the panel applies. */
+  pathPattern: text(LIMITS.pathPatternLength),
+  panelWidth: v.pipe(v.number(), v.integer(), v.minValue(PANEL_WIDTH.min), v.maxValue(PANEL_WIDTH.max)),
+  panelCollapsed: v.boolean(),
+  templateId: v.nullable(IdSchema),
+  /** Field key (from lib/dom) → template section id. */
+  fieldSectionMap: boundedRecord(FieldKeySchema, IdSchema, LIMITS.fieldsPerSite),
+  variables: VariableValuesSchema,
+  /** null = follow Settings.submitGuard. */
+  submitGuard: v.nullable(v.boolean()),
+  /** null = follow Settings.draftAutosave. */
+  draftAutosave: v.nullable(v.boolean()),
+  updatedAt: TimestampSchema,
+});
+export type SiteProfile = v.InferOutput<typeof SiteProfileSchema>;
+
+export const SiteProfilesSchema = boundedRecord(OriginSchema, SiteProfileSchema, LIMITS.siteProfiles);
+export type SiteProfiles = v.InferOutput<typeof SiteProfilesSchema>;
+
+// ---- drafts ----
+
+export const DraftSchema = v.strictObject({
+  text: text(LIMITS.draftTextLength),
+  savedAt: TimestampSchema,
+  pageUrl: text(LIMITS.pageUrlLength),
+  fieldLabel: text(LIMITS.fieldLabelLength),
+});
+export type Draft = v.InferOutput<typeof DraftSchema>;
+
+export const DraftsSchema = boundedRecord(
+  OriginSchema,
+  boundedRecord(FieldKeySchema, DraftSchema, LIMITS.draftsPerSite),
+  LIMITS.draftSites,
+);
+export type Drafts = v.InferOutput<typeof DraftsSchema>;
+
+/** A dotted path to the first issue, e.g. `snippets.3.title`, for messages and errors. */
+export function issuePath(issues: readonly v.BaseIssue<unknown>[] | undefined): string {
+  const first = issues?.[0];
+  if (!first?.path) return '';
+  return first.path.map((item) => String(item.key)).join('.');
+}

@@ -1,0 +1,110 @@
+// The one place that writes to browser.storage.local, and the read-modify-write helper every accessor uses.
+//
+// Guarantees (browser.storage has no transactions, so these are the ones we can give):
+//  - One `set` call per change, holding the new value and its version tag. The browser applies a `set`
+//    all-or-nothing, so a failed write (full quota, validation) leaves nothing half-written.
+//  - Within one JavaScript context (a tab's content script, the options page, the background), updates of
+//    the same item run one after another; none is lost.
+//  - Across extension-origin contexts (options page, background, extension pages) updates also take a Web
+//    Lock of the same name, so they are serialised too.
+//  - Content scripts in portal tabs cannot share those locks (their navigator.locks belongs to the portal's
+//    origin, and a portal could hold a lock of our name forever). There, an update re-reads the item just
+//    before writing and starts over if another context changed it meanwhile; the window left is one
+//    `storage.local.set` round trip. Routing a content script's writes through the background (one context)
+//    closes it; see the report of the storage work.
+import { browser } from 'wxt/browser';
+import * as v from 'valibot';
+import { StorageFullError, StorageValidationError, isQuotaError } from './errors';
+import { issuePath } from './schemas';
+import { metaKey, readItem, type ItemDef } from './items';
+
+/** Another context kept changing the item while we tried to update it. */
+export class StorageConflictError extends Error {
+  override readonly name = 'StorageConflictError';
+  readonly messageId = 'storage.conflict';
+  readonly params = {};
+  constructor(readonly itemName: string) {
+    super(`${itemName} kept changing in another tab; update not applied`);
+  }
+}
+
+const MAX_ATTEMPTS = 5;
+
+/**
+ * Writes `values` (storage keys → values) in one `storage.local.set`. Every write of the data layer goes
+ * through here. Quota errors become StorageFullError; anything else is rethrown as it is.
+ */
+export async function writeValues(values: Record<string, unknown>): Promise<void> {
+  try {
+    await browser.storage.local.set(values);
+  } catch (error) {
+    if (isQuotaError(error)) throw new StorageFullError({ cause: error });
+    throw error;
+  }
+}
+
+/** The item's value and its version tag, checked against its schema; throws before anything is written. */
+export function itemEntries<T>(def: ItemDef<T>, value: T): Record<string, unknown> {
+  const parsed = v.safeParse(def.schema, value);
+  if (!parsed.success) throw new StorageValidationError(def.name, issuePath(parsed.issues));
+  return { [def.storageKey]: parsed.output, [metaKey(def as ItemDef<unknown>)]: { v: def.version } };
+}
+
+// ---- serialisation ----
+
+const tails = new Map<string, Promise<unknown>>();
+
+function extensionLocks(): LockManager | undefined {
+  const protocol = (globalThis as { location?: Location }).location?.protocol;
+  if (protocol !== 'chrome-extension:' && protocol !== 'moz-extension:') return undefined;
+  return (globalThis as { navigator?: Navigator }).navigator?.locks;
+}
+
+/** Runs `task` after every earlier task holding any of `names` in this context, under their Web Locks. */
+export function withItemLocks<R>(names: readonly string[], task: () => Promise<R>): Promise<R> {
+  const sorted = [...new Set(names)].sort();
+  const locks = extensionLocks();
+  const locked = sorted.reduceRight<() => Promise<R>>(
+    (inner, name) => (locks ? () => locks.request(`tianbao-storage:${name}`, inner) as Promise<R> : inner),
+    task,
+  );
+  const previous = Promise.all(sorted.map((name) => tails.get(name)));
+  const run: Promise<R> = previous.then(
+    () => locked(),
+    () => locked(),
+  );
+  const tail = run.catch(() => undefined);
+  for (const name of sorted) tails.set(name, tail);
+  void tail.then(() => {
+    for (const name of sorted) if (tails.get(name) === tail) tails.delete(name);
+  });
+  return run;
+}
+
+const fingerprint = async <T>(def: ItemDef<T>) => JSON.stringify((await def.item.getValue()) ?? null);
+
+/**
+ * Reads the item, applies `change` and writes the result, serialised as described at the top of this file.
+ * `change` may mutate its argument (it is a fresh copy) and return it, or return a new value; returning the
+ * value unchanged (`Object.is`) writes nothing. `change` must be pure: it may run again after a conflict.
+ */
+export function updateItem<T>(def: ItemDef<T>, change: (current: T) => T): Promise<T> {
+  return withItemLocks([def.storageKey], async () => {
+    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      const before = await fingerprint(def);
+      const current = await readItem(def);
+      const next = change(current);
+      const entries = itemEntries(def, next);
+      if (Object.is(next, current) && JSON.stringify(current) === before) return current;
+      if ((await fingerprint(def)) !== before) continue;
+      await writeValues(entries);
+      return entries[def.storageKey] as T;
+    }
+    throw new StorageConflictError(def.name);
+  });
+}
+
+/** Replaces the item's value (validated), serialised with updates of the same item. */
+export function replaceItem<T>(def: ItemDef<T>, value: T): Promise<T> {
+  return updateItem(def, () => value);
+}
