@@ -104,8 +104,9 @@ function pushMark(
         endPunct = [end, contentEnd];
       }
     }
-    // A long title without any end is a paragraph that starts with a marker: the title is its first clause.
-    if (!standalone && end - titleStart > 40 && end >= Math.min(contentEnd, titleStart + 120) || end - titleStart > 60) {
+    // A long title is a paragraph that starts with a marker (or a run-in heading of one long sentence): the
+    // title is its first clause.
+    if ((!standalone && end - titleStart > 40) || end - titleStart > 60) {
       const comma = line.slice(titleStart, titleStart + 60).search(/[，,]/);
       end = comma >= 2 ? titleStart + comma : titleStart + 60;
       standalone = false;
