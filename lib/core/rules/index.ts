@@ -1,33 +1,165 @@
-// Registry of check rules. PLACEHOLDER until the text-checks work lands: no rule is registered yet.
-// Contract (kept by whoever replaces this file): runRules, createRuleRunner, dictionaryPatterns, RuleInput,
-// RuleConfig.
+// Registry of check rules and the runner that applies them. One array lists every rule (no rule registers
+// itself by being imported); see README.md in this folder for how to add one.
+//
+// The runner is incremental: paragraph rules are cached per paragraph text (and period, for the rules that
+// read it), document rules cache their per-paragraph digest, so a one-character edit re-checks one paragraph
+// and then only recombines cached results.
+import { officialNamesPack, placeholdersPack, cruftPack, spinPairsPack, eventsPack, type DictionaryEntry } from '../packs';
 import type { Finding, ReportPeriod } from '../types';
+import { compileDictionary } from './dictionary';
+import { doubledPunctuation } from './doubled-punctuation';
+import { duplicates } from './duplicates';
+import { ellipsis } from './ellipsis';
+import { halfwidthPunctuation } from './halfwidth-punctuation';
+import { mojibake } from './mojibake';
+import { numberForms } from './number-forms';
+import { officialNames } from './official-names';
+import { pinyinDebris } from './pinyin-debris';
+import { placeholders } from './placeholders';
+import { repeatedWord } from './repeated-word';
+import { spinArtefacts } from './spin-artefacts';
+import { staleReferences } from './stale-references';
+import { escapeRegExp, splitParagraphs } from './text';
+import type { DocumentRule, ParagraphRule, Rule, RuleContext } from './types';
+import { unbalancedBrackets } from './unbalanced-brackets';
+import { userEntries } from './user-entries';
+import { webCruft } from './web-cruft';
+
+export const rules: readonly Rule[] = [
+  duplicates,
+  placeholders,
+  webCruft,
+  mojibake,
+  pinyinDebris,
+  officialNames,
+  spinArtefacts,
+  userEntries,
+  staleReferences,
+  halfwidthPunctuation,
+  unbalancedBrackets,
+  doubledPunctuation,
+  ellipsis,
+  numberForms,
+  repeatedWord,
+];
+
 
 export interface RuleInput {
   text: string;
   period?: ReportPeriod;
 }
 
+/** A wrong → right pair the user added in the options page. */
+export interface UserEntry {
+  id: string;
+  wrong: string;
+  right: string;
+  note?: string;
+}
+
 export interface RuleConfig {
   /** Rule ids switched off. */
   disabledRules?: readonly string[];
-  /** Dictionary entry ids switched off. */
+  /** Dictionary entry ids switched off (any pack: official-names, spin-pairs, placeholders, cruft, events). */
   disabledEntries?: readonly string[];
+  /** The user's own wrong → right pairs (validated by settings.ts before they get here). */
+  userEntries?: readonly UserEntry[];
 }
 
-export function runRules(_input: RuleInput, _config?: RuleConfig): Finding[] {
-  return [];
+function buildContext(config: RuleConfig | undefined): RuleContext {
+  const disabled = new Set(config?.disabledEntries ?? []);
+  const keep = (entries: readonly DictionaryEntry[]) => entries.filter((e) => !disabled.has(e.id));
+  const user: DictionaryEntry[] = (config?.userEntries ?? [])
+    .filter((e) => e.wrong.length > 0 && !disabled.has(e.id))
+    .map((e) => ({ id: e.id, trigger: escapeRegExp(e.wrong), right: e.right, reason: e.note || '' }));
+  return {
+    disabledEntries: disabled,
+    officialNames: compileDictionary(keep(officialNamesPack.entries)),
+    spinPairs: compileDictionary(keep(spinPairsPack.entries)),
+    userEntries: compileDictionary(user),
+  };
+}
+
+interface CachedParagraph {
+  /** Findings of the paragraph rules, offsets relative to the paragraph. */
+  local: Finding[];
+  digests: unknown[];
+}
+
+const periodKey = (p: ReportPeriod | undefined) => (p ? `${p.year}H${p.half ?? 0}` : '');
+
+function shift(f: Finding, by: number, limit: number): Finding {
+  const moved: Finding = { ...f, start: f.start + by, end: f.end + by };
+  if (f.fix) moved.fix = { ...f.fix, start: f.fix.start + by, end: Math.min(f.fix.end + by, limit) };
+  return moved;
 }
 
 /**
- * An incremental runner: run() may be called on every edit; it re-checks only what changed since the last
- * call (per-paragraph caching), so a one-character edit in a 20k-character field costs well under 1 ms.
+ * An incremental runner: run() may be called on every edit; it re-checks only the paragraphs that changed
+ * since the last call, so a one-character edit in a 20k-character field costs well under 1 ms.
  */
 export function createRuleRunner(config?: RuleConfig): { run(input: RuleInput): Finding[] } {
-  return { run: (input) => runRules(input, config) };
+  const off = new Set(config?.disabledRules ?? []);
+  const active = rules.filter((r) => !off.has(r.id));
+  const paragraphRules = active.filter((r): r is ParagraphRule => r.scope === 'paragraph');
+  const documentRules = active.filter((r): r is DocumentRule<unknown> => r.scope === 'document');
+  const context = buildContext(config);
+  let cache = new Map<string, CachedParagraph>();
+  let cachedPeriod = '';
+
+  return {
+    run(input) {
+      const pk = periodKey(input.period);
+      if (pk !== cachedPeriod) {
+        cache = new Map();
+        cachedPeriod = pk;
+      }
+      const ctx: RuleContext = { ...context, period: input.period };
+      const text = input.text;
+      const paragraphs = splitParagraphs(text);
+      const next = new Map<string, CachedParagraph>();
+      const findings: Finding[] = [];
+      const digests: unknown[][] = documentRules.map(() => new Array(paragraphs.length));
+      for (let p = 0; p < paragraphs.length; p++) {
+        const para = paragraphs[p]!;
+        let entry = next.get(para.text) ?? cache.get(para.text);
+        if (!entry) {
+          const local: Finding[] = [];
+          if (para.text.length > 0) for (const rule of paragraphRules) local.push(...rule.check(para.text, ctx));
+          entry = { local, digests: documentRules.map((r) => r.prepare(para.text)) };
+        }
+        next.set(para.text, entry);
+        for (const f of entry.local) {
+          const inside = para.start === 0 && (!f.fix || f.fix.end <= text.length);
+          findings.push(inside ? f : shift(f, para.start, text.length));
+        }
+        for (let d = 0; d < documentRules.length; d++) digests[d]![p] = entry.digests[d];
+      }
+      cache = next;
+      for (let d = 0; d < documentRules.length; d++) {
+        findings.push(...documentRules[d]!.check(paragraphs, digests[d]!, text));
+      }
+      return findings.sort((a, b) => a.start - b.start || a.end - b.end);
+    },
+  };
 }
 
-/** Literal patterns of every dictionary entry, for the benchmark's one-pass floor. */
-export function dictionaryPatterns(): string[] {
-  return [];
+/** All rules over one text, without caching. */
+export function runRules(input: RuleInput, config?: RuleConfig): Finding[] {
+  return createRuleRunner(config).run(input);
 }
+
+/** Literal and RegExp sources of every dictionary and pattern-pack entry, for the benchmark's one-pass floor. */
+export function dictionaryPatterns(): string[] {
+  return [
+    ...officialNamesPack.entries.map((e) => e.trigger),
+    ...spinPairsPack.entries.map((e) => e.trigger),
+    ...placeholdersPack.entries.map((e) => e.pattern),
+    ...cruftPack.entries.map((e) => e.pattern),
+    ...eventsPack.anniversaries.map((e) => e.trigger),
+    ...eventsPack.meetings.map((e) => e.trigger),
+    ...eventsPack.guidance.map((e) => e.trigger),
+  ];
+}
+
+export type { Rule, ParagraphRule, DocumentRule } from './types';

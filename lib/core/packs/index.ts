@@ -1,0 +1,106 @@
+// Versioned data packs behind the check rules. The data lives in JSON beside this file so that it can be read,
+// reviewed and extended without touching rule code; every pack is validated with valibot when first used, and
+// every pattern in it must be bounded (no *, + or {n,}), so no pack entry can make a rule backtrack without bound.
+import * as v from 'valibot';
+import { isBoundedPattern } from '../rules/text';
+import officialNamesJson from './official-names.json';
+import spinPairsJson from './spin-pairs.json';
+import placeholdersJson from './placeholders.json';
+import cruftJson from './cruft.json';
+import eventsJson from './events.json';
+
+const compiles = (source: string) => {
+  try {
+    new RegExp(source);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** A RegExp source that compiles and has no unbounded quantifier. */
+const BoundedPattern = v.pipe(
+  v.string(),
+  v.minLength(1),
+  v.maxLength(400),
+  v.check(compiles, 'pattern does not compile'),
+  v.check(isBoundedPattern, 'pattern has an unbounded quantifier'),
+);
+
+const EntryId = v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'entry id: lowercase letters, digits, -'));
+const SeveritySchema = v.picklist(['blocking', 'warning', 'info']);
+
+/**
+ * A wrong → right entry. `trigger` is matched in the text; `right` replaces the matched trigger and may use
+ * $1… for the trigger's groups. `before`/`notBefore` are tested against the text just before the trigger,
+ * `after`/`notAfter` against the text just after it: these contexts are what make the trigger wrong.
+ */
+export const DictionaryEntrySchema = v.object({
+  id: EntryId,
+  trigger: BoundedPattern,
+  right: v.pipe(v.string(), v.maxLength(100)),
+  reason: v.pipe(v.string(), v.minLength(1)),
+  source: v.optional(v.string()),
+  severity: v.optional(SeveritySchema),
+  before: v.optional(BoundedPattern),
+  notBefore: v.optional(BoundedPattern),
+  after: v.optional(BoundedPattern),
+  notAfter: v.optional(BoundedPattern),
+});
+export type DictionaryEntry = v.InferOutput<typeof DictionaryEntrySchema>;
+
+const PackHeader = { id: v.string(), version: v.pipe(v.number(), v.integer(), v.minValue(1)) };
+
+export const DictionaryPackSchema = v.object({ ...PackHeader, entries: v.array(DictionaryEntrySchema) });
+export type DictionaryPack = v.InferOutput<typeof DictionaryPackSchema>;
+
+export const PatternPackSchema = v.object({
+  ...PackHeader,
+  entries: v.array(v.object({ id: EntryId, pattern: BoundedPattern, kind: v.optional(v.string()) })),
+});
+export type PatternPack = v.InferOutput<typeof PatternPackSchema>;
+
+const YearMonth = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}$/));
+export const EventsPackSchema = v.object({
+  ...PackHeader,
+  anniversaries: v.array(
+    v.object({ id: EntryId, trigger: BoundedPattern, year: v.pipe(v.number(), v.integer()), source: v.string() }),
+  ),
+  meetings: v.array(v.object({ id: EntryId, trigger: BoundedPattern, date: YearMonth, source: v.string() })),
+  guidance: v.array(
+    v.object({
+      id: EntryId,
+      trigger: BoundedPattern,
+      supersededFrom: v.pipe(v.number(), v.integer()),
+      by: v.string(),
+      source: v.string(),
+    }),
+  ),
+});
+export type EventsPack = v.InferOutput<typeof EventsPackSchema>;
+
+function load<S extends v.GenericSchema>(schema: S, data: unknown, name: string): v.InferOutput<S> {
+  const result = v.safeParse(schema, data);
+  if (!result.success) {
+    const issue = result.issues[0];
+    throw new Error(`pack ${name} is invalid: ${issue?.message ?? 'unknown'} at ${v.getDotPath(issue!) ?? '?'}`);
+  }
+  const ids = new Set<string>();
+  const entries = (result.output as { entries?: { id: string }[] }).entries ?? [];
+  for (const entry of entries) {
+    if (ids.has(entry.id)) throw new Error(`pack ${name}: duplicate entry id ${entry.id}`);
+    ids.add(entry.id);
+  }
+  return result.output;
+}
+
+export const officialNamesPack: DictionaryPack = load(DictionaryPackSchema, officialNamesJson, 'official-names');
+export const spinPairsPack: DictionaryPack = load(DictionaryPackSchema, spinPairsJson, 'spin-pairs');
+export const placeholdersPack: PatternPack = load(PatternPackSchema, placeholdersJson, 'placeholders');
+export const cruftPack: PatternPack = load(PatternPackSchema, cruftJson, 'cruft');
+export const eventsPack: EventsPack = load(EventsPackSchema, eventsJson, 'events');
+
+/** Pack ids and versions, for the options page and for backups that record which data a finding came from. */
+export const packVersions: Record<string, number> = Object.fromEntries(
+  [officialNamesPack, spinPairsPack, placeholdersPack, cruftPack, eventsPack].map((p) => [p.id, p.version]),
+);

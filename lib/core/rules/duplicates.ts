@@ -1,0 +1,200 @@
+// duplicates — paragraphs and whole sections pasted twice, within a field or across the form's fields
+// (the engine joins fields with a blank line). Exact copies (ignoring spaces) and near copies (≥ 90 % of
+// character 3-gram shingles shared, Jaccard) are found; the later copy is flagged, and consecutive copied
+// paragraphs are reported as one section, so that one click (fix = delete) removes the whole pasted block.
+// Why: the most common defect of pasted reports — the sample corpus repeats over 40 % of its characters.
+// Short lines (headings such as 四、存在的不足) are only flagged inside a copied run, where their neighbours
+// are copies of the original's neighbours: a short line repeated on its own is often legitimate.
+// Candidates come from MinHash bands, so the cost grows with the text, not with its square.
+// Severity: warning — copies are nearly always a mistake, but a form may legitimately repeat a standard
+// sentence in two fields. Known false positive: two fields that must hold the same text by the portal's design.
+import { excerpt } from './text';
+import type { DocumentRule, Finding, Paragraph } from './types';
+
+/** Normalised length below which a paragraph is only flagged as part of a copied run. */
+const MIN_STANDALONE = 16;
+/** Normalised length from which near (not exact) copies are looked for. */
+const MIN_NEAR = 20;
+const THRESHOLD = 0.9;
+const SEEDS = [0x9e3779b1, 0x85ebca77, 0xc2b2ae3d, 0x27d4eb2f, 0x165667b1, 0xd3a2646c];
+const BANDS = 3; // of two rows each
+
+export interface DuplicateDigest {
+  /** Text without whitespace and zero-width characters; equal keys are exact copies. */
+  key: string;
+  /** One key per MinHash band; empty for short paragraphs. */
+  bands: string[];
+  /** Sorted unique shingle hashes, built on first use (only candidates need them). */
+  shingles?: Uint32Array;
+}
+
+const IGNORED = /[\s\u200b-\u200d\u2060\ufeff]+/g;
+
+function trigramHash(key: string, i: number): number {
+  let h = Math.imul(key.charCodeAt(i), 0x01000193) ^ key.charCodeAt(i + 1);
+  h = Math.imul(h, 0x01000193) ^ key.charCodeAt(i + 2);
+  return Math.imul(h ^ (h >>> 15), 0x2c1b3c6d) >>> 0;
+}
+
+function digest(text: string): DuplicateDigest {
+  const key = text.replace(IGNORED, '');
+  if (key.length < MIN_NEAR) return { key, bands: [] };
+  const mins = SEEDS.map(() => 0xffffffff);
+  for (let i = 0; i + 2 < key.length; i++) {
+    const h = trigramHash(key, i);
+    for (let s = 0; s < SEEDS.length; s++) {
+      let x = Math.imul(h ^ SEEDS[s]!, 0x85ebca6b);
+      x = (x ^ (x >>> 13)) >>> 0;
+      if (x < mins[s]!) mins[s] = x;
+    }
+  }
+  const bands: string[] = [];
+  for (let b = 0; b < BANDS; b++) bands.push(`${b}:${mins[2 * b]}:${mins[2 * b + 1]}`);
+  return { key, bands };
+}
+
+function shingles(d: DuplicateDigest): Uint32Array {
+  if (!d.shingles) {
+    const all = new Uint32Array(Math.max(0, d.key.length - 2));
+    for (let i = 0; i < all.length; i++) all[i] = trigramHash(d.key, i);
+    all.sort();
+    let n = 0;
+    for (let i = 0; i < all.length; i++) if (i === 0 || all[i] !== all[i - 1]) all[n++] = all[i]!;
+    d.shingles = all.slice(0, n);
+  }
+  return d.shingles;
+}
+
+function jaccard(a: DuplicateDigest, b: DuplicateDigest): number {
+  const x = shingles(a);
+  const y = shingles(b);
+  let i = 0;
+  let j = 0;
+  let both = 0;
+  while (i < x.length && j < y.length) {
+    if (x[i] === y[j]) {
+      both++;
+      i++;
+      j++;
+    } else if (x[i]! < y[j]!) i++;
+    else j++;
+  }
+  const union = x.length + y.length - both;
+  return union === 0 ? 0 : both / union;
+}
+
+interface Copy {
+  original: number;
+  similarity: number;
+}
+
+function findCopies(digests: readonly DuplicateDigest[]): (Copy | undefined)[] {
+  const copies: (Copy | undefined)[] = new Array(digests.length);
+  const byKey = new Map<string, number[]>();
+  const byBand = new Map<string, number[]>();
+  const shortOnes: number[] = [];
+  for (let i = 0; i < digests.length; i++) {
+    const d = digests[i]!;
+    if (d.key.length === 0) continue;
+    const same = byKey.get(d.key);
+    if (d.key.length >= MIN_STANDALONE) {
+      if (same) copies[i] = { original: same[0]!, similarity: 1 };
+      else if (d.bands.length > 0) {
+        let best: Copy | undefined;
+        const seen = new Set<number>();
+        for (const band of d.bands) {
+          for (const j of byBand.get(band) ?? []) {
+            if (seen.has(j)) continue;
+            seen.add(j);
+            const other = digests[j]!;
+            const ratio = Math.min(other.key.length, d.key.length) / Math.max(other.key.length, d.key.length);
+            if (ratio < THRESHOLD) continue;
+            const similarity = jaccard(d, other);
+            if (similarity >= THRESHOLD && (!best || similarity > best.similarity)) best = { original: j, similarity };
+          }
+        }
+        copies[i] = best;
+      }
+    } else if (same) {
+      shortOnes.push(i);
+    }
+    if (same) same.push(i);
+    else byKey.set(d.key, [i]);
+    for (const band of d.bands) {
+      const list = byBand.get(band);
+      if (list) list.push(i);
+      else byBand.set(band, [i]);
+    }
+  }
+  // Short lines join a copied run when their neighbour is a copy of their original's neighbour.
+  const nonEmpty = (i: number, step: 1 | -1) => {
+    for (let k = i + step; k >= 0 && k < digests.length; k += step) if (digests[k]!.key.length > 0) return k;
+    return -1;
+  };
+  for (let pass = 0; pass < 2; pass++) {
+    for (const i of pass === 0 ? shortOnes : [...shortOnes].reverse()) {
+      if (copies[i]) continue;
+      const earlier = byKey.get(digests[i]!.key)!.filter((j) => j < i);
+      const prev = nonEmpty(i, -1);
+      const next = nonEmpty(i, 1);
+      const prevCopy = prev >= 0 ? copies[prev] : undefined;
+      const nextCopy = next >= 0 ? copies[next] : undefined;
+      const original = earlier.find(
+        (j) =>
+          (prevCopy !== undefined && nonEmpty(prevCopy.original, 1) === j) ||
+          (nextCopy !== undefined && nonEmpty(nextCopy.original, -1) === j),
+      );
+      if (original !== undefined) copies[i] = { original, similarity: 1 };
+    }
+  }
+  return copies;
+}
+
+export const duplicates: DocumentRule<DuplicateDigest> = {
+  id: 'duplicates',
+  category: 'duplicate',
+  scope: 'document',
+  prepare: digest,
+  check(paragraphs: readonly Paragraph[], digests: readonly DuplicateDigest[], text: string): Finding[] {
+    const copies = findCopies(digests);
+    const out: Finding[] = [];
+    let i = 0;
+    while (i < paragraphs.length) {
+      if (!copies[i]) {
+        i++;
+        continue;
+      }
+      // A run: copied paragraphs with only empty lines between them.
+      let last = i;
+      let count = 1;
+      let similarity = copies[i]!.similarity;
+      for (let k = i + 1; k < paragraphs.length; k++) {
+        if (digests[k]!.key.length === 0) continue;
+        if (!copies[k]) break;
+        last = k;
+        count++;
+        similarity = Math.min(similarity, copies[k]!.similarity);
+      }
+      const start = paragraphs[i]!.start;
+      const end = paragraphs[last]!.end;
+      // Delete the lines with their line break: the one after the block, or the one before it at the end.
+      const fix =
+        last + 1 < paragraphs.length
+          ? { start, end: paragraphs[last + 1]!.start, text: '' }
+          : { start: i > 0 ? paragraphs[i - 1]!.end : start, end: text.length, text: '' };
+      const original = paragraphs[copies[i]!.original]!;
+      out.push({
+        ruleId: 'duplicates',
+        category: 'duplicate',
+        severity: 'warning',
+        start,
+        end,
+        messageId: count > 1 ? 'rules.duplicate.section' : 'rules.duplicate.paragraph',
+        params: { count, excerpt: excerpt(original.text), similarity: Math.floor(similarity * 100) },
+        fix,
+      });
+      i = last + 1;
+    }
+    return out;
+  },
+};

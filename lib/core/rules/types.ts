@@ -1,0 +1,50 @@
+// Shapes shared by the check rules. A rule is data plus one pure function (see README.md in this folder).
+import type { Finding, ReportPeriod, Severity } from '../types';
+import type { CompiledDictionary } from './dictionary';
+
+/** One paragraph (one line of the input) with its UTF-16 offsets into the whole text. */
+export interface Paragraph {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** Everything a rule may read besides the text: the report period and the compiled, user-adjusted packs. */
+export interface RuleContext {
+  period?: ReportPeriod;
+  disabledEntries: ReadonlySet<string>;
+  officialNames: CompiledDictionary;
+  spinPairs: CompiledDictionary;
+  userEntries: CompiledDictionary;
+}
+
+/**
+ * A rule that looks at one paragraph at a time. Offsets in its findings are relative to the paragraph; the
+ * runner shifts them. A fix may end one code unit past the paragraph to take its line break along.
+ * Paragraph rules are what the incremental runner caches: a paragraph that did not change is not re-checked.
+ */
+export interface ParagraphRule {
+  id: string;
+  category: string;
+  scope: 'paragraph';
+  /** True when the findings depend on RuleInput.period (the cache then keys on it). */
+  usesPeriod?: boolean;
+  check(text: string, context: RuleContext): Finding[];
+}
+
+/**
+ * A rule that compares paragraphs with each other (duplicates). `prepare` digests one paragraph and is cached
+ * by the runner like a paragraph rule; `check` then only combines the digests, so a one-character edit costs
+ * one `prepare` plus a pass over the digests.
+ */
+export interface DocumentRule<D = unknown> {
+  id: string;
+  category: string;
+  scope: 'document';
+  prepare(text: string): D;
+  check(paragraphs: readonly Paragraph[], digests: readonly D[], text: string): Finding[];
+}
+
+export type Rule = ParagraphRule | DocumentRule<any>;
+
+export type { Finding, Severity };
