@@ -36,6 +36,7 @@ const SENTENCE_END = new Set(['。', '！', '？', '!', '?', '；', ';']);
 const TITLE_END = new Set(['。', '！', '？', '!', '?', '；', ';', '：', ':']);
 // Inline markers follow a sentence end, a colon or a comma ("主要做了以下工作，一是…").
 const BOUNDARY_RE = /[。！？；：!?;:，,][”’"」』）)]?[ \t\u3000]*/g;
+const LEAD_PUNCT = new Set(['，', ',', '、']);
 const CLOSERS = new Set(['”', '’', '"', '」', '』']);
 const BLANK = /[ \t\u3000\r\u00a0]/;
 
@@ -86,7 +87,8 @@ function pushMark(
   const markerEnd = pos + m.length;
   const rank = KIND_RANK[m.kind];
   let titleStart = markerEnd;
-  while (titleStart < contentEnd && isBlank(line[titleStart])) titleStart++;
+  // 第一，/首先， keep their comma out of the marker; it is not part of the title either.
+  while (titleStart < contentEnd && (isBlank(line[titleStart]) || (m.kind === 'item' && LEAD_PUNCT.has(line[titleStart]!)))) titleStart++;
   const found = titleEnd(line, titleStart, contentEnd, rank);
   let end = found.end;
   let standalone = false;
