@@ -1,2 +1,34 @@
 import { createRoot } from 'react-dom/client';
-createRoot(document.getElementById('root')!).render(<div>填报助手</div>);
+import { OptionsApp, type OptionsSection } from '@/components/options/OptionsApp';
+import { SitesSection } from '@/components/options/SitesSection';
+import { SettingsSection } from '@/components/options/SettingsSection';
+import { activeSites, revokeSite } from '@/lib/background/sites';
+import { getSettings, updateSettings } from '@/lib/storage';
+import { loadLanguage } from '@/lib/panel/language';
+import './options.css';
+
+const sections: OptionsSection[] = [
+  {
+    id: 'sites',
+    titleId: 'options.sites.title',
+    render: () => <SitesSection list={activeSites} revoke={revokeSite} />,
+  },
+  {
+    id: 'settings',
+    titleId: 'options.settings.title',
+    render: () => (
+      <SettingsSection
+        load={getSettings}
+        saveLanguage={async (language) => {
+          await updateSettings({ language });
+        }}
+      />
+    ),
+  },
+];
+
+void loadLanguage().then((language) => {
+  document.documentElement.lang = language === 'en' ? 'en' : 'zh-CN';
+  document.title = language === 'en' ? 'Tianbao · Snippets & templates' : '填报助手 · 片段库与模板';
+  createRoot(document.getElementById('root')!).render(<OptionsApp sections={sections} />);
+});

@@ -4,7 +4,6 @@
 // on an enabled site, shows the slim 填报助手 tab until the panel itself is loaded.
 import { browser } from 'wxt/browser';
 import { createFocusTracker, type FocusTracker } from '../dom/focus';
-import { getSiteProfile } from '../storage';
 import type { Message } from '../messages';
 
 export interface Agent {
@@ -21,6 +20,25 @@ declare global {
 }
 
 export const PANEL_HOST_TAG = 'tianbao-panel';
+
+/**
+ * The storage.local key of the site profiles item (lib/storage/items.ts). The agent peeks at it directly
+ * instead of importing lib/storage, whose schemas and starter snippets would multiply the size of the script
+ * every enabled page loads; tests/panel/agent.test.ts keeps the two in step.
+ */
+export const SITE_PROFILES_KEY = 'siteProfiles';
+
+interface SiteLayout {
+  enabled?: boolean;
+  panelCollapsed?: boolean;
+}
+
+async function readSiteLayout(origin: string): Promise<SiteLayout | undefined> {
+  const stored = await browser.storage.local.get(SITE_PROFILES_KEY);
+  const profiles = stored[SITE_PROFILES_KEY] as Record<string, SiteLayout> | undefined;
+  if (!profiles || typeof profiles !== 'object' || !Object.prototype.hasOwnProperty.call(profiles, origin)) return undefined;
+  return profiles[origin];
+}
 const TAB_HOST_TAG = 'tianbao-tab';
 
 const TAB_CSS = `
@@ -76,7 +94,7 @@ export function startAgent(win: Window = window): Agent | undefined {
   globalThis.__tianbaoAgent = agent;
 
   // On an enabled site: reopen the panel if the user left it open, otherwise show the slim tab.
-  void getSiteProfile(win.location.origin)
+  void readSiteLayout(win.location.origin)
     .then((profile) => {
       if (!profile?.enabled || globalThis.__tianbaoPanel) return;
       if (profile.panelCollapsed === false) {

@@ -104,10 +104,15 @@ export async function launch(options: { withExtension?: boolean } = {}): Promise
     async clickToolbar(page) {
       const url = page.url();
       await worker!.evaluate(async (pageUrl) => {
-        const tabs = await chrome.tabs.query({});
+        type Tab = { url?: string; id?: number };
+        const g = globalThis as unknown as {
+          chrome: { tabs: { query(q: object): Promise<Tab[]> } };
+          tianbaoToolbarClick(tab: Tab): Promise<void>;
+        };
+        const tabs = await g.chrome.tabs.query({});
         const tab = tabs.find((t) => t.url === pageUrl);
         if (!tab) throw new Error(`no tab shows ${pageUrl}`);
-        await (globalThis as unknown as { tianbaoToolbarClick(tab: chrome.tabs.Tab): Promise<void> }).tianbaoToolbarClick(tab);
+        await g.tianbaoToolbarClick(tab);
       }, url);
     },
     netLog() {

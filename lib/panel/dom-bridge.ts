@@ -1,0 +1,119 @@
+// The panel's view of the page, built from lib/dom: discovery for the field list, the focus tracker for the
+// caret, the insertion adapters for snippets and fixes. Lives in the top frame; iframe editors are reached
+// through the discovered field's own document.
+import { discoverFields, readFieldText, type DiscoveredField } from '../dom/discovery';
+import type { FocusTracker } from '../dom/focus';
+import { insertText } from '../dom/insert';
+import type { Finding } from '../core/types';
+import { PANEL_HOST_TAG } from '../agent/agent';
+import type { InsertOutcome, PageBridge, PanelField } from './bridge';
+
+const isOurs = (element: Element) => {
+  const root = element.getRootNode();
+  return root instanceof ShadowRoot && root.host.localName.startsWith('tianbao-');
+};
+
+function isValueElement(element: HTMLElement): element is HTMLInputElement | HTMLTextAreaElement {
+  return element.localName === 'textarea' || element.localName === 'input';
+}
+
+/** Documents to watch for edits: the page and its same-origin iframes (editors live there). */
+function documentsOf(doc: Document, out: Document[] = []): Document[] {
+  out.push(doc);
+  for (const frame of Array.from(doc.querySelectorAll('iframe'))) {
+    try {
+      const inner = frame.contentDocument;
+      if (inner) documentsOf(inner, out);
+    } catch {
+      // Cross-origin frame: not ours to read.
+    }
+  }
+  return out;
+}
+
+export function createDomBridge(win: Window, focus: FocusTracker): PageBridge {
+  const doc = win.document;
+  let lastFields: DiscoveredField[] = [];
+
+  const discover = () => {
+    lastFields = discoverFields(doc, { ignore: isOurs }).filter((field) => field.visible || field.source);
+    return lastFields;
+  };
+  const byKey = (key: string | undefined) => (key === undefined ? undefined : lastFields.find((f) => f.key === key));
+
+  const toPanelField = (field: DiscoveredField): PanelField => ({
+    key: field.key,
+    label: field.label,
+    required: field.required,
+    kind: field.kind,
+    text: readFieldText(field),
+  });
+
+  const insertAtCaret = async (text: string): Promise<InsertOutcome> => {
+    const current = focus.current();
+    if (!current) return { ok: false, messageId: 'panel.insertNoField' };
+    if (!current.element.isConnected) return { ok: false, messageId: 'panel.fieldGone' };
+    focus.restore();
+    const result = await insertText(current.element, text);
+    return { ok: result.ok, messageId: result.messageId, params: result.params };
+  };
+
+  return {
+    readFields: () => discover().map(toPanelField),
+    lastFocusedLabel() {
+      const current = focus.current();
+      if (!current) return undefined;
+      return lastFields.find((f) => f.element === current.element)?.label;
+    },
+    insert: insertAtCaret,
+    reveal(finding: Pick<Finding, 'fieldKey' | 'start' | 'end'>) {
+      const field = byKey(finding.fieldKey) ?? discover().find((f) => f.key === finding.fieldKey);
+      if (!field || !field.element.isConnected) return false;
+      (field.frame ?? field.element).scrollIntoView({ block: 'center', behavior: 'smooth' });
+      field.element.focus({ preventScroll: true });
+      if (isValueElement(field.element)) field.element.setSelectionRange(finding.start, finding.end);
+      return true;
+    },
+    async applyFix(finding: Finding) {
+      const field = byKey(finding.fieldKey) ?? discover().find((f) => f.key === finding.fieldKey);
+      if (!finding.fix) return { ok: false, messageId: 'checks.fixFailed' };
+      if (!field || !field.element.isConnected) return { ok: false, messageId: 'panel.fieldGone' };
+      const element = field.element;
+      if (!isValueElement(element)) return { ok: false, messageId: 'checks.fixManual' };
+      // The text may have changed since the check ran: fix only what the finding saw.
+      const expected = readFieldText(field).slice(finding.fix.start, finding.fix.end);
+      const now = element.value.slice(finding.fix.start, finding.fix.end);
+      if (expected !== now) return { ok: false, messageId: 'checks.fixStale' };
+      element.focus({ preventScroll: true });
+      element.setSelectionRange(finding.fix.start, finding.fix.end);
+      if (finding.fix.text === '') {
+        // Deleting through the editing commands keeps Ctrl+Z working in the field.
+        if (!element.ownerDocument.execCommand('delete')) {
+          element.setRangeText('', finding.fix.start, finding.fix.end, 'end');
+          element.dispatchEvent(new Event('input', { bubbles: true }));
+        }
+        return { ok: true };
+      }
+      const result = await insertText(element, finding.fix.text);
+      return { ok: result.ok, messageId: result.messageId, params: result.params };
+    },
+    onChange(listener) {
+      const docs = documentsOf(doc);
+      const handler = (event: Event) => {
+        const target = event.target as Element | null;
+        if (target && typeof target.getRootNode === 'function' && isOurs(target)) return;
+        listener();
+      };
+      for (const d of docs) {
+        d.addEventListener('input', handler, true);
+        d.addEventListener('change', handler, true);
+      }
+      return () => {
+        for (const d of docs) {
+          d.removeEventListener('input', handler, true);
+          d.removeEventListener('change', handler, true);
+        }
+      };
+    },
+  };
+}

@@ -1,0 +1,82 @@
+// @vitest-environment happy-dom
+import { describe, expect, it, vi } from 'vitest';
+import { render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { SnippetsView, type SnippetSource } from '@/components/panel/SnippetsView';
+import type { PageBridge, PanelField } from '@/lib/panel/bridge';
+import type { Snippet } from '@/lib/storage';
+
+const snippet = (id: string, title: string, body: string, extra: Partial<Snippet> = {}): Snippet => ({
+  id,
+  title,
+  body,
+  folder: '',
+  tags: [],
+  sectionIds: [],
+  variables: [],
+  siteValues: {},
+  useCount: 0,
+  lastUsedAt: null,
+  createdAt: 0,
+  updatedAt: 0,
+  ...extra,
+});
+
+const ORIGIN = 'https://tb.example.gov.cn';
+
+function setup(snippets: Snippet[], fields: PanelField[] = []) {
+  const source: SnippetSource = {
+    list: async () => snippets,
+    recordUse: vi.fn(async () => undefined),
+    rememberValues: vi.fn(async () => undefined),
+  };
+  const bridge: PageBridge = {
+    readFields: () => fields,
+    lastFocusedLabel: () => '主要工作情况',
+    insert: vi.fn(async () => ({ ok: true })),
+    reveal: () => true,
+    applyFix: async () => ({ ok: true }),
+    onChange: () => () => undefined,
+  };
+  render(<SnippetsView bridge={bridge} origin={ORIGIN} source={source} />);
+  return { source, bridge, user: userEvent.setup() };
+}
+
+describe('SnippetsView', () => {
+  it('says where the snippet will go', async () => {
+    setup([snippet('a', '理论学习', '坚持第一议题制度')]);
+    expect(await screen.findByText('将插入到：主要工作情况')).toBeTruthy();
+  });
+
+  it('filters by pinyin initials as the user types', async () => {
+    const { user } = setup([snippet('a', '理论学习', '甲'), snippet('b', '舆情监测', '乙')]);
+    await user.type(await screen.findByRole('searchbox'), 'yqjc');
+    expect(screen.getAllByRole('listitem').map((li) => li.textContent)).toEqual([expect.stringContaining('舆情监测')]);
+  });
+
+  it('inserts with 单位名称 taken from the form and counts the use', async () => {
+    const fields: PanelField[] = [{ key: 'unit', label: '单位名称', required: true, kind: 'input', text: '市统计局' }];
+    const { user, bridge, source } = setup([snippet('a', '开头', '{{单位名称}}高度重视意识形态工作。')], fields);
+    await user.click(await screen.findByRole('button', { name: '插入' }));
+    expect(bridge.insert).toHaveBeenCalledWith('市统计局高度重视意识形态工作。');
+    expect(source.recordUse).toHaveBeenCalledWith('a');
+    expect((await screen.findByRole('status')).textContent).toContain('已插入');
+  });
+
+  it('asks for a value it does not know instead of inserting the placeholder, and remembers it for the site', async () => {
+    const { user, bridge, source } = setup([snippet('a', '开头', '{{报告期}}以来，我单位……')]);
+    await user.click(await screen.findByRole('button', { name: '插入' }));
+    expect(bridge.insert).not.toHaveBeenCalled();
+    await user.type(screen.getByRole('textbox', { name: '报告期' }), '2026年上半年');
+    await user.click(screen.getAllByRole('button', { name: '插入' })[0]!);
+    expect(bridge.insert).toHaveBeenCalledWith('2026年上半年以来，我单位……');
+    expect(source.rememberValues).toHaveBeenCalledWith('a', ORIGIN, { 报告期: '2026年上半年' });
+  });
+
+  it('shows the reason when the insertion fails', async () => {
+    const { user, bridge } = setup([snippet('a', '开头', '正文')]);
+    (bridge.insert as ReturnType<typeof vi.fn>).mockResolvedValueOnce({ ok: false, messageId: 'panel.fieldGone' });
+    await user.click(await screen.findByRole('button', { name: '插入' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('已不在页面上');
+  });
+});
