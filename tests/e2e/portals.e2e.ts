@@ -1,8 +1,11 @@
 // Smoke test of the fixture portals (tests/fixtures/portals): each page loads offline without console errors,
 // its own validation rejects the empty form, keyboard input reaches what the framework or editor holds, and
-// 提交 succeeds. Needs `node tests/fixtures/portals/build.mjs` first; the extension is not loaded.
+// 提交 succeeds. Builds the pages (tests/fixtures/portals/build.mjs) when dist/ is missing; the extension is
+// not loaded.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { FrameLocator, Locator, Page } from 'playwright-core';
 import { launch, type Harness } from './harness';
 import { PORTALS, type PortalFixture } from '../fixtures/portals/list';
@@ -120,7 +123,12 @@ function isLocal(url: string): boolean {
 
 let harness: Harness;
 
+const PORTALS_DIR = resolve(import.meta.dirname, '../fixtures/portals');
+
 beforeAll(async () => {
+  if (!PORTALS.every((fixture) => existsSync(resolve(PORTALS_DIR, 'dist', fixture.id.replace(/-designmode$/, ''), 'main.js')))) {
+    execFileSync(process.execPath, [resolve(PORTALS_DIR, 'build.mjs')], { stdio: 'inherit' });
+  }
   mkdirSync('tests/.tmp', { recursive: true });
   harness = await launch({ withExtension: false });
 });
