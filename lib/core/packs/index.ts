@@ -56,7 +56,9 @@ export type DictionaryPack = v.InferOutput<typeof DictionaryPackSchema>;
 
 export const PatternPackSchema = v.object({
   ...PackHeader,
-  entries: v.array(v.object({ id: EntryId, pattern: BoundedPattern, kind: v.optional(v.string()) })),
+  entries: v.array(
+    v.object({ id: EntryId, pattern: BoundedPattern, kind: v.optional(v.string()), example: v.string() }),
+  ),
 });
 export type PatternPack = v.InferOutput<typeof PatternPackSchema>;
 

@@ -1,6 +1,6 @@
 // duplicates — paragraphs and whole sections pasted twice, within a field or across the form's fields
 // (the engine joins fields with a blank line). Exact copies (ignoring spaces) and near copies (≥ 90 % of
-// character 3-gram shingles shared, Jaccard) are found; the later copy is flagged, and consecutive copied
+// character-bigram shingles shared, Jaccard) are found; the later copy is flagged, and consecutive copied
 // paragraphs are reported as one section, so that one click (fix = delete) removes the whole pasted block.
 // Why: the most common defect of pasted reports — the sample corpus repeats over 40 % of its characters.
 // Short lines (headings such as 四、存在的不足) are only flagged inside a copied run, where their neighbours
@@ -30,9 +30,9 @@ export interface DuplicateDigest {
 
 const IGNORED = /[\s\u200b-\u200d\u2060\ufeff]+/g;
 
-function trigramHash(key: string, i: number): number {
-  let h = Math.imul(key.charCodeAt(i), 0x01000193) ^ key.charCodeAt(i + 1);
-  h = Math.imul(h, 0x01000193) ^ key.charCodeAt(i + 2);
+/** Hash of the character bigram at i: bigrams are the natural shingle for Chinese, whose words are short. */
+function shingleHash(key: string, i: number): number {
+  const h = Math.imul(key.charCodeAt(i), 0x01000193) ^ key.charCodeAt(i + 1);
   return Math.imul(h ^ (h >>> 15), 0x2c1b3c6d) >>> 0;
 }
 
@@ -40,8 +40,8 @@ function digest(text: string): DuplicateDigest {
   const key = text.replace(IGNORED, '');
   if (key.length < MIN_NEAR) return { key, bands: [] };
   const mins = SEEDS.map(() => 0xffffffff);
-  for (let i = 0; i + 2 < key.length; i++) {
-    const h = trigramHash(key, i);
+  for (let i = 0; i + 1 < key.length; i++) {
+    const h = shingleHash(key, i);
     for (let s = 0; s < SEEDS.length; s++) {
       let x = Math.imul(h ^ SEEDS[s]!, 0x85ebca6b);
       x = (x ^ (x >>> 13)) >>> 0;
@@ -55,8 +55,8 @@ function digest(text: string): DuplicateDigest {
 
 function shingles(d: DuplicateDigest): Uint32Array {
   if (!d.shingles) {
-    const all = new Uint32Array(Math.max(0, d.key.length - 2));
-    for (let i = 0; i < all.length; i++) all[i] = trigramHash(d.key, i);
+    const all = new Uint32Array(Math.max(0, d.key.length - 1));
+    for (let i = 0; i < all.length; i++) all[i] = shingleHash(d.key, i);
     all.sort();
     let n = 0;
     for (let i = 0; i < all.length; i++) if (i === 0 || all[i] !== all[i - 1]) all[n++] = all[i]!;

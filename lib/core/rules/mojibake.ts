@@ -16,8 +16,8 @@ function finding(start: number, end: number, kind: string): Finding {
     severity: 'warning',
     start,
     end,
-    messageId: 'rules.mojibake.message',
-    params: { kind },
+    messageId: `rules.mojibake.${kind}`,
+    params: {},
   };
 }
 
@@ -40,7 +40,7 @@ export const mojibake: ParagraphRule = {
       } else if (code === 0x3f /* ? */ && i > 0 && isHan(text.charCodeAt(i - 1))) {
         const next = i + 1 < text.length ? text.charCodeAt(i + 1) : -1;
         const nextIsBoundary = next === -1 || next === 0x20 || next === 0x3000 || isHan(next);
-        if (nextIsBoundary && !looksLikeQuestion(text, i)) out.push(finding(i, i + 1, 'question-mark'));
+        if (nextIsBoundary && !looksLikeQuestion(text, i)) out.push(finding(i, i + 1, 'questionMark'));
       }
     }
     return out.sort((a, b) => a.start - b.start);

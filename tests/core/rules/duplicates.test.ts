@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { joinFields } from '../../../lib/core/document';
+import { applyFix, findingsOf } from './helpers';
+
+const A = '意识形态工作是党的一项极其重要工作,关乎旗帜、关乎道路、关乎国家政治安全。';
+const B = '社区党总支多次学习文件精神,力求体悟透彻,切实把意识形态工作摆上了重要日程。';
+const C = '坚持学习制度,将学理论、学业务、党建专题知识讲座有机结合起来,努力创建学习型党组织。';
+const HEAD = '四、存在的不足';
+
+describe('flags', () => {
+  it('flags the later of two identical paragraphs, with a fix that deletes it', () => {
+    const text = [A, B, A].join('\n');
+    const [f] = findingsOf('duplicates', text);
+    expect(text.slice(f!.start, f!.end)).toBe(A);
+    expect(f!.start).toBe(A.length + B.length + 2);
+    expect(applyFix(text, f!)).toBe([A, B].join('\n'));
+  });
+
+  it('reports a section pasted twice as one finding, short headings included', () => {
+    const text = [HEAD, A, B, C, HEAD, A, B, C].join('\n');
+    const found = findingsOf('duplicates', text);
+    expect(found).toHaveLength(1);
+    expect(found[0]!.params).toMatchObject({ count: 4 });
+    expect(applyFix(text, found[0]!)).toBe([HEAD, A, B, C].join('\n'));
+  });
+
+  it('flags a near copy that differs in a few characters', () => {
+    const near = C.replace('有机结合起来', '有效结合起来');
+    const found = findingsOf('duplicates', [C, B, near].join('\n'));
+    expect(found).toHaveLength(1);
+    expect(found[0]!.params!.similarity).toBeGreaterThanOrEqual(90);
+  });
+
+  it('flags a copy across two form fields', () => {
+    const doc = joinFields([
+      { key: 'work', text: [A, B].join('\n') },
+      { key: 'problems', text: [C, B].join('\n') },
+    ]);
+    const found = findingsOf('duplicates', doc.text);
+    expect(found.map((f) => doc.text.slice(f.start, f.end))).toEqual([B]);
+  });
+
+  it('ignores spaces and zero-width characters when comparing', () => {
+    const found = findingsOf('duplicates', [A, B, A.replace('。', ' 。\u200b')].join('\n'));
+    expect(found).toHaveLength(1);
+  });
+});
+
+describe('accepts', () => {
+  it('a short heading repeated on its own', () => {
+    expect(findingsOf('duplicates', [HEAD, A, HEAD, B].join('\n'))).toEqual([]);
+  });
+
+  it('two paragraphs on the same topic that are written differently', () => {
+    const other = '意识形态工作是党的一项极端重要的工作,能否做好意识形态工作,事关党的前途命运。';
+    expect(findingsOf('duplicates', [A, other].join('\n'))).toEqual([]);
+  });
+
+  it('blank lines', () => {
+    expect(findingsOf('duplicates', [A, '', B, '', C].join('\n'))).toEqual([]);
+  });
+});
