@@ -171,7 +171,7 @@ export async function main(argv: readonly string[], io: Output): Promise<number>
     return parsed.command ? fail('cli.error.unknownCommand', { command: parsed.command }, true) : fail('cli.error.noFile', undefined, true);
   }
   if (!parsed.file) return fail('cli.error.noFile', undefined, true);
-  if (parsed.template && !getTemplate(parsed.template)) return fail('cli.error.unknownTemplate', { template: parsed.template, templates });
+  if (parsed.template && parsed.template !== 'auto' && parsed.template !== 'none' && !getTemplate(parsed.template)) return fail('cli.error.unknownTemplate', { template: parsed.template, templates });
   let period: ReportPeriod | undefined;
   if (parsed.period) {
     period = parsePeriod(parsed.period);

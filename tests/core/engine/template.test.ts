@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { builtinTemplates, getTemplate, parseTemplate, selectTemplate } from '../../../lib/core/template';
+import { matchSectionTitle } from '../../../lib/core/coverage';
+
+const annual = () => getTemplate('ideology-annual')!;
+
+describe('built-in templates', () => {
+  it('ship the three 责任制 variants and 工作总结', () => {
+    expect(builtinTemplates.map((t) => t.id)).toEqual(['ideology-half', 'ideology-annual', 'ideology-self-check', 'work-summary']);
+  });
+
+  it('each pass validation again as data', () => {
+    for (const template of builtinTemplates) expect(parseTemplate(template).ok).toBe(true);
+  });
+
+  it('cover every topic the 责任制 report must address', () => {
+    const ids = annual().sections[0]!.topics.map((t) => t.id);
+    expect(ids).toEqual([
+      'principal-responsibility', 'agenda-and-assessment', 'special-study', 'situation-analysis', 'report-upward',
+      'study-group', 'position-management', 'online-ideology', 'public-opinion', 'life-meeting-and-report',
+      'team-and-training', 'erroneous-trends-and-religion', 'accountability',
+    ]);
+  });
+
+  it('ask for counts on 专题研究 and 中心组学习', () => {
+    const figures = annual().sections[0]!.topics.filter((t) => t.figures).map((t) => t.id);
+    expect(figures).toEqual(['special-study', 'study-group']);
+  });
+
+  it('keep placeholders only for what the writer must fill in', () => {
+    for (const template of builtinTemplates) {
+      for (const section of template.sections) {
+        const names = [...section.scaffold.matchAll(/\{\{(.+?)\}\}/g)].map((m) => m[1]);
+        for (const name of names) expect(name).toMatch(/^(单位名称|次数|问题[一二三]|措施[一二三]|打算[一二三]|重点工作[一二]|体会[一二])$/);
+      }
+    }
+  });
+});
+
+describe('parseTemplate', () => {
+  it('rejects a template without sections', () => {
+    const result = parseTemplate({ schemaVersion: 1, id: 'x', version: 1, name: 'x', kinds: ['x'], sections: [] });
+    expect(result.ok).toBe(false);
+  });
+
+  it('rejects duplicate section ids', () => {
+    const section = { id: 'a', title: 'A', required: true, scaffold: 'A' };
+    const result = parseTemplate({ schemaVersion: 1, id: 'x', version: 1, name: 'x', kinds: ['x'], sections: [section, section] });
+    expect(result.ok).toBe(false);
+  });
+
+  it('rejects a newer schema version', () => {
+    const result = parseTemplate({ ...annual(), schemaVersion: 2 });
+    expect(result.ok).toBe(false);
+  });
+});
+
+describe('matchSectionTitle', () => {
+  const cases: Array<[string, string]> = [
+    ['主要工作情况', 'main-work'], ['工作开展情况', 'main-work'], ['主要做法及成效', 'main-work'], ['主要工作情景', 'main-work'],
+    ['存在的问题及原因', 'problems'], ['存在的不足', 'problems'], ['下步打算', 'next-steps'], ['下一步工作计划', 'next-steps'],
+  ];
+  for (const [title, id] of cases) it(`${title} → ${id}`, () => expect(matchSectionTitle(annual(), title)?.id).toBe(id));
+
+  it('matches no section for a topical heading', () => {
+    expect(matchSectionTitle(annual(), '政府网站阵地意识形态宣传情况')).toBeUndefined();
+  });
+});
+
+describe('selectTemplate', () => {
+  it('picks the self-check variant for a 自查 report', () => {
+    expect(selectTemplate('关于意识形态工作责任制落实情况的自查报告').id).toBe('ideology-self-check');
+  });
+
+  it('picks 工作总结 for a report that is not about 意识形态', () => {
+    expect(selectTemplate('2026年上半年工作总结').id).toBe('work-summary');
+  });
+});
