@@ -65,6 +65,16 @@ const boundedRecord = <K extends v.GenericSchema<string, string>, T extends v.Ge
   max: number,
 ) =>
   v.pipe(
+    // valibot's record() silently skips __proto__/constructor/prototype keys; refuse them instead, so a
+    // value is never saved with part of it quietly missing.
+    v.custom<Record<string, unknown>>(
+      (input) =>
+        typeof input === 'object' &&
+        input !== null &&
+        !Array.isArray(input) &&
+        Object.keys(input).every((k) => !FORBIDDEN_KEYS.has(k)),
+      'object with allowed keys',
+    ),
     v.record(key, value),
     v.check((record) => Object.keys(record).length <= max, `more than ${max} entries`),
   );

@@ -117,7 +117,7 @@ describe('concurrent updates', () => {
         // Another context (a second tab) writes between our read and our write.
         void fakeBrowser.storage.local.set({ settings: { ...settings, submitGuard: false } });
       }
-      return { ...settings, language: 'en' };
+      return { ...settings, language: 'en' as const };
     });
     const settings = await getSettings();
     expect([settings.language, settings.submitGuard]).toEqual(['en', false]);
@@ -128,7 +128,7 @@ describe('concurrent updates', () => {
     const failure = await updateItem(ITEMS.settings, (settings) => {
       round++;
       void fakeBrowser.storage.local.set({ settings: { ...settings, draftRetentionDays: 1 + (round % 300) } });
-      return { ...settings, language: 'en' };
+      return { ...settings, language: 'en' as const };
     }).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(StorageConflictError);
   });
