@@ -1,0 +1,119 @@
+// Benchmark of the report engine (not a test): `npx tsx tests/bench/engine.ts`, or `npm run bench`.
+// Medians, in the same run, of
+//   - the full analysis (outline + coverage + every registered rule) on the corpus and on a 100k-character text
+//     made from it,
+//   - zhlint (lint only, a 公文-style full-width config) on the same texts,
+//   - a one-pass floor: one combined RegExp of the rules' dictionary patterns, run once with matchAll,
+//   - re-analysis after a one-character edit in a 20k-character field (createAnalyzer, incremental),
+// with the ratios against the targets: ≤ 10 ms per 100k characters, ≥ 20× faster than zhlint, within 5× of the
+// floor, ≤ 1 ms incremental.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { run as zhlint } from 'zhlint';
+import { analyze, createAnalyzer } from '../../lib/core/analyze';
+import { dictionaryPatterns, rules } from '../../lib/core/rules';
+
+const corpusPath = fileURLToPath(new URL('../../../shared/corpus/000_037b8862a6aab3ed.txt', import.meta.url));
+const repoCopy = fileURLToPath(new URL('../fixtures/corpus/000_037b8862a6aab3ed.txt', import.meta.url));
+const corpus = (() => {
+  try {
+    return readFileSync(repoCopy, 'utf8');
+  } catch {
+    return readFileSync(corpusPath, 'utf8');
+  }
+})();
+
+/** Whole lines of the corpus, repeated, up to `size` characters. */
+function textOf(size: number): string {
+  const lines = corpus.split('\n');
+  const out: string[] = [];
+  let length = 0;
+  for (let i = 0; length < size; i++) {
+    const line = lines[i % lines.length]!;
+    out.push(line);
+    length += line.length + 1;
+  }
+  return out.join('\n').slice(0, size);
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** Median of fn's wall time over at least `min` runs and about `budgetMs` (after two warm-up runs). */
+function measure(fn: () => unknown, { min = 5, max = 200, budgetMs = 1500 } = {}): number {
+  fn();
+  fn();
+  const times: number[] = [];
+  const begin = performance.now();
+  while (times.length < min || (times.length < max && performance.now() - begin < budgetMs)) {
+    const t = performance.now();
+    fn();
+    times.push(performance.now() - t);
+  }
+  return median(times);
+}
+
+// 公文 style: Chinese punctuation full-width, brackets included; no spaces added between Chinese and digits or
+// Latin letters (公文 does not use them); quotes kept as they are.
+const zhlintOptions = {
+  rules: {
+    preset: 'default',
+    fullwidthPunctuation: '，。：；？！“”‘’（）',
+    halfwidthPunctuation: '',
+    adjustedFullwidthPunctuation: '',
+    spaceBetweenMixedwidthContent: false,
+  },
+};
+
+const patterns = dictionaryPatterns();
+const floorFallback = patterns.length === 0;
+// If the rules registered no dictionary yet, a representative set from the corpus's defects stands in.
+const floorPatterns = floorFallback
+  ? ['十九五中全会', '十九届五中精神', '进取参与', '异常是', '精神礼貌建设', '本事和水平', '构成强大工作合力', '经过加强', '供给了', '取得了必须成绩', 'x{2,3}', '_{2,}', '范文问答', '答案列表', '\\[朗读\\]']
+  : patterns;
+const floorRe = new RegExp(floorPatterns.map((p) => `(?:${p})`).join('|'), 'gu');
+const floor = (text: string) => {
+  let n = 0;
+  for (const _ of text.matchAll(floorRe)) n++;
+  return n;
+};
+
+const ms = (v: number) => `${v.toFixed(v < 1 ? 3 : 2)} ms`;
+const ok = (pass: boolean) => (pass ? 'meets target' : 'MISSES target');
+
+const texts: Array<[string, string]> = [
+  [`corpus (${corpus.length} chars)`, corpus],
+  ['100k chars from the corpus', textOf(100_000)],
+];
+
+console.log(`rules registered: ${rules.length}; dictionary patterns: ${patterns.length}${floorFallback ? ' (none yet: the floor uses a representative set of ' + floorPatterns.length + ')' : ''}`);
+console.log(`node ${process.version}\n`);
+
+const results: Record<string, { engine: number; zhlint: number; floor: number; chars: number }> = {};
+for (const [name, text] of texts) {
+  const engine = measure(() => analyze(text));
+  const lint = measure(() => zhlint(text, zhlintOptions), { min: 3, max: 20, budgetMs: 4000 });
+  const one = measure(() => floor(text));
+  results[name] = { engine, zhlint: lint, floor: one, chars: text.length };
+  console.log(`${name}`);
+  console.log(`  full analysis   ${ms(engine)}   (${analyze(text).findings.length} findings)`);
+  console.log(`  zhlint          ${ms(lint)}   → engine is ${(lint / engine).toFixed(1)}× faster (target ≥ 20×: ${ok(lint / engine >= 20)})`);
+  console.log(`  one-pass floor  ${ms(one)}   → engine is ${(engine / one).toFixed(1)}× the floor (target ≤ 5×: ${ok(engine / one <= 5)})`);
+}
+const big = results['100k chars from the corpus']!;
+console.log(`\nfull analysis per 100k characters: ${ms((big.engine * 100_000) / big.chars)} (target ≤ 10 ms: ${ok((big.engine * 100_000) / big.chars <= 10)})`);
+
+// Incremental: one field of 20k characters, one character changed per update (alternating, so each update is
+// a real change).
+const field = textOf(20_000);
+const analyzer = createAnalyzer();
+analyzer.update(field);
+const at = field.indexOf('。', 10_000);
+const variants = [field, `${field.slice(0, at)}，${field.slice(at + 1)}`];
+let flip = 0;
+const incremental = measure(() => analyzer.update(variants[(flip = 1 - flip)]!), { min: 50, max: 2000, budgetMs: 2000 });
+const fresh = measure(() => analyze(variants[1]!));
+console.log(`\nre-analysis after a one-character edit in a ${field.length}-character field: ${ms(incremental)} (fresh analysis ${ms(fresh)}; target ≤ 1 ms: ${ok(incremental <= 1)})`);
