@@ -6,7 +6,7 @@
 // One pass per document: a few querySelectorAll calls, one label[for] index, then work per field that does not
 // depend on page size. tests/bench/discovery.ts measures a 2,000-field page in Chromium.
 import { editingHost, isDesignModeDocument, isInContentEditable, isTextInput } from './editable';
-import { buildLabelIndex, counterLimit, inferLabel, isRequired, type LabelIndex, type LabelSource } from './labels';
+import { buildLabelIndex, counterLimit, inferLabel, surroundingsOf, type Surroundings, isRequired, type LabelIndex, type LabelSource } from './labels';
 
 export type FieldKind = 'input' | 'textarea' | 'select' | 'contenteditable' | 'rich';
 
@@ -67,21 +67,19 @@ const EDITOR_ROOTS: Array<[string, EditorKind]> = [
   ['.ke-container', 'kindeditor'],
   ['.edui-editor', 'ueditor'],
 ];
+const CANDIDATES = 'input, textarea, select, [contenteditable]';
+const CANDIDATES_WITH_FRAMES = CANDIDATES + ', iframe, frame';
+const framesOf = (doc: Document) => Array.from(doc.querySelectorAll('iframe, frame'));
 const EDITOR_ROOT_SELECTOR = EDITOR_ROOTS.map(([selector]) => selector).join(', ');
 
-/** Controls inside a custom select widget whose value lives elsewhere (layui keeps a native select beside it). */
-const SKIP_INPUTS = '.layui-form-select input, .ant-select-selection-search-input[readonly][aria-hidden="true"]';
-const SELECT_WIDGET = '.el-select, .ant-select, .el-cascader, .ant-cascader';
 /** ids that frameworks generate afresh on every load (Element Plus el-id-1234-5, React :r1:, rc_select_0). */
 const GENERATED_ID = /^(el-id-|rc[_-]|:r|mui-|react-|vue-)|\d{3,}|^[0-9a-f]{8}-|_\d+$/i;
 
 function isVisible(el: Element): boolean {
   const withCheck = el as Element & { checkVisibility?: (options?: object) => boolean };
   if (typeof withCheck.checkVisibility === 'function') {
-    if (!withCheck.checkVisibility({ checkVisibilityCSS: true })) return false;
-    const html = el as HTMLElement;
-    // happy-dom answers checkVisibility without layout; only trust sizes where layout exists.
-    return html.offsetWidth > 0 || html.offsetHeight > 0 || html.getClientRects().length > 0 || !hasLayout(el);
+    // happy-dom answers checkVisibility without layout; trust it only where there is layout.
+    if (hasLayout(el)) return withCheck.checkVisibility({ checkVisibilityCSS: true });
   }
   for (let node: Element | null = el; node; node = node.parentElement) {
     if (node.hasAttribute('hidden')) return false;
@@ -157,71 +155,65 @@ function discoverIn(doc: Document, context: Context, framePrefix: string, frame?
   const ignore = options.ignore;
   const fields: DiscoveredField[] = [];
   const sources = new Set<Element>();
+  const surroundCache = new Map<Element, Surroundings>();
 
-  // Rich editors and contenteditable regions first, so that the textareas they replaced are known.
-  const hosts = new Set<HTMLElement>();
-  for (const el of Array.from(doc.querySelectorAll<HTMLElement>('[contenteditable]'))) {
-    if (!isInContentEditable(el)) continue;
-    const host = editingHost(el);
-    if (host) hosts.add(host);
-  }
-  for (const host of hosts) {
-    if (ignore?.(host)) continue;
-    if (host.closest('.ql-clipboard') || host.getAttribute('aria-hidden') === 'true') continue;
-    const editor = editorOf(host);
-    const anchor = editor?.root ?? host;
-    const source = editor ? hiddenSource(anchor) : undefined;
-    if (source) sources.add(source);
-    fields.push(makeField(host, doc, editor ? 'rich' : 'contenteditable', editor?.kind ?? 'plain', anchor, source, index, frame));
-  }
-
-  if (isDesignModeDocument(doc) && doc.body && !hosts.has(doc.body) && frame === undefined) {
-    fields.push(makeField(doc.body, doc, 'rich', 'iframe', doc.body, undefined, index, frame));
-  }
-
-  const frames = options.frames ? Array.from(doc.querySelectorAll<HTMLIFrameElement>('iframe, frame')) : [];
+  // One query in document order, so that keys numbered by occurrence are stable and no sort is needed.
+  // Editors are met before the textareas they replaced only when those come later, so sources are
+  // collected first and their fields dropped afterwards.
   const nested: Array<[Document, HTMLIFrameElement]> = [];
-  for (const child of frames) {
-    if (ignore?.(child)) continue;
-    let inner: Document | null = null;
-    try {
-      inner = child.contentDocument;
-    } catch {
-      inner = null; // cross-origin
-    }
-    const body = inner?.body;
-    if (!inner || !body) continue;
-    if (isDesignModeDocument(inner) || isInContentEditable(body)) {
-      const editor = iframeEditorKind(child, body);
-      const source = hiddenSource(editor.root);
-      if (source) sources.add(source);
-      const field = makeField(body, inner, 'rich', editor.kind, editor.root, source, index, child, child);
-      fields.push(field);
+  const all = Array.from(doc.querySelectorAll<HTMLElement>(options.frames ? CANDIDATES_WITH_FRAMES : CANDIDATES));
+  for (let i = 0; i < all.length; i++) {
+    const el = all[i]!;
+    const tag = el.tagName;
+    if (tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT') {
+      let kind: FieldKind;
+      if (tag === 'TEXTAREA') kind = 'textarea';
+      else if (tag === 'SELECT') kind = 'select';
+      else if (!isTextInput(el)) continue;
+      else kind = 'input';
+      const around = surroundingsOf(el, surroundCache);
+      // layui shows a readonly input over the hidden native select, which holds the value and is listed instead;
+      // antd keeps an aria-hidden search input inside its select.
+      if (kind === 'input' && around.selectWidget && (around.selectWidget.classList.contains('layui-form-select') || el.getAttribute('aria-hidden') === 'true')) continue;
+      if (kind === 'input' && (el.getAttribute('role') === 'combobox' || around.selectWidget)) kind = 'select';
+      if (ignore?.(el) || around.editorRoot) continue; // an editor's own dialog or toolbar inputs
+      fields.push(makeField(el, doc, kind, undefined, el, undefined, index, frame, undefined, around));
+    } else if (tag === 'IFRAME' || tag === 'FRAME') {
+      const child = el as HTMLIFrameElement;
+      if (ignore?.(child)) continue;
+      let inner: Document | null = null;
+      try {
+        inner = child.contentDocument;
+      } catch {
+        inner = null; // cross-origin
+      }
+      const body = inner?.body;
+      if (!inner || !body) continue;
+      if (isDesignModeDocument(inner) || isInContentEditable(body)) {
+        const editor = iframeEditorKind(child, body);
+        const source = hiddenSource(editor.root);
+        if (source) sources.add(source);
+        fields.push(makeField(body, inner, 'rich', editor.kind, editor.root, source, index, child, child));
+      } else {
+        nested.push([inner, child]);
+      }
     } else {
-      nested.push([inner, child]);
+      // [contenteditable]: only editing hosts, not editable elements nested in one.
+      if (!isInContentEditable(el) || (el.parentElement && isInContentEditable(el.parentElement))) continue;
+      if (ignore?.(el) || el.closest('.ql-clipboard') || el.getAttribute('aria-hidden') === 'true') continue;
+      const editor = editorOf(el);
+      const anchor = editor?.root ?? el;
+      const source = editor ? hiddenSource(anchor) : undefined;
+      if (source) sources.add(source);
+      fields.push(makeField(el, doc, editor ? 'rich' : 'contenteditable', editor?.kind ?? 'plain', anchor, source, index, frame));
     }
   }
-
-  for (const el of Array.from(doc.querySelectorAll<HTMLElement>('input, textarea, select'))) {
-    if (sources.has(el) || ignore?.(el)) continue;
-    let kind: FieldKind;
-    if (el.tagName === 'TEXTAREA') kind = 'textarea';
-    else if (el.tagName === 'SELECT') kind = 'select';
-    else if (!isTextInput(el)) continue;
-    else if (el.matches(SKIP_INPUTS)) continue;
-    else if (el.getAttribute('role') === 'combobox' || el.closest(SELECT_WIDGET)) kind = 'select';
-    else kind = 'input';
-    if (el.closest(EDITOR_ROOT_SELECTOR)) continue; // an editor's own dialog or toolbar inputs
-    fields.push(makeField(el, doc, kind, undefined, el, undefined, index, frame));
+  if (isDesignModeDocument(doc) && doc.body && frame === undefined && !fields.some((f) => f.element === doc.body)) {
+    fields.unshift(makeField(doc.body, doc, 'rich', 'iframe', doc.body, undefined, index, frame));
   }
-
-  // Document order, so that keys numbered by occurrence are stable.
-  fields.sort((a, b) => {
-    const x = a.frame && a.frame.ownerDocument === doc ? a.frame : a.element;
-    const y = b.frame && b.frame.ownerDocument === doc ? b.frame : b.element;
-    if (x === y) return 0;
-    return x.compareDocumentPosition(y) & 4 ? -1 : 1;
-  });
+  if (sources.size > 0) {
+    for (let i = fields.length - 1; i >= 0; i--) if (sources.has(fields[i]!.element)) fields.splice(i, 1);
+  }
 
   const seen = new Map<string, number>();
   for (const field of fields) {
@@ -234,7 +226,7 @@ function discoverIn(doc: Document, context: Context, framePrefix: string, frame?
   }
 
   for (const [inner, child] of nested) {
-    const prefix = `${framePrefix}frame(${keyPart(child, '', 'rich').replace(/^rich$/, String(frames.indexOf(child)))})/`;
+    const prefix = `${framePrefix}frame(${keyPart(child, '', 'rich').replace(/^rich$/, String(framesOf(doc).indexOf(child)))})/`;
     discoverIn(inner, context, prefix, child);
   }
 }
@@ -249,13 +241,14 @@ function makeField(
   index: LabelIndex,
   frame: HTMLIFrameElement | undefined,
   editorFrame?: HTMLIFrameElement,
+  around: Surroundings = surroundingsOf(anchor),
 ): DiscoveredField {
   // For an iframe editor the label lives around the iframe, in the parent document.
-  const label = inferLabel(editorFrame ? editorFrame : element, index, anchor, source);
-  const required = isRequired(editorFrame ? editorFrame : element, label, anchor, source);
+  const label = inferLabel(editorFrame ? editorFrame : element, index, anchor, source, around);
+  const required = isRequired(editorFrame ? editorFrame : element, label, anchor, source, around);
   const valueField = element as HTMLInputElement;
   const maxLength = (kind === 'input' || kind === 'textarea') && valueField.maxLength > 0 ? valueField.maxLength : undefined;
-  const wordLimit = counterLimit(anchor);
+  const wordLimit = counterLimit(anchor, around);
   const named = source ?? (editorFrame ? undefined : element);
   const keyElement = named ?? (anchor !== element ? anchor : undefined);
   const field: DiscoveredField = {

@@ -37,6 +37,70 @@ const CONTROL = 'input, textarea, select, button, [contenteditable], iframe';
 const MAX_LABEL = 40;
 const REQUIRED_MARK = /^[\s*＊]+|[\s*＊]+$/g;
 
+/** What surrounds a field, found in one walk up its ancestors (discovery does this for 2,000 fields at once). */
+export interface Surroundings {
+  /** The Element Plus / Ant Design / layui form item. */
+  item: Element | null;
+  label: HTMLLabelElement | null;
+  cell: HTMLTableCellElement | null;
+  dd: Element | null;
+  /** An ancestor carrying a data-count attribute (Ant Design showCount). */
+  counted: Element | null;
+  /** A custom select widget (el-select, ant-select, cascaders, layui's select title). */
+  selectWidget: Element | null;
+  /** The outer element of a known rich-text editor. */
+  editorRoot: Element | null;
+}
+
+const ITEM_CLASS = /(?:^|\s)(?:el-form-item|ant-form-item|layui-form-item)(?:\s|$)/;
+const SELECT_CLASS = /(?:^|\s)(?:el-select|ant-select|el-cascader|ant-cascader|layui-form-select)(?:\s|$)/;
+/** Outer elements of rich-text editors, by class (discovery.ts EDITOR_ROOTS names the same ones). */
+const EDITOR_CLASS = /(?:^|\s)(?:tox-tinymce|cke|ck-editor|ql-container|w-e-text-container|ke-container|edui-editor)(?:\s|$)/;
+
+const NOTHING_AROUND: Surroundings = Object.freeze({
+  item: null,
+  label: null,
+  cell: null,
+  dd: null,
+  counted: null,
+  selectWidget: null,
+  editorRoot: null,
+});
+
+/**
+ * Surroundings of `anchor`: the nearest of each kind of ancestor. `cache` (one Map per discovery pass) holds
+ * the answer for every ancestor already seen, so that fields sharing a form pay for the shared part once.
+ */
+export function surroundingsOf(anchor: Element, cache?: Map<Element, Surroundings>): Surroundings {
+  const cached = cache?.get(anchor);
+  if (cached) return cached;
+  const tag = anchor.tagName;
+  const parent = anchor.parentElement;
+  const above = tag === 'BODY' || !parent ? NOTHING_AROUND : surroundingsOf(parent, cache);
+  const className = typeof anchor.className === 'string' ? anchor.className : anchor.getAttribute('class') ?? '';
+  let found = above;
+  const own =
+    tag === 'LABEL' ||
+    tag === 'TD' ||
+    tag === 'TH' ||
+    tag === 'DD' ||
+    (className !== '' && (ITEM_CLASS.test(className) || SELECT_CLASS.test(className) || EDITOR_CLASS.test(className))) ||
+    anchor.hasAttribute('data-count');
+  if (own) {
+    found = {
+      item: className && ITEM_CLASS.test(className) ? anchor : above.item,
+      label: tag === 'LABEL' ? (anchor as HTMLLabelElement) : above.label,
+      cell: tag === 'TD' || tag === 'TH' ? (anchor as HTMLTableCellElement) : above.cell,
+      dd: tag === 'DD' ? anchor : above.dd,
+      counted: anchor.hasAttribute('data-count') ? anchor : above.counted,
+      selectWidget: className && SELECT_CLASS.test(className) ? anchor : above.selectWidget,
+      editorRoot: className && EDITOR_CLASS.test(className) ? anchor : above.editorRoot,
+    };
+  }
+  cache?.set(anchor, found);
+  return found;
+}
+
 export function buildLabelIndex(doc: Document): LabelIndex {
   const byFor = new Map<string, HTMLLabelElement>();
   for (const label of Array.from(doc.querySelectorAll<HTMLLabelElement>('label[for]'))) {
@@ -128,7 +192,14 @@ function precedingLabel(anchor: Element): LabelInfo | undefined {
  * Infers the label of `field`. `anchor` is the element whose surroundings carry the label (for a rich editor,
  * its outer container), and `source` the element the editor replaced (a hidden textarea), if any.
  */
-export function inferLabel(field: Element, index: LabelIndex, anchor: Element = field, source?: Element): LabelInfo {
+export function inferLabel(
+  field: Element,
+  index: LabelIndex,
+  anchor: Element = field,
+  source?: Element,
+  around: Surroundings = surroundingsOf(anchor),
+): LabelInfo {
+  const item = around.item;
   const owners = source ? [source, field] : [field];
   for (const owner of owners) {
     const labelledBy = owner.getAttribute('aria-labelledby');
@@ -145,23 +216,22 @@ export function inferLabel(field: Element, index: LabelIndex, anchor: Element = 
     const id = owner.id;
     const byFor = id ? fromElement(index.byFor.get(id), 'label-for') : undefined;
     if (byFor) return byFor;
-    const wrap = fromElement(owner.closest('label'), 'label-wrap');
+    const wrap = fromElement(owner === anchor ? around.label : owner.closest('label'), 'label-wrap');
     if (wrap) return wrap;
     const aria = cleanLabel(owner.getAttribute('aria-label') ?? '');
     if (aria) return { text: aria, source: 'aria-label' };
   }
-  const item = anchor.closest(FORM_ITEM);
   if (item) {
     const labelEl = item.querySelector(FORM_ITEM_LABEL);
     const found = fromElement(labelEl?.querySelector('label') ?? labelEl, 'form-item');
     if (found) return found;
   }
-  const cell = anchor.closest('td, th') as HTMLTableCellElement | null;
+  const cell = around.cell;
   if (cell) {
     const found = tableLabel(cell);
     if (found) return found;
   }
-  const dd = anchor.closest('dd');
+  const dd = around.dd;
   if (dd) {
     let dt = dd.previousElementSibling;
     while (dt && dt.tagName !== 'DT') dt = dt.previousElementSibling;
@@ -180,14 +250,20 @@ export function inferLabel(field: Element, index: LabelIndex, anchor: Element = 
 }
 
 /** True when the field, its form item or its label marks it as required. */
-export function isRequired(field: Element, label: LabelInfo, anchor: Element = field, source?: Element): boolean {
+export function isRequired(
+  field: Element,
+  label: LabelInfo,
+  anchor: Element = field,
+  source?: Element,
+  around: Surroundings = surroundingsOf(anchor),
+): boolean {
+  const item = around.item;
   for (const owner of source ? [source, field] : [field]) {
     if ((owner as HTMLInputElement).required || owner.hasAttribute('required')) return true;
     if (owner.getAttribute('aria-required') === 'true') return true;
     const verify = owner.getAttribute('lay-verify');
     if (verify && verify.split('|').includes('required')) return true;
   }
-  const item = anchor.closest(FORM_ITEM);
   if (item) {
     if (item.classList.contains('is-required')) return true;
     if (item.querySelector('.ant-form-item-required')) return true;
@@ -196,7 +272,6 @@ export function isRequired(field: Element, label: LabelInfo, anchor: Element = f
     if (label.element.classList.contains('ant-form-item-required') || label.element.querySelector('.ant-form-item-required, .req, .required, .is-required')) return true;
     if (label.element.classList.contains('req') || label.element.classList.contains('required')) return true;
     if (hasStar(label.element)) return true;
-    for (const child of Array.from(label.element.children)) if (hasStar(child)) return true;
   }
   return false;
 }
@@ -207,10 +282,10 @@ const COUNTER = /(\d+)\s*\/\s*(\d+)/;
  * The limit shown by a word-limit counter next to the field ("0 / 500" of Element Plus show-word-limit, Ant
  * Design showCount, or a page's own counter), looked up in the field's form item or its parent.
  */
-export function counterLimit(anchor: Element): number | undefined {
-  const scope = anchor.closest(FORM_ITEM) ?? anchor.parentElement;
+export function counterLimit(anchor: Element, around: Surroundings = surroundingsOf(anchor)): number | undefined {
+  const scope = around.item ?? anchor.parentElement;
   if (!scope) return undefined;
-  const counted = anchor.closest('[data-count]')?.getAttribute('data-count');
+  const counted = around.counted?.getAttribute('data-count');
   const fromAttr = counted ? COUNTER.exec(counted) : null;
   if (fromAttr) return Number(fromAttr[2]);
   for (const el of Array.from(scope.querySelectorAll('[class*="count"], [class*="limit"], [class*="Count"]'))) {
