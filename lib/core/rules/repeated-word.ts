@@ -7,7 +7,7 @@
 import type { Finding, ParagraphRule } from './types';
 
 const ABAB = /([\u4e00-\u9fff]{2,4})\1/g;
-const SINGLE = /党党|的的(?!确)|了了(?!之)|和和(?!美)/g;
+const SINGLE = /(?<!共产)党党|的的(?!确)|了了(?!之)|和和(?!美)/g;
 
 export const repeatedWord: ParagraphRule = {
   id: 'repeated-word',
