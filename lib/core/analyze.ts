@@ -41,6 +41,28 @@ export interface Analysis {
   findings: Finding[];
 }
 
+const byPosition = (a: Finding, b: Finding) => a.start - b.start || a.end - b.end;
+
+function sortByPosition(findings: Finding[]): Finding[] {
+  for (let i = 1; i < findings.length; i++) {
+    if (byPosition(findings[i - 1]!, findings[i]!) > 0) return [...findings].sort(byPosition);
+  }
+  return findings;
+}
+
+/** Two position-ordered lists as one; linear, since the rules' list (the long one) usually comes ordered. */
+function mergeByPosition(a: Finding[], b: Finding[]): Finding[] {
+  if (a.length === 0) return b.slice();
+  if (b.length === 0) return a.slice();
+  const out: Finding[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) out.push(byPosition(a[i]!, b[j]!) <= 0 ? a[i++]! : b[j++]!);
+  while (i < a.length) out.push(a[i++]!);
+  while (j < b.length) out.push(b[j++]!);
+  return out;
+}
+
 export class UnknownTemplateError extends Error {
   constructor(readonly templateId: string) {
     super(`unknown template: ${templateId}`);
@@ -86,7 +108,7 @@ export function createAnalyzer(options: AnalyzeOptions = {}): Analyzer {
       }
       let coverage: Coverage | null = null;
       let suggestions: StructureSuggestion[] = [];
-      let findings: Finding[] = [...parsed.findings];
+      let findings: Finding[] = parsed.findings;
       if (template) {
         const fieldSpans = fields && document
           ? document.spans.map((span, i) => ({ ...span, sectionId: fields[i]!.sectionId }))
@@ -96,8 +118,7 @@ export function createAnalyzer(options: AnalyzeOptions = {}): Analyzer {
         suggestions = result.suggestions;
         findings = findings.concat(result.findings);
       }
-      findings = findings.concat(rules.run(period ? { text, period } : { text }));
-      findings.sort((a, b) => a.start - b.start || a.end - b.end);
+      findings = mergeByPosition(sortByPosition(findings), sortByPosition(rules.run(period ? { text, period } : { text })));
 
       if (document) {
         findings = findings.map((f) => mapFindingToField(document, f));

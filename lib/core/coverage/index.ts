@@ -201,7 +201,7 @@ function compute(template: Template, scanner: Scanner, input: CoverageInput): Co
   }
 
   // 3. Topics, from the tokens of the lines inside each range.
-  const tokensByLine: Token[][] = parsed.lines.map((line) => scanner.scan(text.slice(line.start, line.end)));
+  const tokensByLine: Token[][] = parsed.lines.map((line) => scanner.scan(line.text));
   scanner.sweep();
   const result: SectionCoverage[] = [];
   let topicsCovered = 0;

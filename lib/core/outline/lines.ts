@@ -166,7 +166,8 @@ export function readLine(line: string): LineInfo {
       if (tail.titleEnd > BOUNDARY_RE.lastIndex) BOUNDARY_RE.lastIndex = tail.titleEnd;
     }
   }
-  if (info.marks.length === 0 || info.marks[0]!.start !== contentStart) {
+  // Titles and unnumbered section names are short; a paragraph is not read for them.
+  if (content.length <= 80 && (info.marks.length === 0 || info.marks[0]!.start !== contentStart)) {
     const stripped = content.replace(INLINE_CRUFT_RE, '').trim();
     if (stripped.length <= 60 && !/[。，,；;！？!?]/.test(stripped) && TITLE_WORDS_RE.test(stripped)) {
       info.title = stripped.length >= 6;

@@ -48,7 +48,7 @@ export interface ParsedOutline {
   plainLines: TextRange[];
   cruft: TextRange[];
   /** Every line: its start, end (before the line break) and reading. */
-  lines: Array<{ start: number; end: number; info: LineInfo }>;
+  lines: Array<{ start: number; end: number; text: string; info: LineInfo }>;
   findings: Finding[];
 }
 
@@ -124,8 +124,9 @@ function parseWith(text: string, cache: LineCache): ParsedOutline {
   while (lineStart <= n) {
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd < 0) lineEnd = n;
-    const info = cache.get(text.slice(lineStart, lineEnd));
-    result.lines.push({ start: lineStart, end: lineEnd, info });
+    const lineText = text.slice(lineStart, lineEnd);
+    const info = cache.get(lineText);
+    result.lines.push({ start: lineStart, end: lineEnd, text: lineText, info });
     const cs = lineStart + info.contentStart;
     const ce = lineStart + info.contentEnd;
     if (info.cruft) {
