@@ -150,6 +150,28 @@ function findHostileStructure(root: unknown): BackupFailure | undefined {
   return undefined;
 }
 
+/**
+ * Whether the JSON text nests arrays/objects deeper than `limit`, read straight off the text: parsing a
+ * million nested arrays takes seconds and memory before any check could run on the result.
+ */
+export function nestsDeeperThan(text: string, limit: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (inString) {
+      if (code === 0x5c) i++; // backslash: skip the escaped character
+      else if (code === 0x22) inString = false;
+      continue;
+    }
+    if (code === 0x22) inString = true;
+    else if (code === 0x5b || code === 0x7b) {
+      if (++depth > limit) return true;
+    } else if (code === 0x5d || code === 0x7d) depth--;
+  }
+  return false;
+}
+
 const ItemEnvelopeSchema = v.strictObject({
   version: v.pipe(v.number(), v.integer(), v.minValue(1)),
   value: v.unknown(),
@@ -200,6 +222,8 @@ export function inspectBackup(text: unknown): BackupInspection | BackupFailure {
   if (bytes > MAX_BACKUP_BYTES) return fail('storage.restore.tooLarge', { sizeMb: toMb(bytes), limitMb });
   const trimmed = text.replace(/^\uFEFF/, '').trim();
   if (trimmed === '') return fail('storage.restore.empty');
+
+  if (nestsDeeperThan(trimmed, MAX_BACKUP_DEPTH)) return fail('storage.restore.tooDeep', { limit: MAX_BACKUP_DEPTH });
 
   let parsed: unknown;
   try {

@@ -11,6 +11,7 @@ import {
   exportBackup,
   getSettings,
   inspectBackup,
+  nestsDeeperThan,
   listAllDrafts,
   listSnippets,
   restoreBackup,
@@ -186,9 +187,16 @@ describe('restoreBackup refuses and changes nothing', () => {
     await expectRefused(text, 'storage.restore.forbiddenKey', { key: 'constructor' });
   });
 
-  it('deeply nested arrays', async () => {
-    const depth = 100_000;
+  it('deeply nested arrays, before parsing them', async () => {
+    const depth = 1_000_000;
+    const parse = vi.spyOn(JSON, 'parse');
     await expectRefused('['.repeat(depth) + ']'.repeat(depth), 'storage.restore.tooDeep', { limit: MAX_BACKUP_DEPTH });
+    expect(parse).not.toHaveBeenCalled();
+  });
+
+  it('deeply nested objects whose brackets hide in no string', async () => {
+    const depth = MAX_BACKUP_DEPTH + 1;
+    await expectRefused('{"a":'.repeat(depth) + '1' + '}'.repeat(depth), 'storage.restore.tooDeep');
   });
 
   it('nesting just past the limit inside an otherwise valid backup', async () => {
@@ -283,6 +291,26 @@ describe('inspectBackup', () => {
     expect(inspection.ok && inspection.summary).toMatchObject({ settings: 1, templates: 1, siteProfiles: 1, drafts: 1 });
     expect(await snapshotLocal()).toBe(before);
     expect(await listAllDrafts()).toEqual([]);
+  });
+});
+
+describe('nestsDeeperThan', () => {
+  describe('returns true', () => {
+    it.each([
+      ['arrays past the limit', '[[[1]]]', 2],
+      ['objects past the limit', '{"a":{"b":{}}}', 2],
+    ])('%s', (_label, text, limit) => {
+      expect(nestsDeeperThan(text, limit)).toBe(true);
+    });
+  });
+  describe('returns false', () => {
+    it.each([
+      ['nesting at the limit', '[[1]]', 2],
+      ['brackets inside strings', '["[[[[", "{{{{"]', 2],
+      ['an escaped quote before brackets in a string', '["\\"[[[[", "\\\"[[["]', 2],
+    ])('%s', (_label, text, limit) => {
+      expect(nestsDeeperThan(text, limit)).toBe(false);
+    });
   });
 });
 
