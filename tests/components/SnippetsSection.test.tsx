@@ -1,0 +1,99 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { SnippetsSection } from '@/components/options/SnippetsSection';
+import { STARTER_SNIPPETS, createSnippet, getSnippet, listSnippets } from '@/lib/storage';
+import { snapshotLocal } from '../storage/helpers';
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+const list = () => screen.getByRole('list', { name: '片段列表' });
+
+describe('SnippetsSection', () => {
+  it('lists the starter snippets on first install', async () => {
+    render(<SnippetsSection />);
+    expect(await within(list()).findByText(STARTER_SNIPPETS[0]!.title)).toBeTruthy();
+    expect(within(list()).getAllByRole('listitem')).toHaveLength(STARTER_SNIPPETS.length);
+  });
+
+  it('filters the list by what is typed in the search box', async () => {
+    render(<SnippetsSection />);
+    await within(list()).findByText(STARTER_SNIPPETS[0]!.title);
+    await userEvent.type(screen.getByRole('searchbox', { name: '搜索片段' }), '舆论');
+    const titles = within(list()).getAllByRole('listitem').map((item) => item.querySelector('strong')?.textContent);
+    expect(titles.length).toBeGreaterThan(0);
+    expect(titles.length).toBeLessThan(STARTER_SNIPPETS.length);
+    for (const title of titles) {
+      const snippet = STARTER_SNIPPETS.find((s) => s.title === title)!;
+      expect(`${snippet.title}${snippet.body}${snippet.tags.join('')}`).toContain('舆论');
+    }
+  });
+
+  it('adds a snippet with its variables, tags and section', async () => {
+    render(<SnippetsSection />);
+    await userEvent.click(await screen.findByRole('button', { name: '新建片段' }));
+    const form = screen.getByRole('form', { name: '新建片段' });
+    await userEvent.type(within(form).getByLabelText('标题'), '开头段');
+    await userEvent.type(within(form).getByLabelText('正文'), '{{{{报告期}}，{{{{单位名称}}认真落实责任制。');
+    await userEvent.type(within(form).getByLabelText('标签（用逗号分隔）'), '开头，常用');
+    await userEvent.click(within(form).getByLabelText('开头'));
+    await userEvent.click(within(form).getByRole('button', { name: '保存' }));
+
+    expect((await screen.findByRole('status')).textContent).toContain('已保存片段“开头段”');
+    const saved = (await listSnippets()).find((s) => s.title === '开头段');
+    expect(saved).toMatchObject({ variables: ['报告期', '单位名称'], tags: ['开头', '常用'], sectionIds: ['opening'] });
+  });
+
+  it('asks for a title and saves nothing without one', async () => {
+    const before = await snapshotLocal();
+    render(<SnippetsSection />);
+    await userEvent.click(await screen.findByRole('button', { name: '新建片段' }));
+    await userEvent.click(screen.getByRole('button', { name: '保存' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('请填写片段标题。');
+    expect(await snapshotLocal()).toBe(before);
+  });
+
+  it('edits a snippet in place', async () => {
+    const snippet = await createSnippet({ title: '旧标题', body: '旧正文' });
+    render(<SnippetsSection />);
+    await userEvent.click(await screen.findByRole('button', { name: '修改片段“旧标题”' }));
+    const title = within(screen.getByRole('form', { name: '修改片段' })).getByLabelText('标题');
+    await userEvent.clear(title);
+    await userEvent.type(title, '新标题');
+    await userEvent.click(screen.getByRole('button', { name: '保存' }));
+    await screen.findByRole('status');
+    expect((await getSnippet(snippet.id))?.title).toBe('新标题');
+  });
+
+  it('deletes a snippet only after confirmation', async () => {
+    const snippet = await createSnippet({ title: '待删除', body: '' });
+    render(<SnippetsSection />);
+    await userEvent.click(await screen.findByRole('button', { name: '删除片段“待删除”' }));
+    expect(await getSnippet(snippet.id)).toBeDefined();
+    const confirm = screen.getByRole('group', { name: /确定删除片段“待删除”/ });
+    await userEvent.click(within(confirm).getByRole('button', { name: '删除' }));
+    expect((await screen.findByRole('status')).textContent).toContain('已删除片段“待删除”');
+    expect(await getSnippet(snippet.id)).toBeUndefined();
+  });
+
+  it('shows the storage-full message when saving hits the quota', async () => {
+    render(<SnippetsSection />);
+    await userEvent.click(await screen.findByRole('button', { name: '新建片段' }));
+    await userEvent.type(screen.getByLabelText('标题'), '片段');
+    vi.spyOn(fakeBrowser.storage.local, 'set').mockRejectedValue(new Error('QUOTA_BYTES quota exceeded'));
+    await userEvent.click(screen.getByRole('button', { name: '保存' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('存储空间已满');
+    expect(screen.getByRole('form')).toBeTruthy();
+  });
+
+  it('shows a change made in another tab', async () => {
+    render(<SnippetsSection />);
+    await within(list()).findByText(STARTER_SNIPPETS[0]!.title);
+    await createSnippet({ title: '另一个标签页新建的', body: '' });
+    expect(await within(list()).findByText('另一个标签页新建的')).toBeTruthy();
+  });
+});
