@@ -33,7 +33,18 @@ export interface Scanner {
   sweep(): void;
 }
 
-export function createScanner(template: Template): Scanner {
+interface Compiled {
+  keywords: string[];
+  owners: Array<Array<[number, number]>>;
+  index: Map<string, number>;
+  re: RegExp;
+}
+
+// One compiled RegExp per template, shared by every scanner: V8 compiles a RegExp lazily and tiers it up to
+// native code only after it has run a while, so a fresh RegExp per analysis would run interpreted each time.
+const compiledByTemplate = new WeakMap<Template, Compiled>();
+
+function compile(template: Template): Compiled {
   const byKeyword = new Map<string, Array<[number, number]>>();
   template.sections.forEach((section, s) =>
     section.topics.forEach((topic, t) => {
@@ -50,6 +61,16 @@ export function createScanner(template: Template): Scanner {
   const index = new Map(keywords.map((k, i) => [k, i]));
   const keywordAlt = keywords.length > 0 ? keywords.map(escape).join('|') : '(?!)';
   const re = new RegExp(`(${PLACEHOLDER})|(${COUNT})|(${VAGUE})|(${keywordAlt})|(${SENTENCE_END})`, 'g');
+  return { keywords, owners, index, re };
+}
+
+export function createScanner(template: Template): Scanner {
+  let compiled = compiledByTemplate.get(template);
+  if (!compiled) {
+    compiled = compile(template);
+    compiledByTemplate.set(template, compiled);
+  }
+  const { keywords, owners, index, re } = compiled;
 
   let previous = new Map<string, Token[]>();
   let current = new Map<string, Token[]>();
