@@ -91,6 +91,9 @@ const texts: Array<[string, string]> = [
 console.log(`rules registered: ${rules.length}; dictionary patterns: ${patterns.length}${floorFallback ? ' (none yet: the floor uses a representative set of ' + floorPatterns.length + ')' : ''}`);
 console.log(`node ${process.version}; load average ${(await import('node:os')).loadavg().map((l) => l.toFixed(1)).join(' ')} (medians are only comparable on an idle machine)\n`);
 
+// Warm every code path on both texts first, so that the first row does not carry JIT and RegExp tier-up.
+for (let i = 0; i < 5; i++) for (const [, text] of texts) analyze(text);
+
 const results: Record<string, { engine: number; zhlint: number; floor: number; chars: number }> = {};
 for (const [name, text] of texts) {
   const engine = measure(() => analyze(text));
