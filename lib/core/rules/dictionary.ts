@@ -1,7 +1,6 @@
-// Matching engine for wrong → right dictionaries (规范表述, spin pairs, the user's own entries). All triggers of
-// a dictionary are joined into one alternation and run once over a paragraph; at each hit only the entries that
-// can start with that character are tried, each with its bounded before/after context. This is the same shape
-// as the benchmark's one-pass floor plus a few sticky tests per hit.
+// Matching engine for wrong → right dictionaries (规范表述, spin pairs, the user's own entries). One pass finds
+// the positions where some trigger can start (a character class of the triggers' first characters); there only
+// the entries starting with that character are tried, each with its bounded before/after context.
 import type { DictionaryEntry } from '../packs';
 import type { Finding, Severity } from '../types';
 
@@ -64,56 +63,77 @@ export function compileDictionary(entries: readonly DictionaryEntry[]): Compiled
   if (entries.length === 0) return { entries, match: () => [] };
   const compiled = entries.map(compileEntry);
   const byFirst = new Map<string, CompiledEntry[]>();
-  const anyFirst: CompiledEntry[] = [];
+  const anyFirst: { entry: CompiledEntry; scan: RegExp }[] = [];
   for (const c of compiled) {
     const first = literalFirstChar(c.entry.trigger);
-    if (first === undefined) anyFirst.push(c);
+    if (first === undefined) anyFirst.push({ entry: c, scan: new RegExp(c.entry.trigger, 'g') });
     else byFirst.set(first, [...(byFirst.get(first) ?? []), c]);
   }
-  // Triggers as non-capturing alternatives: the combined RegExp only finds candidate positions.
-  const combined = new RegExp(entries.map((e) => `(?:${e.trigger})`).join('|'), 'g');
+  // One character class of every literal first character finds candidate positions in a single fast pass
+  // (an alternation of all triggers is several times slower in V8); triggers that start with a group or a
+  // class get their own scan.
+  const firstChars = [...byFirst.keys()].map((c) => c.replace(/[\\\]^-]/g, '\\$&')).join('');
+  const scanFirst = firstChars ? new RegExp(`[${firstChars}]`, 'g') : undefined;
 
-  function tryAt(text: string, at: number): DictionaryHit | undefined {
-    const candidates = byFirst.get(text[at]!) ?? [];
-    let best: DictionaryHit | undefined;
-    for (const list of [candidates, anyFirst]) {
-      for (const c of list) {
-        c.trigger.lastIndex = at;
-        const m = c.trigger.exec(text);
-        if (!m || m[0].length === 0) continue;
-        const end = at + m[0].length;
-        if (best && end - at <= best.end - best.start) continue;
-        if (c.before || c.notBefore) {
-          const window = text.slice(Math.max(0, at - BEFORE_WINDOW), at);
-          if (c.before && !c.before.test(window)) continue;
-          if (c.notBefore && c.notBefore.test(window)) continue;
-        }
-        if (c.after && !stickyTest(c.after, text, end)) continue;
-        if (c.notAfter && stickyTest(c.notAfter, text, end)) continue;
-        const replacement = m[0].replace(new RegExp(c.entry.trigger), c.entry.right);
-        best = { entry: c.entry, start: at, end, matched: m[0], replacement };
-      }
+  function accept(c: CompiledEntry, text: string, at: number): DictionaryHit | undefined {
+    c.trigger.lastIndex = at;
+    const m = c.trigger.exec(text);
+    if (!m || m[0].length === 0) return undefined;
+    const end = at + m[0].length;
+    if (c.before || c.notBefore) {
+      const window = text.slice(Math.max(0, at - BEFORE_WINDOW), at);
+      if (c.before && !c.before.test(window)) return undefined;
+      if (c.notBefore && c.notBefore.test(window)) return undefined;
     }
-    return best;
+    if (c.after && !stickyTest(c.after, text, end)) return undefined;
+    if (c.notAfter && stickyTest(c.notAfter, text, end)) return undefined;
+    const replacement = m[0].replace(new RegExp(c.entry.trigger), c.entry.right);
+    return { entry: c.entry, start: at, end, matched: m[0], replacement };
   }
 
   return {
     entries,
     match(text) {
       const hits: DictionaryHit[] = [];
-      combined.lastIndex = 0;
-      for (let m = combined.exec(text); m; m = combined.exec(text)) {
-        const hit = tryAt(text, m.index);
-        if (hit) {
-          hits.push(hit);
-          combined.lastIndex = hit.end;
-        } else {
-          combined.lastIndex = m.index + 1;
+      if (scanFirst) {
+        scanFirst.lastIndex = 0;
+        for (let m = scanFirst.exec(text); m; m = scanFirst.exec(text)) {
+          let best: DictionaryHit | undefined;
+          for (const c of byFirst.get(m[0])!) {
+            const hit = accept(c, text, m.index);
+            if (hit && (!best || hit.end > best.end)) best = hit;
+          }
+          if (best) hits.push(best);
         }
       }
-      return hits;
+      for (const { entry, scan } of anyFirst) {
+        scan.lastIndex = 0;
+        for (let m = scan.exec(text); m; m = scan.exec(text)) {
+          if (m[0].length === 0) {
+            scan.lastIndex++;
+            continue;
+          }
+          const hit = accept(entry, text, m.index);
+          if (hit) hits.push(hit);
+          else scan.lastIndex = m.index + 1;
+        }
+      }
+      if (anyFirst.length === 0) return dropOverlaps(hits);
+      return dropOverlaps(hits.sort((a, b) => a.start - b.start || b.end - a.end));
     },
   };
+}
+
+/** Keeps the first (and, at equal starts, the longest) of overlapping hits; input sorted by start. */
+function dropOverlaps(hits: DictionaryHit[]): DictionaryHit[] {
+  const out: DictionaryHit[] = [];
+  let end = -1;
+  for (const hit of hits) {
+    if (hit.start < end) continue;
+    out.push(hit);
+    end = hit.end;
+  }
+  return out;
 }
 
 /** Turns dictionary hits into findings of one rule. */

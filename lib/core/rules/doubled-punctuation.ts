@@ -6,7 +6,7 @@
 // Known false positive: none known in report text; ！！ and ？！ are not flagged (emphasis, rhetorical).
 import type { Finding, ParagraphRule } from './types';
 
-const MARKS = new Set(['，', '。', '、', '；', '：', ',', ';']);
+const MARKS = new Set(['，', '。', '、', '；', '：', ',', ';'].map((m) => m.charCodeAt(0)));
 
 export const doubledPunctuation: ParagraphRule = {
   id: 'doubled-punctuation',
@@ -15,9 +15,9 @@ export const doubledPunctuation: ParagraphRule = {
   check(text) {
     const out: Finding[] = [];
     for (let i = 1; i < text.length; i++) {
+      if (!MARKS.has(text.charCodeAt(i)) || !MARKS.has(text.charCodeAt(i - 1))) continue;
       const a = text[i - 1]!;
       const b = text[i]!;
-      if (!MARKS.has(a) || !MARKS.has(b)) continue;
       // 。。。 is an ellipsis written with periods.
       if (a === '。' && b === '。' && (text[i + 1] === '。' || text[i - 2] === '。')) continue;
       const same = a === b;

@@ -17,7 +17,6 @@ const MIN_STANDALONE = 16;
 const MIN_NEAR = 20;
 const THRESHOLD = 0.9;
 const SEEDS = [0x9e3779b1, 0x85ebca77, 0xc2b2ae3d, 0x27d4eb2f, 0x165667b1, 0xd3a2646c];
-const BANDS = 3; // of two rows each
 
 export interface DuplicateDigest {
   /** Text without whitespace and zero-width characters; equal keys are exact copies. */
@@ -29,6 +28,7 @@ export interface DuplicateDigest {
 }
 
 const IGNORED = /[\s\u200b-\u200d\u2060\ufeff]+/g;
+const HAS_IGNORED = /[\s\u200b-\u200d\u2060\ufeff]/;
 
 /** Hash of the character bigram at i: bigrams are the natural shingle for Chinese, whose words are short. */
 function shingleHash(key: string, i: number): number {
@@ -37,20 +37,27 @@ function shingleHash(key: string, i: number): number {
 }
 
 function digest(text: string): DuplicateDigest {
-  const key = text.replace(IGNORED, '');
+  const key = HAS_IGNORED.test(text) ? text.replace(IGNORED, '') : text;
   if (key.length < MIN_NEAR) return { key, bands: [] };
-  const mins = SEEDS.map(() => 0xffffffff);
+  // Six MinHash values from one bigram hash each, unrolled: this loop is the rule's whole cost.
+  let m0 = 0xffffffff, m1 = m0, m2 = m0, m3 = m0, m4 = m0, m5 = m0;
   for (let i = 0; i + 1 < key.length; i++) {
     const h = shingleHash(key, i);
-    for (let s = 0; s < SEEDS.length; s++) {
-      let x = Math.imul(h ^ SEEDS[s]!, 0x85ebca6b);
-      x = (x ^ (x >>> 13)) >>> 0;
-      if (x < mins[s]!) mins[s] = x;
-    }
+    const x0 = mix(h ^ SEEDS[0]!), x1 = mix(h ^ SEEDS[1]!), x2 = mix(h ^ SEEDS[2]!);
+    const x3 = mix(h ^ SEEDS[3]!), x4 = mix(h ^ SEEDS[4]!), x5 = mix(h ^ SEEDS[5]!);
+    if (x0 < m0) m0 = x0;
+    if (x1 < m1) m1 = x1;
+    if (x2 < m2) m2 = x2;
+    if (x3 < m3) m3 = x3;
+    if (x4 < m4) m4 = x4;
+    if (x5 < m5) m5 = x5;
   }
-  const bands: string[] = [];
-  for (let b = 0; b < BANDS; b++) bands.push(`${b}:${mins[2 * b]}:${mins[2 * b + 1]}`);
-  return { key, bands };
+  return { key, bands: [`0:${m0}:${m1}`, `1:${m2}:${m3}`, `2:${m4}:${m5}`] };
+}
+
+function mix(x: number): number {
+  x = Math.imul(x, 0x85ebca6b);
+  return (x ^ (x >>> 13)) >>> 0;
 }
 
 function shingles(d: DuplicateDigest): Uint32Array {

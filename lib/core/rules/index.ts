@@ -66,6 +66,27 @@ export interface RuleConfig {
   userEntries?: readonly UserEntry[];
 }
 
+/**
+ * Compiled contexts by configuration. Compiling is cheap, but V8 runs a fresh RegExp object in its bytecode
+ * interpreter until it has warmed up, which makes the first runs over a long text several times slower; so
+ * each configuration keeps its RegExp objects.
+ */
+const contexts = new Map<string, RuleContext>();
+
+function contextFor(config: RuleConfig | undefined): RuleContext {
+  const key = JSON.stringify([
+    [...(config?.disabledEntries ?? [])].sort(),
+    (config?.userEntries ?? []).map((e) => [e.id, e.wrong, e.right, e.note ?? '']),
+  ]);
+  let context = contexts.get(key);
+  if (!context) {
+    if (contexts.size >= 16) contexts.delete(contexts.keys().next().value!);
+    context = buildContext(config);
+    contexts.set(key, context);
+  }
+  return context;
+}
+
 function buildContext(config: RuleConfig | undefined): RuleContext {
   const disabled = new Set(config?.disabledEntries ?? []);
   const keep = (entries: readonly DictionaryEntry[]) => entries.filter((e) => !disabled.has(e.id));
@@ -86,11 +107,34 @@ interface CachedParagraph {
   digests: unknown[];
 }
 
+const byPosition = (a: Finding, b: Finding) => a.start - b.start || a.end - b.end;
+
+/** Merges two position-sorted lists. */
+function merge(a: Finding[], b: Finding[]): Finding[] {
+  const out: Finding[] = new Array(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < b.length) out[k++] = byPosition(a[i]!, b[j]!) <= 0 ? a[i++]! : b[j++]!;
+  while (i < a.length) out[k++] = a[i++]!;
+  while (j < b.length) out[k++] = b[j++]!;
+  return out;
+}
+
 const periodKey = (p: ReportPeriod | undefined) => (p ? `${p.year}H${p.half ?? 0}` : '');
 
+/** A paragraph-relative finding moved to text offsets (built field by field: spreads are slow in hot loops). */
 function shift(f: Finding, by: number, limit: number): Finding {
-  const moved: Finding = { ...f, start: f.start + by, end: f.end + by };
-  if (f.fix) moved.fix = { ...f.fix, start: f.fix.start + by, end: Math.min(f.fix.end + by, limit) };
+  const moved: Finding = {
+    ruleId: f.ruleId,
+    category: f.category,
+    severity: f.severity,
+    start: f.start + by,
+    end: f.end + by,
+    messageId: f.messageId,
+  };
+  if (f.params) moved.params = f.params;
+  if (f.fix) moved.fix = { start: f.fix.start + by, end: Math.min(f.fix.end + by, limit), text: f.fix.text };
   return moved;
 }
 
@@ -103,7 +147,7 @@ export function createRuleRunner(config?: RuleConfig): { run(input: RuleInput): 
   const active = rules.filter((r) => !off.has(r.id));
   const paragraphRules = active.filter((r): r is ParagraphRule => r.scope === 'paragraph');
   const documentRules = active.filter((r): r is DocumentRule<unknown> => r.scope === 'document');
-  const context = buildContext(config);
+  const context = contextFor(config);
   let cache = new Map<string, CachedParagraph>();
   let cachedPeriod = '';
 
@@ -125,7 +169,9 @@ export function createRuleRunner(config?: RuleConfig): { run(input: RuleInput): 
         let entry = next.get(para.text) ?? cache.get(para.text);
         if (!entry) {
           const local: Finding[] = [];
-          if (para.text.length > 0) for (const rule of paragraphRules) local.push(...rule.check(para.text, ctx));
+          if (para.text.length > 0) for (const rule of paragraphRules) for (const f of rule.check(para.text, ctx)) local.push(f);
+          // Sorted once when cached, so that paragraphs in order give findings in order without a global sort.
+          local.sort(byPosition);
           entry = { local, digests: documentRules.map((r) => r.prepare(para.text)) };
         }
         next.set(para.text, entry);
@@ -136,10 +182,11 @@ export function createRuleRunner(config?: RuleConfig): { run(input: RuleInput): 
         for (let d = 0; d < documentRules.length; d++) digests[d]![p] = entry.digests[d];
       }
       cache = next;
+      const documentFindings: Finding[] = [];
       for (let d = 0; d < documentRules.length; d++) {
-        findings.push(...documentRules[d]!.check(paragraphs, digests[d]!, text));
+        for (const f of documentRules[d]!.check(paragraphs, digests[d]!, text)) documentFindings.push(f);
       }
-      return findings.sort((a, b) => a.start - b.start || a.end - b.end);
+      return documentFindings.length === 0 ? findings : merge(findings, documentFindings.sort(byPosition));
     },
   };
 }

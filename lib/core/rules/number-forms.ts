@@ -6,9 +6,11 @@
 // Known false positive: "12年度" meaning "twelve years" in an unusual construction.
 import type { Finding, ParagraphRule } from './types';
 
-const CHINESE_YEAR = /[一二三四五六七八九〇零OoＯ0０○]{4}(?=年)/g;
+// Both checks look back from each 年, found with indexOf: far cheaper than running a RegExp at every position.
+const CHINESE_YEAR = /^[一二三四五六七八九〇零OoＯ0０○]{4}$/;
 const WRONG_ZERO = /[零OoＯ0０○]/g;
-const SHORT_YEAR = /(?<![0-9０-９.])([0-9]{2})年(?=[上下]半年|度|[0-9]{1,2}月|第[一二三四1-4]季度)/g;
+const SHORT_YEAR = /^[0-9]{2}$/;
+const DATE_AFTER = /^(?:[上下]半年|度|[0-9]{1,2}月|第[一二三四1-4]季度)/;
 
 export const numberForms: ParagraphRule = {
   id: 'number-forms',
@@ -16,27 +18,29 @@ export const numberForms: ParagraphRule = {
   scope: 'paragraph',
   check(text) {
     const out: Finding[] = [];
-    CHINESE_YEAR.lastIndex = 0;
-    for (let m = CHINESE_YEAR.exec(text); m; m = CHINESE_YEAR.exec(text)) {
-      const year = m[0];
-      if (!/[一二三四五六七八九]/.test(year) || !/[零OoＯ0０○]/.test(year)) continue;
-      const right = year.replace(WRONG_ZERO, '〇');
-      const end = m.index + year.length;
-      out.push({
-        ruleId: 'number-forms', category: 'numbers', severity: 'info', start: m.index, end,
-        messageId: 'rules.numbers.zero', params: { wrong: year, right }, fix: { start: m.index, end, text: right },
-      });
+    for (let at = text.indexOf('年'); at >= 0; at = text.indexOf('年', at + 1)) {
+      const year = text.slice(Math.max(0, at - 4), at);
+      const before = at - 5 >= 0 ? text[at - 5]! : '';
+      if (year.length === 4 && CHINESE_YEAR.test(year) && !CHINESE_YEAR.test(before + year.slice(0, 3))) {
+        if (/[一二三四五六七八九]/.test(year) && /[零OoＯ0０○]/.test(year)) {
+          const right = year.replace(WRONG_ZERO, '〇');
+          out.push({
+            ruleId: 'number-forms', category: 'numbers', severity: 'info', start: at - 4, end: at,
+            messageId: 'rules.numbers.zero', params: { wrong: year, right }, fix: { start: at - 4, end: at, text: right },
+          });
+        }
+        continue;
+      }
+      const two = text.slice(Math.max(0, at - 2), at);
+      const prev = at - 3 >= 0 ? text[at - 3]! : '';
+      if (two.length === 2 && SHORT_YEAR.test(two) && !/[0-9０-９.]/.test(prev) && DATE_AFTER.test(text.slice(at + 1, at + 6))) {
+        const right = `${Number(two) >= 70 ? '19' : '20'}${two}`;
+        out.push({
+          ruleId: 'number-forms', category: 'numbers', severity: 'info', start: at - 2, end: at,
+          messageId: 'rules.numbers.shortYear', params: { wrong: two, right }, fix: { start: at - 2, end: at, text: right },
+        });
+      }
     }
-    SHORT_YEAR.lastIndex = 0;
-    for (let m = SHORT_YEAR.exec(text); m; m = SHORT_YEAR.exec(text)) {
-      const two = Number(m[1]);
-      const right = `${two >= 70 ? '19' : '20'}${m[1]}`;
-      const end = m.index + 2;
-      out.push({
-        ruleId: 'number-forms', category: 'numbers', severity: 'info', start: m.index, end,
-        messageId: 'rules.numbers.shortYear', params: { wrong: m[1]!, right }, fix: { start: m.index, end, text: right },
-      });
-    }
-    return out.sort((a, b) => a.start - b.start);
+    return out;
   },
 };

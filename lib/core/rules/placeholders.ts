@@ -9,8 +9,8 @@ import { placeholdersPack } from '../packs';
 import { ellipsisRuns, isFillerEllipsis } from './text';
 import type { Finding, ParagraphRule } from './types';
 
-const entryIds = placeholdersPack.entries.map((e) => e.id);
-const combined = new RegExp(placeholdersPack.entries.map((e, i) => `(?<p${i}>${e.pattern})`).join('|'), 'g');
+// One RegExp per entry: in V8 nine simple scans are several times faster than one alternation of all nine.
+const patterns = placeholdersPack.entries.map((e) => ({ id: e.id, re: new RegExp(e.pattern, 'g') }));
 
 function finding(start: number, end: number, entry: string, text: string): Finding {
   return {
@@ -30,22 +30,22 @@ export const placeholders: ParagraphRule = {
   scope: 'paragraph',
   check(text, context) {
     const out: Finding[] = [];
-    combined.lastIndex = 0;
-    for (let m = combined.exec(text); m; m = combined.exec(text)) {
-      if (m[0].length === 0) {
-        combined.lastIndex++;
-        continue;
+    for (const { id, re } of patterns) {
+      if (context.disabledEntries.has(id)) continue;
+      re.lastIndex = 0;
+      for (let m = re.exec(text); m; m = re.exec(text)) {
+        if (m[0].length === 0) re.lastIndex++;
+        else out.push(finding(m.index, m.index + m[0].length, id, text));
       }
-      const groups = m.groups!;
-      const index = entryIds.findIndex((_, i) => groups[`p${i}`] !== undefined);
-      const entry = entryIds[index]!;
-      if (!context.disabledEntries.has(entry)) out.push(finding(m.index, m.index + m[0].length, entry, text));
     }
     if (!context.disabledEntries.has('filler-ellipsis')) {
       for (const run of ellipsisRuns(text)) {
         if (isFillerEllipsis(text, run)) out.push(finding(run.start, run.end, 'filler-ellipsis', text));
       }
     }
-    return out.sort((a, b) => a.start - b.start);
+    // Entries may overlap (20XX is also an x-run): keep the earliest, longest one.
+    out.sort((a, b) => a.start - b.start || b.end - a.end);
+    let end = -1;
+    return out.filter((f) => (f.start >= end ? ((end = f.end), true) : false));
   },
 };

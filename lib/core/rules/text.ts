@@ -89,7 +89,9 @@ export interface EllipsisRun {
   standard: boolean;
 }
 
-const DOT_LIKE = new Set([0x2e, 0x3002, 0xb7, 0xff0e, 0x30fb, 0x2022]);
+function isDotLike(code: number): boolean {
+  return code === 0x2e || code === 0x3002 || code === 0xb7 || code === 0xff0e || code === 0x30fb || code === 0x2022;
+}
 
 export function ellipsisRuns(text: string): EllipsisRun[] {
   const runs: EllipsisRun[] = [];
@@ -100,7 +102,7 @@ export function ellipsisRuns(text: string): EllipsisRun[] {
       while (j < text.length && text.charCodeAt(j) === 0x2026) j++;
       runs.push({ start: i, end: j, standard: j - i === 2 });
       i = j;
-    } else if (DOT_LIKE.has(code)) {
+    } else if (isDotLike(code)) {
       let j = i;
       while (j < text.length && text.charCodeAt(j) === code) j++;
       if (j - i >= 3) runs.push({ start: i, end: j, standard: false });

@@ -7,8 +7,42 @@
 // only the last closes it (rare in reports).
 import type { Finding, ParagraphRule } from './types';
 
-const PAIRS: Record<string, string> = { '（': 'paren', '(': 'paren', '《': 'book', '“': 'quote', '【': 'lenticular', '〔': 'tortoise' };
-const CLOSING: Record<string, string> = { '）': 'paren', ')': 'paren', '》': 'book', '”': 'quote', '】': 'lenticular', '〕': 'tortoise' };
+/** Kind of an opening mark (1–5), or 0. Char codes, not strings: this loop runs over every character. */
+function openingKind(code: number): number {
+  switch (code) {
+    case 0xff08: // （
+    case 0x28: // (
+      return 1;
+    case 0x300a: // 《
+      return 2;
+    case 0x201c: // “
+      return 3;
+    case 0x3010: // 【
+      return 4;
+    case 0x3014: // 〔
+      return 5;
+    default:
+      return 0;
+  }
+}
+
+function closingKind(code: number): number {
+  switch (code) {
+    case 0xff09: // ）
+    case 0x29: // )
+      return 1;
+    case 0x300b: // 》
+      return 2;
+    case 0x201d: // ”
+      return 3;
+    case 0x3011: // 】
+      return 4;
+    case 0x3015: // 〕
+      return 5;
+    default:
+      return 0;
+  }
+}
 
 function finding(start: number, mark: string, messageId: string): Finding {
   return {
@@ -28,16 +62,18 @@ export const unbalancedBrackets: ParagraphRule = {
   scope: 'paragraph',
   check(text) {
     const out: Finding[] = [];
-    const stack: { kind: string; at: number }[] = [];
+    const stack: { kind: number; at: number }[] = [];
     for (let i = 0; i < text.length; i++) {
-      const c = text[i]!;
-      const opening = PAIRS[c];
+      const code = text.charCodeAt(i);
+      if (code < 0x28 || (code > 0x29 && code < 0x201c)) continue;
+      const opening = openingKind(code);
       if (opening) {
         stack.push({ kind: opening, at: i });
         continue;
       }
-      const closing = CLOSING[c];
+      const closing = closingKind(code);
       if (!closing) continue;
+      const c = text[i]!;
       let depth = stack.length - 1;
       while (depth >= 0 && stack[depth]!.kind !== closing) depth--;
       if (depth < 0) {
