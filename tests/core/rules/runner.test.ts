@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import { createRuleRunner, dictionaryPatterns, rules, runRules } from '../../../lib/core/rules';
+import { corpusText } from '../../fixtures/corpus/edits';
+
+const corpus = corpusText();
+
+describe('createRuleRunner', () => {
+  it('gives the same findings as a fresh run after a series of edits', () => {
+    const runner = createRuleRunner();
+    let text = corpus.slice(0, 20_000);
+    runner.run({ text });
+    for (const [at, insert] of [[100, '某某'], [5_000, ',,'], [12_345, '\n\n'], [19_000, '十九五中全会']] as const) {
+      text = text.slice(0, at) + insert + text.slice(at);
+      expect(runner.run({ text })).toEqual(runRules({ text }));
+    }
+  });
+
+  it('gives the same findings after a deletion that joins two paragraphs', () => {
+    const runner = createRuleRunner();
+    const text = corpus.slice(0, 8_000);
+    runner.run({ text });
+    const cut = text.indexOf('\n', 3_000);
+    const joined = text.slice(0, cut) + text.slice(cut + 1);
+    expect(runner.run({ text: joined })).toEqual(runRules({ text: joined }));
+  });
+
+  it('does not re-check paragraphs that did not change', () => {
+    const runner = createRuleRunner();
+    const text = corpus.slice(0, 20_000);
+    runner.run({ text });
+    const calls: string[] = [];
+    const rule = rules.find((r) => r.id === 'placeholders')!;
+    if (rule.scope !== 'paragraph') throw new Error('placeholders is a paragraph rule');
+    const original = rule.check;
+    rule.check = (t, c) => {
+      calls.push(t);
+      return original(t, c);
+    };
+    try {
+      runner.run({ text: text.slice(0, 10_000) + '好' + text.slice(10_000) });
+    } finally {
+      rule.check = original;
+    }
+    expect(calls).toHaveLength(1);
+  });
+
+  it('shifts offsets of findings after the edit', () => {
+    const runner = createRuleRunner();
+    const text = '第一段。\n副主任xx负责';
+    const before = runner.run({ text }).find((f) => f.ruleId === 'placeholders')!;
+    const after = runner.run({ text: '新增' + text }).find((f) => f.ruleId === 'placeholders')!;
+    expect(after.start - before.start).toBe(2);
+  });
+});
+
+describe('configuration', () => {
+  it('switches a rule off', () => {
+    expect(runRules({ text: '副主任xx负责' }, { disabledRules: ['placeholders'] })).toEqual([]);
+  });
+
+  it('switches a single dictionary entry off and keeps the others', () => {
+    const text = '进取参与,取得了必须成绩';
+    const ids = runRules({ text }, { disabledEntries: ['jinqu-jiji'] })
+      .filter((f) => f.ruleId === 'spin-artefacts')
+      .map((f) => f.params?.entry);
+    expect(ids).toEqual(['bixu-yiding']);
+  });
+
+  it('applies the user’s own wrong → right entries with a fix', () => {
+    const text = '青山县网信办召开会议';
+    const [f] = runRules({ text }, { userEntries: [{ id: 'user-1', wrong: '网信办', right: '网络安全和信息化委员会办公室' }] });
+    expect(f).toMatchObject({ ruleId: 'user-entries', fix: { text: '网络安全和信息化委员会办公室' } });
+  });
+
+  it('treats the user’s entry as literal text, not as a pattern', () => {
+    const text = '落实a.b责任';
+    const found = runRules({ text }, { userEntries: [{ id: 'user-1', wrong: 'a.*', right: 'x' }] });
+    expect(found.filter((f) => f.ruleId === 'user-entries')).toEqual([]);
+  });
+});
+
+describe('findings', () => {
+  const found = runRules({ text: corpus });
+
+  it('carry valid UTF-16 ranges inside the text', () => {
+    for (const f of found) {
+      expect(f.start).toBeGreaterThanOrEqual(0);
+      expect(f.end).toBeGreaterThan(f.start);
+      expect(f.end).toBeLessThanOrEqual(corpus.length);
+      if (f.fix) expect(f.fix.end).toBeLessThanOrEqual(corpus.length);
+    }
+  });
+
+  it('come sorted by position', () => {
+    for (let i = 1; i < found.length; i++) expect(found[i]!.start).toBeGreaterThanOrEqual(found[i - 1]!.start);
+  });
+
+  it('use a category and severity of the rule that made them', () => {
+    for (const f of found) {
+      expect(rules.find((r) => r.id === f.ruleId)?.category).toBe(f.category);
+      expect(['blocking', 'warning', 'info']).toContain(f.severity);
+    }
+  });
+});
+
+describe('dictionaryPatterns', () => {
+  it('lists every pattern as a RegExp source that compiles', () => {
+    const patterns = dictionaryPatterns();
+    expect(patterns.length).toBeGreaterThan(50);
+    for (const p of patterns) expect(() => new RegExp(p)).not.toThrow();
+  });
+});
