@@ -6,7 +6,7 @@
 // One pass per document: a few querySelectorAll calls, one label[for] index, then work per field that does not
 // depend on page size. tests/bench/discovery.ts measures a 2,000-field page in Chromium.
 import { editingHost, isDesignModeDocument, isInContentEditable, isTextInput } from './editable';
-import { buildLabelIndex, counterLimit, inferLabel, surroundingsOf, type Surroundings, isRequired, type LabelIndex, type LabelSource } from './labels';
+import { buildCounterIndex, buildLabelIndex, counterLimit, inferLabel, surroundingsOf, type Surroundings, isRequired, type LabelIndex, type LabelSource } from './labels';
 
 export type FieldKind = 'input' | 'textarea' | 'select' | 'contenteditable' | 'rich';
 
@@ -98,14 +98,27 @@ function hasLayout(el: Element): boolean {
   return layoutKnown;
 }
 
+function isHiddenSource(el: Element): boolean {
+  if (el.tagName === 'SCRIPT') return (el.getAttribute('type') ?? '').toLowerCase() === 'text/plain';
+  if (el.tagName !== 'TEXTAREA') return false;
+  const html = el as HTMLElement;
+  return html.hidden || html.style.display === 'none' || html.getAttribute('aria-hidden') === 'true';
+}
+
+/**
+ * The hidden textarea an editor replaced or the page fills on submit (TinyMCE and KindEditor hide the textarea
+ * they were created on; Quill, wangEditor and UEditor pages keep one beside the editor). Looked for among the
+ * siblings of the editor's root and of its first ancestors, not beyond the field's own form item or cell.
+ */
 function hiddenSource(root: Element): HTMLElement | undefined {
-  // Editors insert their UI next to the element they replace and hide it.
-  for (let sibling = root.previousElementSibling, steps = 0; sibling && steps < 3; sibling = sibling.previousElementSibling, steps++) {
-    if (sibling.matches('textarea, script[type="text/plain"], div, input[type="hidden"]')) {
-      const html = sibling as HTMLElement;
-      if (sibling.tagName === 'TEXTAREA' || sibling.tagName === 'SCRIPT' || sibling.tagName === 'INPUT' || html.style.display === 'none') {
-        return html;
-      }
+  let node: Element | null = root;
+  for (let depth = 0; node && depth < 3; depth++, node = node.parentElement) {
+    if (depth > 0 && node.matches('form, body, td, th, .el-form-item, .ant-form-item, .layui-form-item')) return undefined;
+    for (let sibling = node.previousElementSibling, steps = 0; sibling && steps < 3; sibling = sibling.previousElementSibling, steps++) {
+      if (isHiddenSource(sibling)) return sibling as HTMLElement;
+    }
+    for (let sibling = node.nextElementSibling, steps = 0; sibling && steps < 3; sibling = sibling.nextElementSibling, steps++) {
+      if (isHiddenSource(sibling)) return sibling as HTMLElement;
     }
   }
   return undefined;
@@ -156,6 +169,7 @@ function discoverIn(doc: Document, context: Context, framePrefix: string, frame?
   const fields: DiscoveredField[] = [];
   const sources = new Set<Element>();
   const surroundCache = new Map<Element, Surroundings>();
+  const counters = buildCounterIndex(doc, surroundCache);
 
   // One query in document order, so that keys numbered by occurrence are stable and no sort is needed.
   // Editors are met before the textareas they replaced only when those come later, so sources are
@@ -177,7 +191,9 @@ function discoverIn(doc: Document, context: Context, framePrefix: string, frame?
       if (kind === 'input' && around.selectWidget && (around.selectWidget.classList.contains('layui-form-select') || el.getAttribute('aria-hidden') === 'true')) continue;
       if (kind === 'input' && (el.getAttribute('role') === 'combobox' || around.selectWidget)) kind = 'select';
       if (ignore?.(el) || around.editorRoot) continue; // an editor's own dialog or toolbar inputs
-      fields.push(makeField(el, doc, kind, undefined, el, undefined, index, frame, undefined, around));
+      // Controls hidden from assistive technology are not fields a user fills (antd's autosize measurer).
+      if (el.getAttribute('aria-hidden') === 'true') continue;
+      fields.push(makeField(el, doc, kind, undefined, el, undefined, index, frame, undefined, around, counters));
     } else if (tag === 'IFRAME' || tag === 'FRAME') {
       const child = el as HTMLIFrameElement;
       if (ignore?.(child)) continue;
@@ -193,7 +209,7 @@ function discoverIn(doc: Document, context: Context, framePrefix: string, frame?
         const editor = iframeEditorKind(child, body);
         const source = hiddenSource(editor.root);
         if (source) sources.add(source);
-        fields.push(makeField(body, inner, 'rich', editor.kind, editor.root, source, index, child, child));
+        fields.push(makeField(body, inner, 'rich', editor.kind, editor.root, source, index, child, child, surroundingsOf(editor.root, surroundCache), counters));
       } else {
         nested.push([inner, child]);
       }
@@ -205,11 +221,11 @@ function discoverIn(doc: Document, context: Context, framePrefix: string, frame?
       const anchor = editor?.root ?? el;
       const source = editor ? hiddenSource(anchor) : undefined;
       if (source) sources.add(source);
-      fields.push(makeField(el, doc, editor ? 'rich' : 'contenteditable', editor?.kind ?? 'plain', anchor, source, index, frame));
+      fields.push(makeField(el, doc, editor ? 'rich' : 'contenteditable', editor?.kind ?? 'plain', anchor, source, index, frame, undefined, surroundingsOf(anchor, surroundCache), counters));
     }
   }
   if (isDesignModeDocument(doc) && doc.body && frame === undefined && !fields.some((f) => f.element === doc.body)) {
-    fields.unshift(makeField(doc.body, doc, 'rich', 'iframe', doc.body, undefined, index, frame));
+    fields.unshift(makeField(doc.body, doc, 'rich', 'iframe', doc.body, undefined, index, frame, undefined, undefined, counters));
   }
   if (sources.size > 0) {
     for (let i = fields.length - 1; i >= 0; i--) if (sources.has(fields[i]!.element)) fields.splice(i, 1);
@@ -242,13 +258,14 @@ function makeField(
   frame: HTMLIFrameElement | undefined,
   editorFrame?: HTMLIFrameElement,
   around: Surroundings = surroundingsOf(anchor),
+  counters?: Map<Element, number>,
 ): DiscoveredField {
   // For an iframe editor the label lives around the iframe, in the parent document.
   const label = inferLabel(editorFrame ? editorFrame : element, index, anchor, source, around);
   const required = isRequired(editorFrame ? editorFrame : element, label, anchor, source, around);
   const valueField = element as HTMLInputElement;
   const maxLength = (kind === 'input' || kind === 'textarea') && valueField.maxLength > 0 ? valueField.maxLength : undefined;
-  const wordLimit = counterLimit(anchor, around);
+  const wordLimit = counterLimit(anchor, around, counters);
   const named = source ?? (editorFrame ? undefined : element);
   const keyElement = named ?? (anchor !== element ? anchor : undefined);
   const field: DiscoveredField = {

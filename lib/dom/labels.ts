@@ -277,20 +277,51 @@ export function isRequired(
 }
 
 const COUNTER = /(\d+)\s*\/\s*(\d+)/;
+const WHOLE_COUNTER = /^\s*\d+\s*\/\s*(\d+)\s*$/;
 
 /**
  * The limit shown by a word-limit counter next to the field ("0 / 500" of Element Plus show-word-limit, Ant
  * Design showCount, or a page's own counter), looked up in the field's form item or its parent.
  */
-export function counterLimit(anchor: Element, around: Surroundings = surroundingsOf(anchor)): number | undefined {
+export function counterLimit(
+  anchor: Element,
+  around: Surroundings = surroundingsOf(anchor),
+  counters: Map<Element, number> = buildCounterIndex(anchor.ownerDocument),
+): number | undefined {
   const scope = around.item ?? anchor.parentElement;
   if (!scope) return undefined;
+  // A counter right after the field ("12 / 500" under a textarea), whatever its class.
+  for (let node: Element | null = anchor, depth = 0; node && depth < 2; node = node.parentElement, depth++) {
+    const next = node.nextElementSibling;
+    const match = next && next.childElementCount === 0 ? WHOLE_COUNTER.exec(next.textContent ?? '') : null;
+    if (match) return Number(match[1]);
+  }
   const counted = around.counted?.getAttribute('data-count');
   const fromAttr = counted ? COUNTER.exec(counted) : null;
   if (fromAttr) return Number(fromAttr[2]);
-  for (const el of Array.from(scope.querySelectorAll('[class*="count"], [class*="limit"], [class*="Count"]'))) {
+  return counters.get(scope);
+}
+
+const COUNTER_SELECTOR = '[class*="count"], [class*="limit"], [class*="Count"]';
+
+/**
+ * Word-limit counters of a whole document, found with one query: the limit each shows, keyed by every element
+ * that may be a field's scope (its form item, or its first ancestors when there is no form item).
+ */
+export function buildCounterIndex(doc: Document, cache?: Map<Element, Surroundings>): Map<Element, number> {
+  const limits = new Map<Element, number>();
+  for (const el of Array.from(doc.querySelectorAll(COUNTER_SELECTOR))) {
     const match = COUNTER.exec(el.getAttribute('data-count') ?? el.textContent ?? '');
-    if (match) return Number(match[2]);
+    if (!match) continue;
+    const limit = Number(match[2]);
+    const item = surroundingsOf(el, cache).item;
+    if (item) {
+      if (!limits.has(item)) limits.set(item, limit);
+      continue;
+    }
+    for (let node = el.parentElement, depth = 0; node && depth < 3; node = node.parentElement, depth++) {
+      if (!limits.has(node)) limits.set(node, limit);
+    }
   }
-  return undefined;
+  return limits;
 }

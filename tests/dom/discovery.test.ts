@@ -96,6 +96,22 @@ describe('discoverFields', () => {
     expect([field.maxLength, field.wordLimit]).toEqual([20, 20]);
   });
 
+  it('reads the limit of a bare counter right after a textarea', () => {
+    expect(only('<label for="w">主要工作情况</label><textarea id="w"></textarea><div>0 / 5000</div>').wordLimit).toBe(5000);
+  });
+
+  it('skips a textarea hidden from assistive technology (antd autosize measurer)', () => {
+    document.body.innerHTML = '<textarea name="work"></textarea><textarea aria-hidden="true" name="hiddenTextarea"></textarea>';
+    expect(discoverFields(document).map((f) => f.key)).toEqual(['name:work']);
+  });
+
+  it('links an editor to the hidden textarea the page submits, after the editor', () => {
+    document.body.innerHTML =
+      '<label for="f-work">主要工作情况</label><div><div id="f-work-editor" class="ql-container"><div class="ql-editor" contenteditable="true"></div></div>' +
+      '<textarea id="f-work" name="work" hidden></textarea></div>';
+    expect(discoverFields(document).map((f) => [f.kind, f.editor, f.key, f.label])).toEqual([['rich', 'quill', 'name:work', '主要工作情况']]);
+  });
+
   it('marks a field inside a display:none block as not visible', () => {
     expect(only('<div style="display:none"><input name="x"></div>').visible).toBe(false);
   });
