@@ -1,7 +1,8 @@
 // halfwidth-punctuation — half-width , ; : ! ? ( ) in Chinese text, to be full-width ，；：！？（）
 // (GB/T 15834-2011 §4: Chinese text uses full-width marks).
 // A mark counts as in Chinese text when a Han character or Chinese punctuation sits on either side, and it is
-// not between two digits (1,000 / 10:30) or after a Latin letter (http://). Brackets are paired first: a pair
+// not between two digits (1,000 / 10:30) nor after a Latin letter unless a Han character follows (http://
+// stays, 大写xxx,宣传 is converted). Brackets are paired first: a pair
 // is converted when what it encloses or what stands before it is Chinese. "?" is converted only where the
 // clause asks a question; otherwise it is most likely a lost character (see mojibake).
 // Severity: info — cosmetic and fixable in one click; portals print it as typed, though, so it is reported.
@@ -37,7 +38,8 @@ function inChineseContext(text: string, i: number): boolean {
   const before = codeAt(text, i - 1);
   const after = codeAt(text, i + 1);
   if (isAsciiDigit(before) && isAsciiDigit(after)) return false;
-  if (isAsciiLetter(before)) return false;
+  // After a Latin word the mark is Latin punctuation (http://, Hello, world) unless Chinese follows (xxx,宣传).
+  if (isAsciiLetter(before)) return isHan(after);
   return isChinese(before) || isHan(after);
 }
 

@@ -11,6 +11,7 @@ ruleTable(
     { text: '桂阳发展缺什么?', span: '?', fix: '？' },
     { text: '坚决打赢这场硬仗!', span: '!', fix: '！' },
     { text: '2021,我们', span: ',', fix: '，' },
+    { text: '大写xxx,宣传xxx良好发展态势', span: ',', fix: '，' },
   ],
   [
     { text: '全年收入1,000万元' },
