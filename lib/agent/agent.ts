@@ -5,6 +5,7 @@
 import { browser } from 'wxt/browser';
 import { createFocusTracker, type FocusTracker } from '../dom/focus';
 import type { Message } from '../messages';
+import { resolveLanguage, type Language } from '../i18n/language';
 
 export interface Agent {
   focus: FocusTracker;
@@ -28,16 +29,27 @@ export const PANEL_HOST_TAG = 'tianbao-panel';
  */
 export const SITE_PROFILES_KEY = 'siteProfiles';
 
+/** The settings item's key (lib/storage/items.ts), read for the interface language only. */
+export const SETTINGS_KEY = 'settings';
+
+/** The tab's two strings; the panel's full catalogs load with the panel. */
+const TAB_TEXT: Record<Language, { label: string; title: string }> = {
+  zh_CN: { label: '填报助手', title: '打开填报助手侧栏' },
+  en: { label: 'Tianbao', title: 'Open the Tianbao side panel' },
+};
+
 interface SiteLayout {
   enabled?: boolean;
   panelCollapsed?: boolean;
 }
 
-async function readSiteLayout(origin: string): Promise<SiteLayout | undefined> {
-  const stored = await browser.storage.local.get(SITE_PROFILES_KEY);
+async function readStartState(origin: string): Promise<{ layout?: SiteLayout; language: Language }> {
+  const stored = await browser.storage.local.get([SITE_PROFILES_KEY, SETTINGS_KEY]);
   const profiles = stored[SITE_PROFILES_KEY] as Record<string, SiteLayout> | undefined;
-  if (!profiles || typeof profiles !== 'object' || !Object.prototype.hasOwnProperty.call(profiles, origin)) return undefined;
-  return profiles[origin];
+  const settings = stored[SETTINGS_KEY] as { language?: 'auto' | Language } | undefined;
+  const language = resolveLanguage(settings?.language ?? 'auto', browser.i18n.getUILanguage());
+  const has = profiles && typeof profiles === 'object' && Object.prototype.hasOwnProperty.call(profiles, origin);
+  return { layout: has ? profiles[origin] : undefined, language };
 }
 const TAB_HOST_TAG = 'tianbao-tab';
 
@@ -53,15 +65,15 @@ button {
 button:hover, button:focus-visible { background: #a82824; outline: none; }
 `;
 
-function showTab(doc: Document): () => void {
+function showTab(doc: Document, language: Language): () => void {
   const host = doc.createElement(TAB_HOST_TAG);
   const shadow = host.attachShadow({ mode: 'open' });
   const style = doc.createElement('style');
   style.textContent = TAB_CSS;
   const button = doc.createElement('button');
   button.type = 'button';
-  button.textContent = browser.i18n.getMessage('tabLabel') || '填报助手';
-  button.title = browser.i18n.getMessage('tabTitle') || '';
+  button.textContent = TAB_TEXT[language].label;
+  button.title = TAB_TEXT[language].title;
   // Keep the page field's caret: a mousedown on the tab must not move focus.
   button.addEventListener('mousedown', (event) => event.preventDefault());
   button.addEventListener('click', () => {
@@ -94,14 +106,14 @@ export function startAgent(win: Window = window): Agent | undefined {
   globalThis.__tianbaoAgent = agent;
 
   // On an enabled site: reopen the panel if the user left it open, otherwise show the slim tab.
-  void readSiteLayout(win.location.origin)
-    .then((profile) => {
-      if (!profile?.enabled || globalThis.__tianbaoPanel) return;
-      if (profile.panelCollapsed === false) {
+  void readStartState(win.location.origin)
+    .then(({ layout, language }) => {
+      if (!layout?.enabled || globalThis.__tianbaoPanel) return;
+      if (layout.panelCollapsed === false) {
         const message: Message = { type: 'panel:open' };
         void browser.runtime.sendMessage(message);
       } else {
-        removeTab = showTab(doc);
+        removeTab = showTab(doc, language);
       }
     })
     .catch(() => undefined);

@@ -13,8 +13,9 @@ import enEngine from './locales/en/engine.json';
 import enRules from './locales/en/rules.json';
 import enDom from './locales/en/dom.json';
 
-export const LANGUAGES = ['zh_CN', 'en'] as const;
-export type Language = (typeof LANGUAGES)[number];
+import { type Language } from './language';
+
+export { LANGUAGES, resolveLanguage, type Language } from './language';
 
 const zh = { ...zhUi, ...zhStorage, ...zhEngine, ...zhRules, ...zhDom };
 export type MessageId = keyof typeof zh;
@@ -41,15 +42,6 @@ export function setLanguage(language: Language): void {
 
 export function getLanguage(): Language {
   return current;
-}
-
-/** Picks zh_CN unless the browser's UI language is plainly not Chinese and an English UI was asked for. */
-export function resolveLanguage(setting: 'auto' | Language, uiLanguage: string | undefined): Language {
-  if (setting !== 'auto') return setting;
-  if (uiLanguage && !uiLanguage.toLowerCase().startsWith('zh') && uiLanguage.toLowerCase().startsWith('en')) {
-    return 'en';
-  }
-  return 'zh_CN';
 }
 
 export type MessageParams = Record<string, string | number>;

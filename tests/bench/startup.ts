@@ -17,7 +17,7 @@ const median = (values: number[]) => {
 const kb = (bytes: number) => (bytes / 1024).toFixed(1);
 
 execFileSync('npx', ['wxt', 'build'], { stdio: 'ignore' });
-execFileSync('npx', ['wxt', 'build', '--mode', 'e2e'], { stdio: 'ignore' });
+execFileSync('npm', ['run', 'build:e2e'], { stdio: 'ignore' });
 const gz = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length;
 const agentGz = gz('.output/chrome-mv3/agent.js');
 const panelGz = gz('.output/chrome-mv3/panel.js');

@@ -30,7 +30,7 @@ describe('enabled site', () => {
     const windowOpened = h.context.waitForEvent('page');
     await page.getByRole('button', { name: '在此网站始终启用' }).click();
     const consent = await windowOpened;
-    await consent.waitForLoadState();
+    await consent.getByRole('button', { name: '允许' }).waitFor();
     expect(consent.url()).toContain('/enable-site.html');
     expect(await consent.getByText(h.fixtures.origin, { exact: false }).count()).toBeGreaterThan(0);
     await consent.getByRole('button', { name: '允许' }).click();
@@ -45,6 +45,16 @@ describe('enabled site', () => {
 
     // Collapsed before leaving: only the slim tab comes back, and it opens the panel.
     await page.getByRole('button', { name: '收起侧栏' }).click();
+    // The collapsed state is saved asynchronously; reload once it is stored, as a user's next visit would.
+    await expect
+      .poll(() =>
+        h.worker.evaluate(async (origin) => {
+          const chrome = (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, Record<string, { panelCollapsed?: boolean }>>> } } } }).chrome;
+          const stored = await chrome.storage.local.get('siteProfiles');
+          return stored.siteProfiles?.[origin]?.panelCollapsed;
+        }, h.fixtures.origin),
+      )
+      .toBe(true);
     await page.reload();
     const tab = page.locator('tianbao-tab').getByRole('button', { name: '填报助手' });
     await tab.waitFor({ timeout: 15_000 });

@@ -56,6 +56,9 @@ export async function launch(options: { withExtension?: boolean } = {}): Promise
     '--disable-component-update',
     '--disable-sync',
     '--disable-default-apps',
+    '--disable-client-side-phishing-detection',
+    '--disable-features=AutofillServerCommunication,OptimizationHints,MediaRouter,Translate',
+    '--no-pings',
     '--lang=zh-CN',
     `--log-net-log=${netLogFile}`,
   ];
@@ -67,6 +70,8 @@ export async function launch(options: { withExtension?: boolean } = {}): Promise
     headless: false,
     args,
     viewport: { width: 1400, height: 900 },
+    // Chromium on Linux takes its UI language from the environment: a Chinese browser, as users have.
+    env: { ...process.env, LANG: 'zh_CN.UTF-8', LANGUAGE: 'zh_CN' },
     locale: 'zh-CN',
   });
   const requests: RecordedRequest[] = [];

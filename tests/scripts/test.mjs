@@ -34,7 +34,7 @@ if (only !== 'e2e') {
 
 if (only !== 'unit') {
   ensureBrowser();
-  ok = run('npx', ['wxt', 'build', '--mode', 'e2e'], 'building the e2e flavour of the extension') && ok;
+  ok = run('npm', ['run', 'build:e2e'], 'building the e2e flavour of the extension') && ok;
   if (existsSync('tests/fixtures/portals/build.mjs')) {
     ok = run('node', ['tests/fixtures/portals/build.mjs'], 'building the fixture portals') && ok;
   }
