@@ -230,13 +230,18 @@ async function insertIntoEditable(field: HTMLElement, text: string, options: Ins
     .filter((line) => line !== '');
   if (lines.length === 0) return { ok: true, inserted: '' };
 
+  const wasFocused = doc.activeElement === field && doc.hasFocus();
   focusField(field);
   applySelection(field, doc, options.selection);
+  // Editors copy the DOM selection into their model on selectionchange, which fires asynchronously; a paste
+  // dispatched before that lands where the model still thinks the caret is: wangEditor (Slate) dropped the
+  // paste after 50 ms and took it after 200 ms, measured on the fixture portal.
+  if (!wasFocused || options.selection) await delay(doc, 200);
   const beforeText = editableText(field);
   const settleMs = options.settleMs ?? 300;
   const editor = modelEditor(field);
-  const target = (doc.getSelection()?.anchorNode?.parentElement ?? field) as HTMLElement;
-  const eventTarget = field.contains(target) ? target : field;
+  // Dispatched on the editing host, as on document.activeElement in the measurements (shared/notes).
+  const eventTarget = field;
 
   // T4: a paste of plain text. CKEditor 5 and TinyMCE turn a single line break in pasted text into <br>
   // and a blank line into a new paragraph, so paragraphs are separated by a blank line for them.

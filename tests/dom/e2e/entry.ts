@@ -3,6 +3,7 @@
 import * as focus from '../../../lib/dom/focus';
 import * as discovery from '../../../lib/dom/discovery';
 import * as composition from '../../../lib/dom/composition';
+import * as insert from '../../../lib/dom/insert';
 
-const api = { ...focus, ...discovery, ...composition };
+const api = { ...focus, ...discovery, ...composition, ...insert };
 (globalThis as unknown as { __tianbaoDom: typeof api }).__tianbaoDom = api;
