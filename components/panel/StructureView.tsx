@@ -1,7 +1,15 @@
+import { useState } from 'react';
 import { t } from '@/lib/i18n';
-import type { OutlineHeading } from '@/lib/core/analyze';
+import type { OutlineHeading, SectionCoverage, StructureSuggestion } from '@/lib/core/analyze';
 import type { PageBridge } from '@/lib/panel/bridge';
 import type { PageAnalysis } from './usePageAnalysis';
+
+const STATUS_MARK: Record<SectionCoverage['status'], string> = {
+  found: '✓',
+  missing: '✗',
+  'out-of-order': '↕',
+  empty: '○',
+};
 
 function OutlineTree({ headings }: { headings: OutlineHeading[] }) {
   return (
@@ -17,15 +25,105 @@ function OutlineTree({ headings }: { headings: OutlineHeading[] }) {
   );
 }
 
-/** The report's outline as parsed from the page, and what the template says is missing. */
-export function StructureView({ analysis }: { analysis: PageAnalysis; bridge: PageBridge }) {
-  const { outline } = analysis.analysis;
-  if (analysis.fields.length === 0) return <p className="tb-empty">{t('fields.none')}</p>;
-  if (outline.length === 0) return <p className="tb-empty">{t('structure.noOutline')}</p>;
+function SectionRow({ section }: { section: SectionCoverage }) {
+  const covered = section.topics.filter((topic) => topic.covered).length;
+  return (
+    <li className={`tb-item tb-section tb-status-${section.status}`}>
+      <span className="tb-item-title">
+        <span className="tb-status" aria-hidden="true">
+          {STATUS_MARK[section.status]}
+        </span>
+        {section.title}
+        {!section.required && <span className="tb-muted">（{t('structure.optional')}）</span>}
+      </span>
+      <span className="tb-muted">
+        {t(`structure.status.${section.status}`)}
+        {section.topics.length > 0 && ` · ${t('structure.topics', { covered, total: section.topics.length })}`}
+      </span>
+      {section.status !== 'missing' && section.topics.some((topic) => !topic.covered && topic.required) && (
+        <span className="tb-muted">
+          {t('structure.topicsMissing', {
+            topics: section.topics
+              .filter((topic) => !topic.covered && topic.required)
+              .map((topic) => topic.title)
+              .join('、'),
+          })}
+        </span>
+      )}
+    </li>
+  );
+}
+
+/**
+ * The report's structure against its template: which sections are there, missing, empty or out of order, what
+ * each covers, and the scaffold of a missing section, inserted in one click at the place it belongs.
+ */
+export function StructureView({ analysis, bridge }: { analysis: PageAnalysis; bridge: PageBridge }) {
+  const [message, setMessage] = useState<{ text: string; ok: boolean } | undefined>(undefined);
+  const { outline, coverage, suggestions, template } = analysis.analysis;
+  if (analysis.reportFields.length === 0) return <p className="tb-empty">{t('fields.none')}</p>;
+
+  const insertScaffold = async (suggestion: StructureSuggestion) => {
+    const result = await bridge.applyFix({
+      ruleId: 'structure-suggestion',
+      category: 'coverage',
+      severity: 'info',
+      start: suggestion.offset,
+      end: suggestion.offset,
+      messageId: suggestion.reason.messageId,
+      fieldKey: suggestion.fieldKey ?? analysis.reportFields[0]?.key,
+      fix: { start: suggestion.offset, end: suggestion.offset, text: suggestion.text },
+    });
+    setMessage(
+      result.ok
+        ? { ok: true, text: t('structure.inserted', { section: suggestion.sectionTitle }) }
+        : { ok: false, text: t(result.messageId ?? 'checks.fixFailed', result.params) },
+    );
+  };
+
   return (
     <div>
+      {template && (
+        <p className="tb-muted">
+          {t('structure.template', { name: template.name })}
+          {coverage && ` · ${t('structure.topicsTotal', { covered: coverage.topicsCovered, total: coverage.topicsTotal })}`}
+        </p>
+      )}
+      {message && (
+        <p className={message.ok ? 'tb-ok' : 'tb-notice tb-error'} role={message.ok ? 'status' : 'alert'}>
+          {message.text}
+        </p>
+      )}
+      {suggestions.length > 0 && (
+        <>
+          <h3 className="tb-h3">{t('structure.suggestions')}</h3>
+          <ul className="tb-list">
+            {suggestions.map((suggestion, index) => (
+              <li key={`${suggestion.sectionId}-${index}`} className="tb-item">
+                <span className="tb-item-title">{t(suggestion.reason.messageId, suggestion.reason.params)}</span>
+                <span className="tb-muted tb-scaffold">{suggestion.scaffold.length > 80 ? `${suggestion.scaffold.slice(0, 80)}…` : suggestion.scaffold}</span>
+                <span className="tb-actions">
+                  <button type="button" className="tb-link" onClick={() => void insertScaffold(suggestion)}>
+                    {t('structure.insertScaffold')}
+                  </button>
+                </span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {coverage && (
+        <>
+          <h3 className="tb-h3">{t('structure.sections')}</h3>
+          <ul className="tb-list">
+            {coverage.sections.map((section) => (
+              <SectionRow key={section.id} section={section} />
+            ))}
+          </ul>
+        </>
+      )}
       <h3 className="tb-h3">{t('structure.outline')}</h3>
-      <OutlineTree headings={outline} />
+      {outline.length === 0 ? <p className="tb-empty">{t('structure.noOutline')}</p> : <OutlineTree headings={outline} />}
     </div>
   );
 }

@@ -1,21 +1,51 @@
-import { useEffect, useMemo, useState } from 'react';
-import { analyze, type Analysis } from '@/lib/core/analyze';
-import { joinFields, mapFindingToField } from '@/lib/core/document';
-import type { Finding } from '@/lib/core/types';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { createAnalyzer, type Analysis, type Analyzer } from '@/lib/core/analyze';
+import { matchSectionTitle } from '@/lib/core/coverage';
+import { parsePeriod } from '@/lib/core/period';
+import { getTemplate, selectTemplate } from '@/lib/core/template';
+import type { RuleConfig } from '@/lib/core/rules';
+import type { Finding, ReportField, ReportPeriod } from '@/lib/core/types';
 import type { PageBridge, PanelField } from '@/lib/panel/bridge';
 
 export interface PageAnalysis {
   fields: PanelField[];
+  /** The fields read as the report, each mapped to a template section where its label names one. */
+  reportFields: ReportField[];
   analysis: Analysis;
-  /** Findings re-based on the field each one sits in. */
+  /** Findings, each relative to the field it sits in (fieldKey). */
   findings: Finding[];
   blocking: number;
 }
 
-const DEBOUNCE_MS = 300;
+export interface AnalysisSettings {
+  /** A template id chosen by the user for this site; undefined = pick from the page and the text. */
+  templateId?: string;
+  /** Field key → section id, as the user adjusted it; overrides the mapping by label. */
+  fieldSections?: Readonly<Record<string, string>>;
+  rules?: RuleConfig;
+}
 
-/** Reads the page's fields and analyses them as one report; again, debounced, after every edit. */
-export function usePageAnalysis(bridge: PageBridge, active: boolean): PageAnalysis {
+const DEBOUNCE_MS = 250;
+const PERIOD_LABEL = /报告期|报告期间|填报期间|报告时段|时间段/;
+
+/** Text fields hold the report; one-line inputs and selects hold its metadata (unit, period, contact). */
+const isReportField = (field: PanelField) => field.kind !== 'select' && field.kind !== 'input';
+
+function periodFromForm(fields: PanelField[]): ReportPeriod | undefined {
+  for (const field of fields) {
+    if (PERIOD_LABEL.test(field.label)) {
+      const period = parsePeriod(field.text.trim());
+      if (period) return period;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Reads the page's fields and analyses them as one report, again after every edit (debounced). One analyzer is
+ * kept while the options stay the same, so that an edit re-reads only the lines and paragraphs that changed.
+ */
+export function usePageAnalysis(bridge: PageBridge, active: boolean, settings: AnalysisSettings = {}): PageAnalysis {
   const [fields, setFields] = useState<PanelField[]>(() => bridge.readFields());
   useEffect(() => {
     if (!active) return;
@@ -31,13 +61,29 @@ export function usePageAnalysis(bridge: PageBridge, active: boolean): PageAnalys
     };
   }, [bridge, active]);
 
+  const period = periodFromForm(fields);
+  const reportText = fields.filter(isReportField).map((f) => f.text).join('\n');
+  const head = `${bridge.pageTitle()} ${reportText.slice(0, 300)}`;
+  const template =
+    (settings.templateId ? getTemplate(settings.templateId) : undefined) ?? selectTemplate(head, period);
+  const periodKey = period ? `${period.year}H${period.half ?? 0}` : '';
+  const analyzer = useRef<{ key: string; analyzer: Analyzer } | undefined>(undefined);
+  const key = `${template.id}|${periodKey}|${JSON.stringify(settings.rules ?? {})}`;
+  if (analyzer.current?.key !== key) {
+    analyzer.current = {
+      key,
+      analyzer: createAnalyzer({ templateId: template.id, ...(period ? { period } : {}), ...(settings.rules ? { rules: settings.rules } : {}) }),
+    };
+  }
+  const current = analyzer.current.analyzer;
+
   return useMemo(() => {
-    const reportFields = fields
-      .filter((field) => field.kind !== 'select' && field.kind !== 'input')
-      .map((field) => ({ key: field.key, label: field.label, sectionId: field.sectionId, text: field.text }));
-    const doc = joinFields(reportFields);
-    const analysis = analyze(reportFields);
-    const findings = analysis.findings.map((finding) => mapFindingToField(doc, finding));
-    return { fields, analysis, findings, blocking: findings.filter((f) => f.severity === 'blocking').length };
-  }, [fields]);
+    const reportFields: ReportField[] = fields.filter(isReportField).map((field) => {
+      const sectionId = settings.fieldSections?.[field.key] ?? matchSectionTitle(template, field.label)?.id;
+      return { key: field.key, label: field.label, text: field.text, ...(sectionId ? { sectionId } : {}) };
+    });
+    const analysis = current.update(reportFields);
+    const findings = analysis.findings;
+    return { fields, reportFields, analysis, findings, blocking: findings.filter((f) => f.severity === 'blocking').length };
+  }, [fields, current, template, settings.fieldSections]);
 }

@@ -2,17 +2,21 @@ import { createRoot } from 'react-dom/client';
 import { OptionsApp, type OptionsSection } from '@/components/options/OptionsApp';
 import { SitesSection } from '@/components/options/SitesSection';
 import { SettingsSection } from '@/components/options/SettingsSection';
+import { SnippetsSection } from '@/components/options/SnippetsSection';
+import { BackupSection } from '@/components/options/BackupSection';
 import { activeSites, revokeSite } from '@/lib/background/sites';
 import { getSettings, updateSettings } from '@/lib/storage';
 import { loadLanguage } from '@/lib/panel/language';
 import './options.css';
 
 const sections: OptionsSection[] = [
+  { id: 'snippets', titleId: 'storage.snippets.title', render: () => <SnippetsSection /> },
   {
     id: 'sites',
     titleId: 'options.sites.title',
     render: () => <SitesSection list={activeSites} revoke={revokeSite} />,
   },
+  { id: 'backup', titleId: 'storage.backup.title', render: () => <BackupSection /> },
   {
     id: 'settings',
     titleId: 'options.settings.title',

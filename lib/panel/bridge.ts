@@ -30,6 +30,8 @@ export interface PageBridge {
   reveal(finding: Pick<Finding, 'fieldKey' | 'start' | 'end'>): boolean;
   /** Applies a one-click fix inside a field so that Ctrl+Z in the field undoes it. */
   applyFix(finding: Finding): Promise<InsertOutcome>;
+  /** The page's own title and main heading, which usually name the report (意识形态工作责任制落实情况报告). */
+  pageTitle(): string;
   /** Calls `listener` (debounced by the caller) whenever the user edits a field. */
   onChange(listener: () => void): () => void;
 }

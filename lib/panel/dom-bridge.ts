@@ -97,6 +97,10 @@ export function createDomBridge(win: Window, focus: FocusTracker): PageBridge {
       const result = await insertText(element, finding.fix.text);
       return { ok: result.ok, messageId: result.messageId, params: result.params };
     },
+    pageTitle() {
+      const heading = doc.querySelector('h1, h2, .title, .page-title');
+      return `${doc.title} ${heading?.textContent ?? ''}`.trim().slice(0, 200);
+    },
     onChange(listener) {
       const docs = documentsOf(doc);
       const handler = (event: Event) => {

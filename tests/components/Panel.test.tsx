@@ -13,6 +13,7 @@ function fakeBridge(fields: PanelField[] = []): PageBridge {
     insert: vi.fn(async () => ({ ok: true })),
     reveal: vi.fn(() => true),
     applyFix: vi.fn(async () => ({ ok: true })),
+    pageTitle: () => '',
     onChange: () => () => undefined,
   };
 }

@@ -36,6 +36,7 @@ function setup(snippets: Snippet[], fields: PanelField[] = []) {
     insert: vi.fn(async () => ({ ok: true })),
     reveal: () => true,
     applyFix: async () => ({ ok: true }),
+    pageTitle: () => '',
     onChange: () => () => undefined,
   };
   render(<SnippetsView bridge={bridge} origin={ORIGIN} source={source} />);

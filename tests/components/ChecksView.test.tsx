@@ -1,0 +1,78 @@
+// @vitest-environment happy-dom
+import { describe, expect, it, vi } from 'vitest';
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { ChecksView } from '@/components/panel/ChecksView';
+import { analyze } from '@/lib/core/analyze';
+import type { PageAnalysis } from '@/components/panel/usePageAnalysis';
+import type { PageBridge } from '@/lib/panel/bridge';
+
+// A line as users paste it from a 范文 site: a placeholder and a wrong meeting name.
+const TEXT = '一、主要工作情况\n深入学习贯彻党的十九五中全会精神，副主任xx负责意识形态工作。';
+
+function analysisOf(text: string): PageAnalysis {
+  const reportFields = [{ key: 'main', label: '主要工作情况', text }];
+  const analysis = analyze(reportFields, { templateId: 'none' });
+  return {
+    fields: [{ key: 'main', label: '主要工作情况', required: true, kind: 'textarea', text }],
+    reportFields,
+    analysis,
+    findings: analysis.findings,
+    blocking: analysis.findings.filter((f) => f.severity === 'blocking').length,
+  };
+}
+
+function bridge(): PageBridge {
+  return {
+    readFields: () => [],
+    lastFocusedLabel: () => undefined,
+    insert: vi.fn(async () => ({ ok: true })),
+    reveal: vi.fn(() => true),
+    applyFix: vi.fn(async () => ({ ok: true })),
+    pageTitle: () => '',
+    onChange: () => () => undefined,
+  };
+}
+
+const rowQuoting = (excerpt: string) =>
+  screen.getAllByRole('listitem').find((li) => li.textContent?.includes(`“${excerpt}”`))!;
+
+describe('ChecksView', () => {
+  it('lists blocking findings first, each quoting the text it is about', () => {
+    render(<ChecksView analysis={analysisOf(TEXT)} bridge={bridge()} />);
+    const first = screen.getAllByRole('listitem')[0]!;
+    expect(first.textContent).toContain('需修改');
+    expect(rowQuoting('xx')).toBeTruthy();
+  });
+
+  it('locates a finding in its field', async () => {
+    const b = bridge();
+    render(<ChecksView analysis={analysisOf(TEXT)} bridge={b} />);
+    await userEvent.click(within(rowQuoting('xx')).getByRole('button', { name: '定位' }));
+    const start = TEXT.indexOf('xx');
+    expect(b.reveal).toHaveBeenCalledWith(expect.objectContaining({ fieldKey: 'main', start, end: start + 2 }));
+  });
+
+  it('applies a one-click fix that the rule offers', async () => {
+    const b = bridge();
+    render(<ChecksView analysis={analysisOf(TEXT)} bridge={b} />);
+    const row = screen.getAllByRole('listitem').find((li) => li.textContent?.includes('十九五中全会'))!;
+    const fixButton = within(row).getByRole('button', { name: /改为/ });
+    await userEvent.click(fixButton);
+    expect(b.applyFix).toHaveBeenCalledWith(expect.objectContaining({ fix: expect.objectContaining({ text: expect.stringContaining('十九届五中全会') }) }));
+  });
+
+  it('tells the user when a fix could not be applied', async () => {
+    const b = bridge();
+    (b.applyFix as ReturnType<typeof vi.fn>).mockResolvedValue({ ok: false, messageId: 'checks.fixStale' });
+    render(<ChecksView analysis={analysisOf(TEXT)} bridge={b} />);
+    const row = screen.getAllByRole('listitem').find((li) => li.textContent?.includes('十九五中全会'))!;
+    await userEvent.click(within(row).getByRole('button', { name: /改为/ }));
+    expect((await screen.findByRole('alert')).textContent).toContain('已过期');
+  });
+
+  it('says so when there is nothing to fix', () => {
+    render(<ChecksView analysis={analysisOf('一、主要工作情况\n深入学习贯彻党的二十届四中全会精神。')} bridge={bridge()} />);
+    expect(screen.getByText('未发现问题。')).toBeTruthy();
+  });
+});
