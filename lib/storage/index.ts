@@ -8,7 +8,6 @@ export {
   type Settings,
   type LanguageSetting,
   type RuleSettings,
-  type DictionaryEntry,
   type Snippet,
   type UserTemplate,
   type SiteProfile,

@@ -10,7 +10,9 @@ import {
   DraftSchema,
   DraftsSchema,
   FieldKeySchema,
+  LIMITS,
   OriginSchema,
+  RuleIdSchema,
   SettingsSchema,
   SiteProfileSchema,
   SiteProfilesSchema,
@@ -18,8 +20,10 @@ import {
   SnippetsSchema,
   TemplatesSchema,
   UserTemplateSchema,
+  UserEntrySchema,
   DRAFT_RETENTION_DAYS,
   type Drafts,
+  type RuleSettings,
   type Settings,
   type SiteProfiles,
   type Snippet,
@@ -32,7 +36,8 @@ export const DEFAULT_SETTINGS: Settings = {
   submitGuard: true,
   draftAutosave: true,
   draftRetentionDays: DRAFT_RETENTION_DAYS.default,
-  rules: { disabledRuleIds: [], disabledEntryIds: [], userDictionary: [] },
+  // The same value as defaultRuleSettings() in lib/core/rules/settings.ts (not imported: see schemas.ts).
+  rules: { version: 1, disabledRules: [], disabledEntries: [], userEntries: [], sites: {} },
 };
 
 export interface ItemDef<T> {
@@ -105,6 +110,31 @@ function salvageRecord<T>(keySchema: GenericSchema<unknown, string>, valueOf: (r
   };
 }
 
+/** The valid ids of a list, each once, at most `max`. */
+function salvageIds(raw: unknown, max: number): string[] {
+  if (!Array.isArray(raw)) return [];
+  return [...new Set(raw.filter((id): id is string => v.is(RuleIdSchema, id)))].slice(0, max);
+}
+
+/** Keeps every valid switch, user entry and site of the rule settings; one bad entry loses only itself. */
+function salvageRuleSettings(raw: unknown): RuleSettings {
+  const rules: RuleSettings = structuredClone(DEFAULT_SETTINGS.rules);
+  if (!isPlainObject(raw)) return rules;
+  rules.disabledRules = salvageIds(raw.disabledRules, LIMITS.disabledRules);
+  rules.disabledEntries = salvageIds(raw.disabledEntries, LIMITS.disabledEntries);
+  rules.userEntries = salvageArray(UserEntrySchema)(raw.userEntries).slice(0, LIMITS.userEntries);
+  const sites = salvageRecord(OriginSchema, (site) =>
+    isPlainObject(site)
+      ? {
+          disabledRules: salvageIds(site.disabledRules, LIMITS.disabledRules),
+          disabledEntries: salvageIds(site.disabledEntries, LIMITS.disabledEntries),
+        }
+      : undefined,
+  )(raw.sites);
+  rules.sites = Object.fromEntries(Object.entries(sites).slice(0, LIMITS.ruleSites));
+  return rules;
+}
+
 function salvageSettings(raw: unknown): Settings {
   const settings: Settings = structuredClone(DEFAULT_SETTINGS);
   if (!isPlainObject(raw)) return settings;
@@ -112,6 +142,7 @@ function salvageSettings(raw: unknown): Settings {
   for (const key of Object.keys(entries) as (keyof Settings)[]) {
     const parsed = v.safeParse(entries[key], raw[key]);
     if (parsed.success) (settings as Record<string, unknown>)[key] = parsed.output;
+    else if (key === 'rules') settings.rules = salvageRuleSettings(raw.rules);
   }
   return settings;
 }

@@ -36,11 +36,17 @@ export const LIMITS = {
   draftsPerSite: 200,
   pageUrlLength: 2_000,
   fieldLabelLength: 200,
-  disabledRuleIds: 2_000,
-  disabledEntryIds: 10_000,
-  dictionaryEntries: 5_000,
-  dictionaryTextLength: 100,
-  dictionaryReasonLength: 500,
+  // The user's rule settings. The three text bounds are those of UserRuleSettingsSchema in
+  // lib/core/rules/settings.ts (tests/storage/ruleSettings.test.ts keeps them equal); the counts are ours.
+  ruleIdLength: 80,
+  userEntryTextLength: 40,
+  userEntryNoteLength: 200,
+  /** There are 15 rules; room for many more without letting a file list millions. */
+  disabledRules: 200,
+  /** Pack entries (about a hundred today) plus the user's own entries. */
+  disabledEntries: 5_000,
+  userEntries: 2_000,
+  ruleSites: 1_000,
 } as const;
 
 export const PANEL_WIDTH = { min: 280, max: 640, default: 360 } as const;
@@ -105,19 +111,44 @@ const VariableValuesSchema = boundedRecord(
 
 // ---- settings ----
 
-export const DictionaryEntrySchema = v.strictObject({
-  id: IdSchema,
-  wrong: nonEmptyText(LIMITS.dictionaryTextLength),
-  right: text(LIMITS.dictionaryTextLength),
-  reason: text(LIMITS.dictionaryReasonLength),
+// The user's rule settings, stored in the shape the engine and the options page use: UserRuleSettings from
+// lib/core/rules/settings.ts. That module's schema is not imported: it would load the whole rule engine and
+// its packs into every script that reads storage (the background among them). This one accepts only values
+// that schema accepts, and adds what storage needs: strict objects, a bound on every array and record,
+// origins as keys. tests/storage/ruleSettings.test.ts checks both at compile time and at run time.
+
+/** A rule id (`ellipsis`) or a pack entry id (`yichang-teshi`, `user-3`). */
+export const RuleIdSchema = v.pipe(IdSchema, v.maxLength(LIMITS.ruleIdLength));
+const ruleIds = (max: number) => boundedArray(RuleIdSchema, max);
+/** One line of text: the engine matches a user entry within a paragraph. */
+const lineText = (min: number, max: number) =>
+  v.pipe(v.string(), v.minLength(min), v.maxLength(max), v.regex(/^[^\r\n]*$/));
+
+export const UserEntrySchema = v.strictObject({
+  id: v.pipe(v.string(), v.regex(/^user-[0-9]{1,6}$/)),
+  wrong: lineText(2, LIMITS.userEntryTextLength),
+  right: lineText(0, LIMITS.userEntryTextLength),
+  note: v.optional(text(LIMITS.userEntryNoteLength)),
 });
-export type DictionaryEntry = v.InferOutput<typeof DictionaryEntrySchema>;
+
+export const SiteRuleSettingsSchema = v.strictObject({
+  disabledRules: ruleIds(LIMITS.disabledRules),
+  disabledEntries: ruleIds(LIMITS.disabledEntries),
+});
 
 export const RuleSettingsSchema = v.strictObject({
-  disabledRuleIds: boundedArray(IdSchema, LIMITS.disabledRuleIds),
-  disabledEntryIds: boundedArray(IdSchema, LIMITS.disabledEntryIds),
-  userDictionary: boundedArray(DictionaryEntrySchema, LIMITS.dictionaryEntries),
+  version: v.literal(1),
+  /** Switched off everywhere. */
+  disabledRules: ruleIds(LIMITS.disabledRules),
+  disabledEntries: ruleIds(LIMITS.disabledEntries),
+  userEntries: v.pipe(
+    boundedArray(UserEntrySchema, LIMITS.userEntries),
+    v.check((list) => new Set(list.map((e) => e.id)).size === list.length, 'duplicate user entry id'),
+  ),
+  /** Switched off on one site (origin → switches), on top of the everywhere ones. */
+  sites: boundedRecord(OriginSchema, SiteRuleSettingsSchema, LIMITS.ruleSites),
 });
+/** Structurally the same as UserRuleSettings (lib/core/rules/settings.ts). */
 export type RuleSettings = v.InferOutput<typeof RuleSettingsSchema>;
 
 export const LanguageSettingSchema = v.picklist(['auto', 'zh_CN', 'en']);

@@ -1,7 +1,9 @@
 // Settings: language, defaults for the submit guard and draft autosave, draft retention, and the user's
-// rule settings (switched-off rules and entries, own dictionary entries).
+// rule settings (rules and entries switched off everywhere or per site, the user's own wrong → right entries)
+// in the UserRuleSettings shape the engine and the options page use.
+import type { UserRuleSettings } from '../core/rules/settings';
 import { DEFAULT_SETTINGS, readItem, settingsItem } from './items';
-import type { DictionaryEntry, RuleSettings, Settings } from './schemas';
+import type { Settings } from './schemas';
 import { updateItem } from './write';
 
 export { DEFAULT_SETTINGS };
@@ -10,61 +12,23 @@ export function getSettings(): Promise<Settings> {
   return readItem(settingsItem);
 }
 
-/** Merges `patch` into the settings (validated; `rules` is replaced whole — use updateRuleSettings for parts). */
+/** Merges `patch` into the settings (validated; `rules` is replaced whole — saveRuleSettings says so by name). */
 export function updateSettings(patch: Partial<Settings>): Promise<Settings> {
   return updateItem(settingsItem, (current) => ({ ...current, ...patch }));
 }
 
-export function updateRuleSettings(patch: Partial<RuleSettings>): Promise<Settings> {
-  return updateItem(settingsItem, (current) => ({ ...current, rules: { ...current.rules, ...patch } }));
+/** The user's rule settings, ready for ruleConfigFor() and the options page's RulesSection. */
+export async function getRuleSettings(): Promise<UserRuleSettings> {
+  return (await getSettings()).rules;
 }
 
-function toggle(list: readonly string[], id: string, enabled: boolean): string[] {
-  const without = list.filter((item) => item !== id);
-  return enabled ? without : [...without, id];
-}
-
-/** Switches a whole rule on or off. */
-export function setRuleEnabled(ruleId: string, enabled: boolean): Promise<Settings> {
-  return updateItem(settingsItem, (current) => ({
-    ...current,
-    rules: { ...current.rules, disabledRuleIds: toggle(current.rules.disabledRuleIds, ruleId, enabled) },
-  }));
-}
-
-/** Switches one entry of a rule pack on or off. */
-export function setRuleEntryEnabled(entryId: string, enabled: boolean): Promise<Settings> {
-  return updateItem(settingsItem, (current) => ({
-    ...current,
-    rules: { ...current.rules, disabledEntryIds: toggle(current.rules.disabledEntryIds, entryId, enabled) },
-  }));
-}
-
-/** Adds (or, with an existing id, replaces) a user dictionary entry: wrong phrasing → right one, and why. */
-export async function saveDictionaryEntry(
-  entry: Omit<DictionaryEntry, 'id'> & { id?: string },
-): Promise<DictionaryEntry> {
-  const saved: DictionaryEntry = {
-    id: entry.id ?? `user-${crypto.randomUUID()}`,
-    wrong: entry.wrong.trim(),
-    right: entry.right.trim(),
-    reason: entry.reason.trim(),
-  };
-  await updateItem(settingsItem, (current) => {
-    const others = current.rules.userDictionary.filter((item) => item.id !== saved.id);
-    return { ...current, rules: { ...current.rules, userDictionary: [...others, saved] } };
-  });
-  return saved;
-}
-
-export async function deleteDictionaryEntry(id: string): Promise<boolean> {
-  let found = false;
-  await updateItem(settingsItem, (current) => {
-    const kept = current.rules.userDictionary.filter((item) => item.id !== id);
-    found = kept.length !== current.rules.userDictionary.length;
-    return found ? { ...current, rules: { ...current.rules, userDictionary: kept } } : current;
-  });
-  return found;
+/**
+ * Replaces the user's rule settings with `next` (as RulesSection's onChange hands it over) and returns what
+ * was stored. A value outside the limits throws StorageValidationError, a full storage StorageFullError
+ * (both carry a message id); either way nothing was written.
+ */
+export async function saveRuleSettings(next: UserRuleSettings): Promise<UserRuleSettings> {
+  return (await updateItem(settingsItem, (current) => ({ ...current, rules: next }))).rules;
 }
 
 /** Calls `callback` with the new settings whenever any context changes them. Returns the unwatch function. */

@@ -33,8 +33,8 @@ describe('storage items', () => {
 
   it('returns a fresh copy each read, so mutating it changes nothing stored', async () => {
     const first = await getSettings();
-    first.rules.disabledRuleIds.push('mutated');
-    expect((await getSettings()).rules.disabledRuleIds).toEqual([]);
+    first.rules.disabledRules.push('mutated');
+    expect((await getSettings()).rules.disabledRules).toEqual([]);
   });
 
   it('tags every written item with its version in the same write', async () => {
@@ -55,6 +55,37 @@ describe('salvages stored values that fail the schema', () => {
     const settings = await getSettings();
     expect(settings.language).toBe('auto');
     expect(settings.draftRetentionDays).toBe(7);
+  });
+
+  it('keeps the valid parts of broken rule settings and drops only the broken entries', async () => {
+    const goodEntry = { id: 'user-1', wrong: '网信办', right: '网络安全和信息化委员会办公室' };
+    const goodSite = { disabledRules: ['ellipsis'], disabledEntries: [] };
+    await fakeBrowser.storage.local.set({
+      settings: {
+        ...DEFAULT_SETTINGS,
+        rules: {
+          version: 1,
+          disabledRules: ['mojibake', 'has space', 42],
+          disabledEntries: ['yichang-teshi'],
+          userEntries: [goodEntry, { id: 'user-2', wrong: '网'.repeat(41), right: '网' }, { ...goodEntry }],
+          sites: { 'https://a.gov.cn': goodSite, 'not an origin': goodSite, 'https://b.gov.cn': { disabledRules: 'x' } },
+          extra: true,
+        },
+      },
+    });
+    expect((await getSettings()).rules).toEqual({
+      version: 1,
+      disabledRules: ['mojibake'],
+      disabledEntries: ['yichang-teshi'],
+      userEntries: [goodEntry],
+      sites: { 'https://a.gov.cn': goodSite, 'https://b.gov.cn': { disabledRules: [], disabledEntries: [] } },
+    });
+  });
+
+  it('salvages rule settings into a value that saves again', async () => {
+    await fakeBrowser.storage.local.set({ settings: { ...DEFAULT_SETTINGS, rules: { version: 2, sites: [] } } });
+    await updateSettings({ language: 'en' });
+    expect((await getSettings()).rules).toEqual(DEFAULT_SETTINGS.rules);
   });
 
   it('keeps the valid templates and drops a broken one', async () => {
