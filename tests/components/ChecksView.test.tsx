@@ -76,3 +76,31 @@ describe('ChecksView', () => {
     expect(screen.getByText('未发现问题。')).toBeTruthy();
   });
 });
+
+describe('ChecksView groups', () => {
+  // Five half-width commas between Chinese characters: one rule, many findings.
+  const MANY = '一、主要工作情况\n加强领导,统筹部署,压实责任,狠抓落实,务求实效,取得成效。';
+
+  it('shows many findings of one rule as a single row with their count', () => {
+    render(<ChecksView analysis={analysisOf(MANY)} bridge={bridge()} />);
+    const group = screen.getAllByRole('listitem').find((li) => li.textContent?.includes('同类问题共'))!;
+    expect(group.textContent).toMatch(/同类问题共 \d+ 处/);
+  });
+
+  it('fixes a whole group from the last finding to the first, so earlier offsets stay valid', async () => {
+    const b = bridge();
+    render(<ChecksView analysis={analysisOf(MANY)} bridge={b} />);
+    await userEvent.click(screen.getByRole('button', { name: /全部改正/ }));
+    const starts = (b.applyFix as ReturnType<typeof vi.fn>).mock.calls.map(([f]) => (f as { start: number }).start);
+    expect(starts.length).toBeGreaterThanOrEqual(4);
+    expect(starts).toEqual([...starts].sort((x, y) => y - x));
+    expect((await screen.findByRole('status')).textContent).toContain('已改正');
+  });
+
+  it('expands a group to list each finding', async () => {
+    render(<ChecksView analysis={analysisOf(MANY)} bridge={bridge()} />);
+    const before = screen.getAllByRole('listitem').length;
+    await userEvent.click(screen.getByRole('button', { name: '逐条查看' }));
+    expect(screen.getAllByRole('listitem').length).toBeGreaterThan(before + 3);
+  });
+});

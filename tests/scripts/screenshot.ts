@@ -11,11 +11,13 @@ try {
   await page.setViewportSize({ width: 1360, height: 860 });
   await page.locator('#unit').fill('市统计局机关党委');
   await page.locator('#period').selectOption('2026H1');
-  await page.locator('#main').fill(lines.slice(0, 14).join('\n'));
+  await page.locator('#main').fill(lines.slice(0, 9).join('\n'));
   await page.locator('#contact').fill('王老师');
   await h.clickToolbar(page);
   await page.getByTestId('tianbao-panel').waitFor();
   await page.getByRole('tab', { name: '检查' }).click();
+  await page.locator('#main').evaluate((el) => el.scrollTo(0, 0));
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.waitForTimeout(800);
   await page.screenshot({ path: 'tests/fixtures/screenshots/panel-demo-portal.png' });
   console.log('wrote tests/fixtures/screenshots/panel-demo-portal.png');
