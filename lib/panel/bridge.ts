@@ -34,4 +34,9 @@ export interface PageBridge {
   pageTitle(): string;
   /** Calls `listener` (debounced by the caller) whenever the user edits a field. */
   onChange(listener: () => void): () => void;
+  /**
+   * Replaces the whole text of the field with `key` through the insertion adapters, so that the page's
+   * framework or editor holds it (draft restore). Optional: lib/panel/dom-bridge-extra.ts implements it.
+   */
+  replaceFieldText?(key: string, text: string): Promise<InsertOutcome>;
 }
