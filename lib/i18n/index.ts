@@ -7,22 +7,24 @@ import zhStorage from './locales/zh_CN/storage.json';
 import zhEngine from './locales/zh_CN/engine.json';
 import zhRules from './locales/zh_CN/rules.json';
 import zhDom from './locales/zh_CN/dom.json';
+import zhGuard from './locales/zh_CN/guard.json';
 import enUi from './locales/en/ui.json';
 import enStorage from './locales/en/storage.json';
 import enEngine from './locales/en/engine.json';
 import enRules from './locales/en/rules.json';
 import enDom from './locales/en/dom.json';
+import enGuard from './locales/en/guard.json';
 
 import { type Language } from './language';
 
 export { LANGUAGES, resolveLanguage, type Language } from './language';
 
-const zh = { ...zhUi, ...zhStorage, ...zhEngine, ...zhRules, ...zhDom };
+const zh = { ...zhUi, ...zhStorage, ...zhEngine, ...zhRules, ...zhDom, ...zhGuard };
 export type MessageId = keyof typeof zh;
 
 export const catalogs: Record<Language, Record<string, string>> = {
   zh_CN: zh,
-  en: { ...enUi, ...enStorage, ...enEngine, ...enRules, ...enDom },
+  en: { ...enUi, ...enStorage, ...enEngine, ...enRules, ...enDom, ...enGuard },
 };
 
 /** Area catalogs, for the parity test: each area must hold the same keys in both languages. */
@@ -32,6 +34,7 @@ export const areaCatalogs: Record<string, Record<Language, Record<string, string
   engine: { zh_CN: zhEngine, en: enEngine },
   rules: { zh_CN: zhRules, en: enRules },
   dom: { zh_CN: zhDom, en: enDom },
+  guard: { zh_CN: zhGuard, en: enGuard },
 };
 
 let current: Language = 'zh_CN';
