@@ -113,6 +113,14 @@ export async function insertAtTrackedCaret(tracker: FocusTracker, text: string, 
   const current = tracker.current();
   if (!current) return fail('dom.insert.noField');
   if (!current.element.isConnected) return fail('dom.insert.detached');
+  const doc = current.document;
+  if (isComposing(doc)) {
+    // Restoring the selection now would break the composition; wait, then insert at the caret it leaves.
+    const ended = await waitForCompositionEnd(doc, options.compositionTimeoutMs ?? 3000);
+    if (!ended) return fail('dom.insert.composing');
+    if (doc.activeElement !== current.element) tracker.restore();
+    return insertText(current.element, text, { ...options, selection: undefined });
+  }
   tracker.restore();
   return insertText(current.element, text, { ...options, selection: options.selection ?? current.selection });
 }

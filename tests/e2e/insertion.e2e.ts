@@ -11,6 +11,8 @@ import { PORTALS, type PortalFixture } from '../fixtures/portals/list';
 import type { FieldLabel, PortalValues, ValidationResult } from '../fixtures/portals/shared/portal';
 import { ensurePortalsBuilt, openPortal } from '../dom/e2e/portal-world';
 
+const portalById = (id: string) => PORTALS.find((portal) => portal.id === id)!;
+
 const SNIPPET = '插入的片段\n第二段';
 const EXPECTED_FLAT = '前文插入的片段第二段后文';
 
@@ -70,18 +72,24 @@ function keptLines(value: string, kind: 'textarea' | 'rich'): boolean {
 const readPortal = (page: import('playwright-core').Page) => page.evaluate(() => window.__portal!.read());
 const validatePortal = (page: import('playwright-core').Page) => page.evaluate(() => window.__portal!.validate());
 
+/** Opens the portal, starts the tracker, types 前文后文 into the field and puts the caret between 前文 and 后文. */
+async function prepare(portal: PortalFixture, label: FieldLabel, typed = '前文后文', left = 2) {
+  const opened = await openPortal(harness, portal);
+  const { page, world } = opened;
+  await world.run('__tb.startTracker()');
+  const point = await world.run<{ x: number; y: number } | undefined>(`__tb.point(${JSON.stringify(label)})`);
+  expect(point, `${label} found by discovery`).toBeDefined();
+  await page.mouse.click(point!.x, point!.y);
+  await page.keyboard.type(typed);
+  for (let i = 0; i < left; i++) await page.keyboard.press('ArrowLeft');
+  // Quill merges edits less than 1 s apart into one undo step (notes: "Undo"); the others need no pause.
+  await page.waitForTimeout(portal.editor === 'quill' ? 1200 : 300);
+  return opened;
+}
+
 async function runCase(portal: PortalFixture, label: FieldLabel): Promise<Row> {
-  const { page, world } = await openPortal(harness, portal);
+  const { page, world } = await prepare(portal, label);
   try {
-    await world.run('__tb.startTracker()');
-    const point = await world.run<{ x: number; y: number } | undefined>(`__tb.point(${JSON.stringify(label)})`);
-    expect(point, `${label} found by discovery`).toBeDefined();
-    await page.mouse.click(point!.x, point!.y);
-    await page.keyboard.type('前文后文');
-    await page.keyboard.press('ArrowLeft');
-    await page.keyboard.press('ArrowLeft');
-    // Quill merges edits less than 1 s apart into one undo step (notes: "Undo"); the others need no pause.
-    await page.waitForTimeout(portal.editor === 'quill' ? 1200 : 300);
     const before = (await readPortal(page))[label];
     expect(flat(before), 'typed text reached the page state').toBe('前文后文');
     expect(await world.run<string | undefined>('__tb.trackedLabel()')).toBe(label);
@@ -137,3 +145,83 @@ for (const portal of PORTALS) {
     }
   });
 }
+
+interface InsertOutcome {
+  ok: boolean;
+  inserted: string;
+  truncatedBy?: number;
+  messageId?: string;
+  technique?: string;
+}
+
+describe('maxlength', () => {
+  for (const id of ['element-plus', 'react', 'oa-table']) {
+    it(`${id}: cuts the snippet at 联系人 maxlength 20, says what was cut, and the page state holds 20 characters`, async () => {
+      const { page, world } = await prepare(portalById(id), '联系人', '张', 0);
+      try {
+        const long = '一二三四五六七八九十甲乙丙丁戊己庚辛壬癸子丑寅卯辰';
+        const result = await world.run<InsertOutcome>(`__tb.insertAtCaret(${JSON.stringify(long)})`);
+        await page.waitForTimeout(300);
+        const state = (await readPortal(page)).联系人;
+        const validation = await validatePortal(page);
+        expect(result).toMatchObject({ ok: true, truncatedBy: 6, messageId: 'dom.insert.truncated', inserted: long.slice(0, 19) });
+        expect(state).toBe('张' + long.slice(0, 19));
+        expect(validation.errors.filter((message) => message.includes('联系人'))).toEqual([]);
+      } finally {
+        await page.close();
+      }
+    });
+  }
+});
+
+describe('IME composition', () => {
+  for (const [id, label] of [
+    ['element-plus', '存在的问题'],
+    ['tinymce', '主要工作情况'],
+  ] as Array<[string, FieldLabel]>) {
+    it(`${id} ${label}: waits for the open composition to end, then inserts after the committed text`, async () => {
+      const { page, world } = await prepare(portalById(id), label);
+      try {
+        await world.session.send('Input.imeSetComposition', { text: 'zhong', selectionStart: 5, selectionEnd: 5 });
+        await world.run(`globalThis.__pending = __tb.insertAtCaret(${JSON.stringify(SNIPPET)}); true`);
+        await page.waitForTimeout(300);
+        expect(flat((await readPortal(page))[label]), 'nothing inserted during the composition').not.toContain('插入的片段');
+        await world.session.send('Input.insertText', { text: '中' });
+        const result = await world.run<InsertOutcome>('globalThis.__pending');
+        await page.waitForTimeout(400);
+        expect(result.ok).toBe(true);
+        expect(flat((await readPortal(page))[label])).toBe('前文中插入的片段第二段后文');
+      } finally {
+        await page.close();
+      }
+    });
+  }
+
+  it('element-plus: gives up with a message when the composition stays open, leaving the field as it was', async () => {
+    const { page, world } = await prepare(portalById('element-plus'), '存在的问题');
+    try {
+      await world.session.send('Input.imeSetComposition', { text: 'zhong', selectionStart: 5, selectionEnd: 5 });
+      const result = await world.run<InsertOutcome>(
+        `__tianbaoDom.insertAtTrackedCaret(globalThis.__tracker, ${JSON.stringify(SNIPPET)}, { compositionTimeoutMs: 300 })`,
+      );
+      expect(result).toMatchObject({ ok: false, messageId: 'dom.insert.composing' });
+      expect(flat((await readPortal(page)).存在的问题)).not.toContain('插入的片段');
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+describe('vanished field', () => {
+  it('oa-table: reports a field that left the page after it was focused, and changes nothing', async () => {
+    const { page, world } = await prepare(portalById('oa-table'), '存在的问题');
+    try {
+      await world.run('__tb.focusPanelSearch()');
+      await page.evaluate(() => document.querySelector('textarea[name="problems"]')!.remove());
+      const result = await world.run<InsertOutcome>(`__tb.insertAtCaret(${JSON.stringify(SNIPPET)})`);
+      expect(result).toMatchObject({ ok: false, inserted: '', messageId: 'dom.insert.detached' });
+    } finally {
+      await page.close();
+    }
+  });
+});
