@@ -6,6 +6,7 @@ import { getTemplate, selectTemplate } from '@/lib/core/template';
 import type { RuleConfig } from '@/lib/core/rules';
 import type { Finding, ReportField, ReportPeriod } from '@/lib/core/types';
 import type { PageBridge, PanelField } from '@/lib/panel/bridge';
+import { useRuleConfig } from './useRuleConfig';
 
 export interface PageAnalysis {
   fields: PanelField[];
@@ -45,7 +46,10 @@ function periodFromForm(fields: PanelField[]): ReportPeriod | undefined {
  * Reads the page's fields and analyses them as one report, again after every edit (debounced). One analyzer is
  * kept while the options stay the same, so that an edit re-reads only the lines and paragraphs that changed.
  */
-export function usePageAnalysis(bridge: PageBridge, active: boolean, settings: AnalysisSettings = {}): PageAnalysis {
+export function usePageAnalysis(bridge: PageBridge, active: boolean, given: AnalysisSettings = {}): PageAnalysis {
+  // The user's rule switches for this site, unless the caller passes its own (tests do).
+  const stored = useRuleConfig(globalThis.location?.origin ?? '');
+  const settings: AnalysisSettings = { ...given, rules: given.rules ?? stored };
   const [fields, setFields] = useState<PanelField[]>(() => bridge.readFields());
   useEffect(() => {
     if (!active) return;
@@ -83,7 +87,8 @@ export function usePageAnalysis(bridge: PageBridge, active: boolean, settings: A
       return { key: field.key, label: field.label, text: field.text, ...(sectionId ? { sectionId } : {}) };
     });
     const analysis = current.update(reportFields);
-    const findings = analysis.findings;
+    // A page without a text field to check has no report: nothing to flag, not "every section missing".
+    const findings = reportFields.length === 0 ? [] : analysis.findings;
     return { fields, reportFields, analysis, findings, blocking: findings.filter((f) => f.severity === 'blocking').length };
   }, [fields, current, template, settings.fieldSections]);
 }

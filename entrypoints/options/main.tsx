@@ -4,13 +4,19 @@ import { SitesSection } from '@/components/options/SitesSection';
 import { SettingsSection } from '@/components/options/SettingsSection';
 import { SnippetsSection } from '@/components/options/SnippetsSection';
 import { BackupSection } from '@/components/options/BackupSection';
+import { RuleSettingsSection } from '@/components/options/RuleSettingsSection';
 import { activeSites, revokeSite } from '@/lib/background/sites';
-import { getSettings, updateSettings } from '@/lib/storage';
+import { getRuleSettings, getSettings, saveRuleSettings, updateSettings } from '@/lib/storage';
 import { loadLanguage } from '@/lib/panel/language';
 import './options.css';
 
 const sections: OptionsSection[] = [
   { id: 'snippets', titleId: 'storage.snippets.title', render: () => <SnippetsSection /> },
+  {
+    id: 'rules',
+    titleId: 'rules.ui.title',
+    render: () => <RuleSettingsSection load={getRuleSettings} save={saveRuleSettings} sites={activeSites} />,
+  },
   {
     id: 'sites',
     titleId: 'options.sites.title',
