@@ -225,3 +225,18 @@ describe('vanished field', () => {
     }
   });
 });
+
+describe('panel clicks', () => {
+  it('tinymce: a real mouse click on a panel button leaves the caret in the iframe editor', async () => {
+    const { page, world } = await prepare(portalById('tinymce'), '主要工作情况');
+    try {
+      const button = await world.run<{ x: number; y: number }>('__tb.panelButtonPoint()');
+      await page.mouse.click(button.x, button.y);
+      await page.keyboard.type('中');
+      await page.waitForTimeout(300);
+      expect(flat((await readPortal(page)).主要工作情况)).toBe('前文中后文');
+    } finally {
+      await page.close();
+    }
+  });
+});

@@ -51,7 +51,11 @@ globalThis.__tb = (() => {
         const root = host.attachShadow({ mode: 'open' });
         const search = document.createElement('input');
         search.id = 'search';
-        root.append(search);
+        const button = document.createElement('button');
+        button.id = 'insert';
+        button.textContent = '插入';
+        root.append(search, button);
+        dom.keepFocusOnMouseDown(root);
         document.documentElement.append(host);
       }
       return host;
@@ -61,6 +65,11 @@ globalThis.__tb = (() => {
       const panel = this.panel();
       globalThis.__tracker = dom.createFocusTracker(window, { ignore: (el) => el === panel || panel.contains(el) });
       return true;
+    },
+    /** Centre of the stand-in panel's 插入 button, for a real mouse click. */
+    panelButtonPoint() {
+      const rect = this.panel().shadowRoot.getElementById('insert').getBoundingClientRect();
+      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
     },
     /** Clicks into the panel's search box, as a user looking for a snippet would. */
     focusPanelSearch() {
