@@ -5,6 +5,14 @@ export type Message =
   /** The agent's slim tab or the panel asks the background to open / close / toggle the panel on this tab. */
   | { type: 'panel:open' }
   | { type: 'panel:toggle' }
+  /** The submit guard needs the panel's checks: load the panel if it is not there, without opening it. */
+  | { type: 'panel:load' }
+  /** The agent's draft autosave (the background is the one writer of the drafts item; origin = the sender's). */
+  | { type: 'draft:save'; pageUrl: string; entries: DraftMessageEntry[] }
+  /** A submit went through on this page: its drafts go. */
+  | { type: 'draft:clear'; pageUrl: string }
+  /** The panel's 忽略/删除 on drafts of the sender's origin. */
+  | { type: 'draft:delete'; fieldKeys: string[] }
   /** The panel asks the background to start 「在此网站始终启用」 for the page's origin. */
   | { type: 'site:enable-request'; origin: string }
   /** The enable-site page (extension origin) reports a granted permission; background registers the agent. */
@@ -13,6 +21,12 @@ export type Message =
   | { type: 'site:revoke'; origin: string }
   /** Is the agent registered for this origin? */
   | { type: 'site:status'; origin: string };
+
+export interface DraftMessageEntry {
+  fieldKey: string;
+  fieldLabel: string;
+  text: string;
+}
 
 export interface SiteStatus {
   enabled: boolean;

@@ -10,6 +10,11 @@ import { FieldsView } from './FieldsView';
 import { ChecksView } from './ChecksView';
 import { StructureView } from './StructureView';
 import { SnippetsView } from './SnippetsView';
+import { SubmitGuard } from './SubmitGuard';
+import { SubmitGuardSwitches, type SiteSwitches } from './SubmitGuardSwitches';
+import { DraftRestore } from './DraftRestore';
+import type { GuardStore } from '@/lib/guard/panel-guard';
+import type { DraftSource } from '@/lib/drafts/source';
 
 export interface PanelActions {
   /** 「在此网站始终启用」: opens the permission window. */
@@ -22,11 +27,17 @@ export interface PanelProps {
   store: PanelStore;
   bridge: PageBridge;
   actions: PanelActions;
+  /** The submit guard's dialog state (lib/guard/panel-guard.ts). */
+  guard?: GuardStore;
+  /** The site's drafts, offered back for restore. */
+  drafts?: DraftSource;
+  /** Per-site switches of the submit guard and draft autosave. */
+  switches?: SiteSwitches;
 }
 
 const TABS: PanelTab[] = ['structure', 'checks', 'snippets', 'fields'];
 
-export function Panel({ store, bridge, actions }: PanelProps) {
+export function Panel({ store, bridge, actions, guard, drafts, switches }: PanelProps) {
   const { width, collapsed, tab, siteEnabled, notice, origin } = useStore(
     store,
     useShallow((s) => ({
@@ -100,6 +111,8 @@ export function Panel({ store, bridge, actions }: PanelProps) {
           </button>
         ))}
       </nav>
+      {guard && <SubmitGuard store={guard} />}
+      {drafts && <DraftRestore bridge={bridge} source={drafts} />}
       {notice && (
         <div className={`tb-notice tb-${notice.tone}`} role={notice.tone === 'error' ? 'alert' : 'status'}>
           {t(notice.messageId, notice.params)}
@@ -113,7 +126,10 @@ export function Panel({ store, bridge, actions }: PanelProps) {
       </section>
       <footer className="tb-footer">
         {siteEnabled ? (
-          <span className="tb-muted">{t('panel.siteEnabled')}</span>
+          <>
+            <span className="tb-muted">{t('panel.siteEnabled')}</span>
+            {switches && <SubmitGuardSwitches switches={switches} />}
+          </>
         ) : (
           <button type="button" className="tb-secondary" onClick={actions.enableSite}>
             {t('panel.enableSite')}

@@ -1,5 +1,6 @@
 import { browser, type Browser } from 'wxt/browser';
 import { showPanel } from '@/lib/background/panel';
+import { clearPageDrafts, pruneOldDrafts, removeDrafts, saveDrafts, senderOrigin } from '@/lib/background/drafts';
 import { enableSite, isSiteActive, resyncRegistration, revokeSite } from '@/lib/background/sites';
 import { isEnableableOrigin, isMessage, type Message } from '@/lib/messages';
 
@@ -27,6 +28,20 @@ export default defineBackground(() => {
         if (sender.tab?.id == null) return false;
         await showPanel(sender.tab.id, message.type === 'panel:open' ? 'open' : 'toggle');
         return true;
+      case 'panel:load':
+        if (sender.tab?.id == null) return false;
+        await showPanel(sender.tab.id, 'load');
+        return true;
+      case 'draft:save':
+      case 'draft:clear':
+      case 'draft:delete': {
+        // Content scripts only, and filed under the page's own origin.
+        const origin = sender.tab ? senderOrigin(sender.url) : undefined;
+        if (!origin) return false;
+        if (message.type === 'draft:save') return saveDrafts(origin, message.pageUrl, message.entries);
+        if (message.type === 'draft:clear') return clearPageDrafts(origin, message.pageUrl);
+        return removeDrafts(origin, message.fieldKeys);
+      }
       case 'site:enable-request': {
         if (!isEnableableOrigin(message.origin)) return false;
         const url = browser.runtime.getURL(`/enable-site.html?origin=${encodeURIComponent(message.origin)}`);
@@ -55,4 +70,7 @@ export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(resync);
   browser.runtime.onStartup.addListener(resync);
   browser.permissions.onRemoved.addListener(resync);
+  // Drafts past Settings.draftRetentionDays go whenever the background starts (browser start, install, and
+  // each time the service worker wakes).
+  pruneOldDrafts().catch(() => undefined);
 });

@@ -2,22 +2,40 @@
 // toolbar button is used). It must stay small and cheap — no React, no engine — because it runs on every
 // visit: it remembers which page field was focused last (so the panel can insert at its caret later) and,
 // on an enabled site, shows the slim 填报助手 tab until the panel itself is loaded.
+//
+// On an enabled site it also holds the page's submit until the panel's checks have had their say (the submit
+// guard, lib/guard/intercept.ts) and autosaves drafts (lib/drafts/capture.ts); both are switched per site
+// (SiteProfile.submitGuard / draftAutosave, null = the global setting) and follow changes at once.
 import { browser } from 'wxt/browser';
 import { createFocusTracker, type FocusTracker } from '../dom/focus';
-import type { Message } from '../messages';
+import type { DraftMessageEntry, Message } from '../messages';
 import { resolveLanguage, type Language } from '../i18n/language';
+import { startIntercept, type PanelGuard } from '../guard/intercept';
+import { startDraftCapture } from '../drafts/capture';
 
 export interface Agent {
   focus: FocusTracker;
   /** The panel calls this when it mounts: it draws its own tab from then on. */
   hideTab(): void;
+  /**
+   * Set by the submit guard before it asks for the panel: the panel then mounts in the state the user left it
+   * (collapsed or not) instead of opening, and opens only if it has findings to show. The panel resets it.
+   */
+  quietMount?: boolean;
+}
+
+export interface PanelHandle {
+  toggle(): void;
+  open(): void;
+  /** The submit guard's checks (lib/guard/panel-guard.ts). */
+  guard?: PanelGuard;
 }
 
 declare global {
   // eslint-disable-next-line no-var
   var __tianbaoAgent: Agent | undefined;
   // eslint-disable-next-line no-var
-  var __tianbaoPanel: { toggle(): void; open(): void } | undefined;
+  var __tianbaoPanel: PanelHandle | undefined;
 }
 
 export const PANEL_HOST_TAG = 'tianbao-panel';
@@ -41,15 +59,42 @@ const TAB_TEXT: Record<Language, { label: string; title: string }> = {
 interface SiteLayout {
   enabled?: boolean;
   panelCollapsed?: boolean;
+  submitGuard?: boolean | null;
+  draftAutosave?: boolean | null;
 }
 
-async function readStartState(origin: string): Promise<{ layout?: SiteLayout; language: Language }> {
+interface StoredSettings {
+  language?: 'auto' | Language;
+  submitGuard?: boolean;
+  draftAutosave?: boolean;
+}
+
+/** What the agent does on this site; the same rule as lib/storage resolveSiteFlags (tests/panel/agent.test.ts). */
+export interface SiteState {
+  enabled: boolean;
+  submitGuard: boolean;
+  draftAutosave: boolean;
+}
+
+function siteOf(profiles: unknown, origin: string): SiteLayout | undefined {
+  if (!profiles || typeof profiles !== 'object' || !Object.prototype.hasOwnProperty.call(profiles, origin)) return undefined;
+  return (profiles as Record<string, SiteLayout>)[origin];
+}
+
+export function siteState(layout: SiteLayout | undefined, settings: StoredSettings | undefined): SiteState {
+  const enabled = layout?.enabled === true;
+  return {
+    enabled,
+    submitGuard: enabled && (layout?.submitGuard ?? settings?.submitGuard ?? true) === true,
+    draftAutosave: enabled && (layout?.draftAutosave ?? settings?.draftAutosave ?? true) === true,
+  };
+}
+
+async function readStartState(origin: string): Promise<{ layout?: SiteLayout; settings?: StoredSettings; language: Language }> {
   const stored = await browser.storage.local.get([SITE_PROFILES_KEY, SETTINGS_KEY]);
-  const profiles = stored[SITE_PROFILES_KEY] as Record<string, SiteLayout> | undefined;
-  const settings = stored[SETTINGS_KEY] as { language?: 'auto' | Language } | undefined;
+  const settings = stored[SETTINGS_KEY] as StoredSettings | undefined;
   const language = resolveLanguage(settings?.language ?? 'auto', browser.i18n.getUILanguage());
-  const has = profiles && typeof profiles === 'object' && Object.prototype.hasOwnProperty.call(profiles, origin);
-  return { layout: has ? profiles[origin] : undefined, language };
+  return { layout: siteOf(stored[SITE_PROFILES_KEY], origin), settings, language };
 }
 const TAB_HOST_TAG = 'tianbao-tab';
 
@@ -105,9 +150,59 @@ export function startAgent(win: Window = window): Agent | undefined {
   };
   globalThis.__tianbaoAgent = agent;
 
+  const origin = win.location.origin;
+  let state: SiteState = { enabled: false, submitGuard: false, draftAutosave: false };
+  let layout: SiteLayout | undefined;
+  let settings: StoredSettings | undefined;
+  const send = (message: Message) => browser.runtime.sendMessage(message);
+  const ignore = (element: Element) => {
+    const root = element.getRootNode();
+    return root instanceof ShadowRoot && root.host.localName.startsWith('tianbao-');
+  };
+
+  // Registered before the draft capture's listeners, so that capture sees only submits the guard let through.
+  startIntercept({
+    win,
+    enabled: () => state.submitGuard,
+    current: () => globalThis.__tianbaoPanel?.guard,
+    async load(deadline) {
+      agent.quietMount = true;
+      await send({ type: 'panel:load' });
+      while (Date.now() < deadline) {
+        const guard = globalThis.__tianbaoPanel?.guard;
+        if (guard) return guard;
+        await new Promise((resolve) => win.setTimeout(resolve, 40));
+      }
+      return undefined;
+    },
+  });
+  startDraftCapture({
+    win,
+    focus,
+    enabled: () => state.draftAutosave,
+    ignore,
+    save(entries: DraftMessageEntry[], pageUrl: string) {
+      void send({ type: 'draft:save', pageUrl, entries }).catch(() => undefined);
+    },
+    clear(pageUrl: string) {
+      void send({ type: 'draft:clear', pageUrl }).catch(() => undefined);
+    },
+  });
+  // The switches take effect at once: the panel, the options page or another tab may flip them.
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area !== 'local') return;
+    if (changes[SITE_PROFILES_KEY]) layout = siteOf(changes[SITE_PROFILES_KEY].newValue, origin);
+    if (changes[SETTINGS_KEY]) settings = changes[SETTINGS_KEY].newValue as StoredSettings | undefined;
+    if (changes[SITE_PROFILES_KEY] || changes[SETTINGS_KEY]) state = siteState(layout, settings);
+  });
+
   // On an enabled site: reopen the panel if the user left it open, otherwise show the slim tab.
-  void readStartState(win.location.origin)
-    .then(({ layout, language }) => {
+  void readStartState(origin)
+    .then((start) => {
+      layout = start.layout;
+      settings = start.settings;
+      state = siteState(layout, settings);
+      const language = start.language;
       if (!layout?.enabled || globalThis.__tianbaoPanel) return;
       if (layout.panelCollapsed === false) {
         const message: Message = { type: 'panel:open' };

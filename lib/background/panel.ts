@@ -5,7 +5,8 @@
 // idempotent; the panel bundle is injected only when it is not there yet, and otherwise told to toggle.
 import { browser } from 'wxt/browser';
 
-export type PanelAction = 'toggle' | 'open';
+/** 'load' (the submit guard): inject the panel if it is missing, leave an existing one as it is. */
+export type PanelAction = 'toggle' | 'open' | 'load';
 
 export async function showPanel(tabId: number, action: PanelAction): Promise<void> {
   const target = { tabId };
@@ -15,6 +16,7 @@ export async function showPanel(tabId: number, action: PanelAction): Promise<voi
     func: (act: string) => {
       const panel = (globalThis as { __tianbaoPanel?: { toggle(): void; open(): void } }).__tianbaoPanel;
       if (!panel) return false;
+      if (act === 'load') return true;
       if (act === 'open') panel.open();
       else panel.toggle();
       return true;

@@ -8,7 +8,13 @@ import { Panel, type PanelActions } from '@/components/panel/Panel';
 import panelCss from '@/components/panel/panel.css?inline';
 import { startAgent, PANEL_HOST_TAG } from '../agent/agent';
 import { keepFocusOnMouseDown } from '../dom/focus';
-import { getSiteProfile, updateSiteProfile } from '../storage';
+import { getRuleSettings, getSettings, getSiteProfile, resolveSiteFlags, updateSiteProfile, watchSettings } from '../storage';
+import { ruleConfigFor } from '../core/rules/settings';
+import type { RuleConfig } from '../core/rules';
+import { createGuardStore, createPanelGuard } from '../guard/panel-guard';
+import { createDraftSource } from '../drafts/source';
+import type { SiteSwitches } from '@/components/panel/SubmitGuardSwitches';
+import { createDomBridgeExtra } from './dom-bridge-extra';
 import { isEnableableOrigin, type Message, type SiteStatus } from '../messages';
 import { createPanelStore, type PanelStore } from './store';
 import { pushPage } from './page-push';
@@ -27,10 +33,43 @@ export async function mountPanel(win: Window = window): Promise<void> {
   if (!agent) return;
   await loadLanguage();
 
+  // Loaded by the submit guard rather than by the user: come up as the user left the panel, and open only
+  // when there are findings to show.
+  const quiet = agent.quietMount === true;
+  agent.quietMount = false;
+
   const origin = win.location.origin;
   const profile = await getSiteProfile(origin).catch(() => undefined);
-  const store = createPanelStore(origin, { width: profile?.panelWidth, collapsed: false });
-  const bridge = createDomBridge(win, agent.focus);
+  const store = createPanelStore(origin, { width: profile?.panelWidth, collapsed: quiet ? profile?.panelCollapsed !== false : false });
+  const bridge = { ...createDomBridge(win, agent.focus), ...createDomBridgeExtra(win) };
+  const guardStore = createGuardStore();
+  // The site's rule switches, for the guard as for the 检查 tab (components/panel/useRuleConfig.ts).
+  let ruleConfig: RuleConfig | undefined;
+  const loadRules = () =>
+    getRuleSettings()
+      .then((settings) => {
+        ruleConfig = ruleConfigFor(settings, origin);
+      })
+      .catch(() => undefined);
+  void loadRules();
+  const stopRuleWatch = watchSettings(() => void loadRules());
+  const guard = createPanelGuard({
+    bridge,
+    store: guardStore,
+    rules: () => ruleConfig,
+    show: () => store.getState().setCollapsed(false),
+  });
+  const drafts = createDraftSource(win);
+  const switches: SiteSwitches = {
+    async load() {
+      const [site, settings] = await Promise.all([getSiteProfile(origin), getSettings()]);
+      const flags = resolveSiteFlags(site, settings);
+      return { submitGuard: flags.submitGuard, draftAutosave: flags.draftAutosave };
+    },
+    async set(patch) {
+      await updateSiteProfile(origin, patch);
+    },
+  };
 
   const persistLayout = (layout: { width: number; collapsed: boolean }) => {
     updateSiteProfile(origin, { panelWidth: layout.width, panelCollapsed: layout.collapsed }).catch(() => {
@@ -75,7 +114,7 @@ export async function mountPanel(win: Window = window): Promise<void> {
     onMount(container, shadow) {
       keepFocusOnMouseDown(shadow);
       const root = createRoot(container);
-      root.render(<Panel store={store} bridge={bridge} actions={actions} />);
+      root.render(<Panel store={store} bridge={bridge} actions={actions} guard={guardStore} drafts={drafts} switches={switches} />);
       return root;
     },
     onRemove(root) {
@@ -89,6 +128,7 @@ export async function mountPanel(win: Window = window): Promise<void> {
   ctx.onInvalidated(() => {
     pushPage(doc, 0);
     browser.storage.onChanged.removeListener(onStorageChanged);
+    stopRuleWatch();
   });
 
   globalThis.__tianbaoPanel = {
@@ -101,6 +141,7 @@ export async function mountPanel(win: Window = window): Promise<void> {
       store.getState().setCollapsed(false);
       persistLayout({ width: store.getState().width, collapsed: false });
     },
+    guard,
   };
-  persistLayout({ width: store.getState().width, collapsed: false });
+  if (!quiet) persistLayout({ width: store.getState().width, collapsed: false });
 }

@@ -1,0 +1,26 @@
+// What the panel's draft list needs from the extension: read the site's drafts and hear of changes (a content
+// script may read storage directly), delete through the background (the one writer; lib/background/drafts.ts).
+import { browser } from 'wxt/browser';
+import { listDrafts, watchDrafts, type DraftEntry } from '../storage';
+import type { Message } from '../messages';
+
+export interface DraftSource {
+  pageUrl(): string;
+  list(): Promise<DraftEntry[]>;
+  watch(onChange: () => void): () => void;
+  remove(fieldKeys: string[]): Promise<void>;
+}
+
+export function createDraftSource(win: Window): DraftSource {
+  const origin = win.location.origin;
+  return {
+    pageUrl: () => win.location.href,
+    list: () => listDrafts(origin),
+    watch: (onChange) => watchDrafts(() => onChange()),
+    async remove(fieldKeys) {
+      const message: Message = { type: 'draft:delete', fieldKeys };
+      const removed: unknown = await browser.runtime.sendMessage(message);
+      if (typeof removed !== 'number') throw new Error('draft:delete was refused');
+    },
+  };
+}
