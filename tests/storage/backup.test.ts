@@ -4,11 +4,13 @@ import {
   BACKUP_FORMAT,
   BACKUP_VERSION,
   BackupTooLargeError,
+  LIMITS,
   MAX_BACKUP_BYTES,
   MAX_BACKUP_DEPTH,
   backupFileName,
   createSnippet,
   exportBackup,
+  getRuleSettings,
   getSettings,
   inspectBackup,
   nestsDeeperThan,
@@ -16,6 +18,7 @@ import {
   listSnippets,
   restoreBackup,
   saveDraft,
+  saveRuleSettings,
   saveUserTemplate,
   updateSettings,
   updateSiteProfile,
@@ -28,6 +31,13 @@ import { ORIGIN, snapshotLocal } from './helpers';
 /** Some of everything, so that a restore that drops or half-writes anything shows in the snapshot. */
 async function seed() {
   await updateSettings({ language: 'zh_CN', draftRetentionDays: 14 });
+  await saveRuleSettings({
+    version: 1,
+    disabledRules: ['ellipsis'],
+    disabledEntries: ['yichang-teshi'],
+    userEntries: [{ id: 'user-1', wrong: '网信办', right: '网络安全和信息化委员会办公室', note: '首次出现用全称' }],
+    sites: { [ORIGIN]: { disabledRules: ['repeated-word'], disabledEntries: [] } },
+  });
   await createSnippet({ title: '现有片段', body: '{{单位名称}}高度重视意识形态工作。', tags: ['主要工作情况'] });
   await saveUserTemplate({ name: '自定义模板', reportKinds: ['工作总结'], sections: [{ id: 's1', title: '一、主要工作' }] });
   await updateSiteProfile(ORIGIN, { enabled: true, panelWidth: 420 });
@@ -90,6 +100,16 @@ describe('restoreBackup accepts', () => {
       messageId: 'storage.restore.done',
       params: { snippets: (await listSnippets()).length, templates: 1, sites: 1, drafts: 1 },
     });
+  });
+
+  it('rule settings with per-site switches and own entries, which read back unchanged', async () => {
+    await seed();
+    const rules = await getRuleSettings();
+    const text = await exportBackup();
+    fakeBrowser.reset();
+    await restoreBackup(text);
+    expect(await getRuleSettings()).toEqual(rules);
+    expect(rules.sites[ORIGIN]?.disabledRules).toEqual(['repeated-word']);
   });
 
   it('a backup with a byte-order mark and surrounding whitespace', async () => {
@@ -255,6 +275,37 @@ describe('restoreBackup refuses and changes nothing', () => {
     const backup = await validBackup();
     backup.items.siteProfiles.value[ORIGIN]!.panelWidth = 5000;
     await expectRefused(JSON.stringify(backup), 'storage.restore.invalid', { path: `${ORIGIN}.panelWidth` });
+  });
+
+  it('rule settings switched off on a site key that is not an origin', async () => {
+    const backup = await validBackup();
+    backup.items.settings.value.rules.sites['javascript:alert(1)'] = { disabledRules: [], disabledEntries: [] };
+    await expectRefused(JSON.stringify(backup), 'storage.restore.invalid', { item: t('storage.item.settings') });
+  });
+
+  it('a user entry longer than the options page allows', async () => {
+    const backup = await validBackup();
+    backup.items.settings.value.rules.userEntries[0]!.wrong = '网'.repeat(100_000);
+    await expectRefused(JSON.stringify(backup), 'storage.restore.invalid', { path: 'rules.userEntries.0.wrong' });
+  });
+
+  it('an unknown field inside the rule settings (strict objects)', async () => {
+    const backup = await validBackup();
+    (backup.items.settings.value.rules as Record<string, unknown>).enabledRules = ['ellipsis'];
+    await expectRefused(JSON.stringify(backup), 'storage.restore.invalid', { path: 'rules.enabledRules' });
+  });
+
+  it('more per-site rule switches than the limit', async () => {
+    const backup = await validBackup();
+    const sites = backup.items.settings.value.rules.sites;
+    for (let i = 0; i <= LIMITS.ruleSites; i++) sites[`https://s${i}.gov.cn`] = { disabledRules: [], disabledEntries: [] };
+    await expectRefused(JSON.stringify(backup), 'storage.restore.invalid', { item: t('storage.item.settings') });
+  });
+
+  it('a million switched-off entries', async () => {
+    const backup = await validBackup();
+    backup.items.settings.value.rules.disabledEntries = Array.from({ length: 1_000_000 }, (_, i) => `e${i}`);
+    await expectRefused(JSON.stringify(backup), 'storage.restore.invalid', { path: 'rules.disabledEntries' });
   });
 
   it('two snippets with the same id', async () => {

@@ -6,10 +6,12 @@ import {
   StorageFullError,
   StorageValidationError,
   createSnippet,
+  getRuleSettings,
   getSettings,
   isQuotaError,
   listSnippets,
   saveDraft,
+  saveRuleSettings,
   updateItem,
   updateSettings,
   updateSiteProfile,
@@ -69,6 +71,18 @@ describe('quota', () => {
     expect(await snapshotLocal()).toBe(before);
   });
 
+  it('leaves the rule settings unchanged when saving them hits the quota', async () => {
+    await saveRuleSettings({ ...(await getRuleSettings()), disabledRules: ['ellipsis'] });
+    const before = await snapshotLocal();
+    fullWith(new Error('QUOTA_BYTES quota exceeded'));
+    const next = { ...(await getRuleSettings()), sites: { [ORIGIN]: { disabledRules: ['mojibake'], disabledEntries: [] } } };
+    const failure = await saveRuleSettings(next).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(StorageFullError);
+    expect((failure as StorageFullError).messageId).toBe('storage.full');
+    vi.restoreAllMocks();
+    expect(await snapshotLocal()).toBe(before);
+  });
+
   it('rethrows errors that are not about the quota unchanged', async () => {
     const other = new Error('Extension context invalidated.');
     fullWith(other);
@@ -82,6 +96,15 @@ describe('validation before writing', () => {
     const failure = await updateSettings({ draftRetentionDays: 0 }).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(StorageValidationError);
     expect((failure as StorageValidationError).params.path).toBe('draftRetentionDays');
+    expect(await snapshotLocal()).toBe(before);
+  });
+
+  it('refuses rule settings outside their schema and writes nothing', async () => {
+    const before = await snapshotLocal();
+    const next = { ...(await getRuleSettings()), disabledRules: ['has space'] };
+    const failure = await saveRuleSettings(next).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(StorageValidationError);
+    expect((failure as StorageValidationError).params.path).toBe('rules.disabledRules.0');
     expect(await snapshotLocal()).toBe(before);
   });
 
