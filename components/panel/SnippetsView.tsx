@@ -54,6 +54,10 @@ export function SnippetsView({ bridge, origin, source = storageSource }: { bridg
   const target = bridge.lastFocusedLabel();
 
   const insert = async (snippet: Snippet, typed: Record<string, string>) => {
+    if (bridge.lastFocusedLabel() === undefined) {
+      setOutcome({ ok: false, text: t('panel.insertNoField') });
+      return;
+    }
     const values = { ...formValues(bridge.readFields()), ...(snippet.siteValues[origin] ?? {}), ...typed };
     const rendered = renderSnippet(snippet.body, values);
     if (rendered.missing.length > 0) {
@@ -82,7 +86,9 @@ export function SnippetsView({ bridge, origin, source = storageSource }: { bridg
         aria-label={t('snippets.searchLabel')}
         onChange={(event) => setQuery(event.target.value)}
       />
-      <p className="tb-muted">{target ? t('snippets.target', { label: target }) : t('snippets.noTarget')}</p>
+      <p className="tb-muted">
+        {target === undefined ? t('snippets.noTarget') : t('snippets.target', { label: target || t('fields.unlabelled') })}
+      </p>
       {outcome && (
         <p className={outcome.ok ? 'tb-ok' : 'tb-notice tb-error'} role={outcome.ok ? 'status' : 'alert'}>
           {outcome.text}

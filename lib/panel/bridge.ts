@@ -22,7 +22,7 @@ export interface InsertOutcome {
 export interface PageBridge {
   /** Form fields of the page (and its same-origin frames), in document order. */
   readFields(): PanelField[];
-  /** Label of the field that had the caret last, if any. */
+  /** Label of the field that had the caret last ('' when it has none); undefined when no field had it. */
   lastFocusedLabel(): string | undefined;
   /** Inserts at the caret of the last-focused field, replacing its selection. */
   insert(text: string): Promise<InsertOutcome>;

@@ -3,7 +3,7 @@
 // through the discovered field's own document.
 import { discoverFields, readFieldText, type DiscoveredField } from '../dom/discovery';
 import type { FocusTracker } from '../dom/focus';
-import { insertText } from '../dom/insert';
+import { insertAtTrackedCaret, insertText } from '../dom/insert';
 import type { Finding } from '../core/types';
 import { PANEL_HOST_TAG } from '../agent/agent';
 import type { InsertOutcome, PageBridge, PanelField } from './bridge';
@@ -53,8 +53,8 @@ export function createDomBridge(win: Window, focus: FocusTracker): PageBridge {
     const current = focus.current();
     if (!current) return { ok: false, messageId: 'panel.insertNoField' };
     if (!current.element.isConnected) return { ok: false, messageId: 'panel.fieldGone' };
-    focus.restore();
-    const result = await insertText(current.element, text);
+    // Waits out an IME composition, puts the caret back where the user left it, inserts and verifies.
+    const result = await insertAtTrackedCaret(focus, text);
     return { ok: result.ok, messageId: result.messageId, params: result.params };
   };
 
@@ -63,7 +63,8 @@ export function createDomBridge(win: Window, focus: FocusTracker): PageBridge {
     lastFocusedLabel() {
       const current = focus.current();
       if (!current) return undefined;
-      return lastFields.find((f) => f.element === current.element)?.label;
+      // '' = a field has the caret but has no label we could read.
+      return lastFields.find((f) => f.element === current.element || f.source === current.element)?.label ?? '';
     },
     insert: insertAtCaret,
     reveal(finding: Pick<Finding, 'fieldKey' | 'start' | 'end'>) {

@@ -24,7 +24,8 @@ const snippet = (id: string, title: string, body: string, extra: Partial<Snippet
 
 const ORIGIN = 'https://tb.example.gov.cn';
 
-function setup(snippets: Snippet[], fields: PanelField[] = []) {
+/** target: the label of the field with the caret; null = no field had the caret. */
+function setup(snippets: Snippet[], fields: PanelField[] = [], target: string | null = '主要工作情况') {
   const source: SnippetSource = {
     list: async () => snippets,
     recordUse: vi.fn(async () => undefined),
@@ -32,7 +33,7 @@ function setup(snippets: Snippet[], fields: PanelField[] = []) {
   };
   const bridge: PageBridge = {
     readFields: () => fields,
-    lastFocusedLabel: () => '主要工作情况',
+    lastFocusedLabel: () => target ?? undefined,
     insert: vi.fn(async () => ({ ok: true })),
     reveal: () => true,
     applyFix: async () => ({ ok: true }),
@@ -79,5 +80,16 @@ describe('SnippetsView', () => {
     (bridge.insert as ReturnType<typeof vi.fn>).mockResolvedValueOnce({ ok: false, messageId: 'panel.fieldGone' });
     await user.click(await screen.findByRole('button', { name: '插入' }));
     expect((await screen.findByRole('alert')).textContent).toContain('已不在页面上');
+  });
+});
+
+describe('SnippetsView without a target field', () => {
+  it('asks the user to click into a field first, before asking for any variable', async () => {
+    const { user, bridge } = setup([snippet('a', '开头', '{{报告期}}以来')], [], null);
+    expect(await screen.findByText(/先在页面上点一下要填写的文本框/)).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: '插入' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('请先在页面上点一下');
+    expect(screen.queryByRole('textbox', { name: '报告期' })).toBeNull();
+    expect(bridge.insert).not.toHaveBeenCalled();
   });
 });

@@ -68,7 +68,7 @@ export function buildSnippetIndex<T extends Searchable>(items: readonly T[]): Sn
       for (const entry of entries) {
         let score = 0;
         if (entry.title.includes(q)) score = 100;
-        else if (entry.titlePinyin.includes(q) || entry.titleInitials.startsWith(q)) score = 80;
+        else if (entry.titlePinyin.includes(q) || entry.titleInitials.includes(q)) score = 80;
         else if (entry.tags.includes(q)) score = 60;
         else if (entry.tagsPinyin.includes(q) || entry.tagsInitials.includes(q)) score = 50;
         else if (entry.body.includes(q)) score = 30;

@@ -52,3 +52,10 @@ describe('buildSnippetIndex', () => {
     expect(ids('qqqq')).toEqual([]);
   });
 });
+
+describe('initials inside a title', () => {
+  it('finds a title by the initials of a phrase in its middle', () => {
+    const idx = buildSnippetIndex([item('x', '高度重视，专题研究部署')]);
+    expect(idx.search('ztyjbs').map((s) => s.id)).toEqual(['x']);
+  });
+});
