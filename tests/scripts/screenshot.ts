@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { launch } from '../e2e/harness';
 
-const corpus = readFileSync(new URL('../../../shared/corpus/000_037b8862a6aab3ed.txt', import.meta.url), 'utf8');
+const corpus = readFileSync(new URL('../fixtures/corpus/000_037b8862a6aab3ed.txt', import.meta.url), 'utf8');
 const lines = corpus.split('\n');
 const h = await launch();
 try {
