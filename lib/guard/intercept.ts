@@ -39,7 +39,7 @@ export interface Interceptor {
   stop(): void;
 }
 
-export const GUARD_TIMEOUT_MS = 4000;
+export const GUARD_TIMEOUT_MS = 8000;
 /** A submit approved moments ago is not checked again (pages that validate, then requestSubmit()). */
 const APPROVAL_MS = 1500;
 
