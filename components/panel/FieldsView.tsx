@@ -1,24 +1,75 @@
+import { useState } from 'react';
 import { t } from '@/lib/i18n';
-import type { PanelField } from '@/lib/panel/bridge';
+import { getTemplate } from '@/lib/core/template';
+import { updateSiteProfile } from '@/lib/storage';
+import type { PageAnalysis } from './usePageAnalysis';
 
-/** The page's form fields as Tianbao sees them: label, required mark, how much is filled in. */
-export function FieldsView({ fields }: { fields: PanelField[] }) {
+export interface FieldsViewProps {
+  analysis: PageAnalysis;
+  /** Saves the field → section mapping for the site; storage by default. */
+  saveMapping?: (mapping: Record<string, string>) => Promise<unknown>;
+}
+
+/**
+ * The page's form fields as Tianbao reads them: label, required mark, how much is filled in, and for the long
+ * text fields the template section each one holds. The mapping is guessed from the label (主要工作情况 → the
+ * main section); the user can correct it, and the correction is kept for the site.
+ */
+export function FieldsView({ analysis, saveMapping }: FieldsViewProps) {
+  const [error, setError] = useState(false);
+  const { fields, reportFields } = analysis;
   if (fields.length === 0) return <p className="tb-empty">{t('fields.none')}</p>;
+  const template = getTemplate(analysis.templateId);
+  const sections = template?.sections.filter((section) => (section.level ?? 1) === 1) ?? [];
+  const sectionOf = new Map(reportFields.map((field) => [field.key, field.sectionId ?? '']));
+  const save =
+    saveMapping ??
+    ((mapping: Record<string, string>) => updateSiteProfile(globalThis.location.origin, { fieldSectionMap: mapping }));
+
+  const change = (key: string, sectionId: string) => {
+    const mapping: Record<string, string> = {};
+    for (const field of reportFields) if (field.sectionId) mapping[field.key] = field.sectionId;
+    if (sectionId) mapping[key] = sectionId;
+    else delete mapping[key];
+    save(mapping).then(
+      () => setError(false),
+      () => setError(true),
+    );
+  };
+
   return (
-    <ul className="tb-list" aria-label={t('panel.tab.fields')}>
-      {fields.map((field) => (
-        <li key={field.key} className="tb-item">
-          <span className="tb-item-title">
-            {field.label || t('fields.unlabelled')}
-            {field.required && <span className="tb-required">{t('fields.required')}</span>}
-          </span>
-          <span className="tb-muted">
-            {field.text.trim() === ''
-              ? t('fields.empty')
-              : t('fields.length', { count: [...field.text].length })}
-          </span>
-        </li>
-      ))}
-    </ul>
+    <div>
+      {error && (
+        <p className="tb-notice tb-error" role="alert">
+          {t('fields.mappingSaveFailed')}
+        </p>
+      )}
+      <ul className="tb-list" aria-label={t('panel.tab.fields')}>
+        {fields.map((field) => (
+          <li key={field.key} className="tb-item">
+            <span className="tb-item-title">
+              {field.label || t('fields.unlabelled')}
+              {field.required && <span className="tb-required">{t('fields.required')}</span>}
+            </span>
+            <span className="tb-muted">
+              {field.text.trim() === '' ? t('fields.empty') : t('fields.length', { count: [...field.text].length })}
+            </span>
+            {sectionOf.has(field.key) && sections.length > 0 && (
+              <label className="tb-muted tb-map">
+                {t('fields.section')}{' '}
+                <select value={sectionOf.get(field.key)} onChange={(event) => change(field.key, event.target.value)}>
+                  <option value="">{t('fields.sectionNone')}</option>
+                  {sections.map((section) => (
+                    <option key={section.id} value={section.id}>
+                      {section.title}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            )}
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }

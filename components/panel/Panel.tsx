@@ -67,7 +67,7 @@ export function Panel({ store, bridge, actions, guard, drafts, switches }: Panel
   }
 
   let view: ReactNode;
-  if (tab === 'fields') view = <FieldsView fields={analysis.fields} />;
+  if (tab === 'fields') view = <FieldsView analysis={analysis} />;
   else if (tab === 'checks') view = <ChecksView analysis={analysis} bridge={bridge} />;
   else if (tab === 'snippets') view = <SnippetsView bridge={bridge} origin={origin} />;
   else view = <StructureView analysis={analysis} bridge={bridge} />;

@@ -7,9 +7,12 @@ import type { RuleConfig } from '@/lib/core/rules';
 import type { Finding, ReportField, ReportPeriod } from '@/lib/core/types';
 import type { PageBridge, PanelField } from '@/lib/panel/bridge';
 import { useRuleConfig } from './useRuleConfig';
+import { useSiteMapping } from './useSiteMapping';
 
 export interface PageAnalysis {
   fields: PanelField[];
+  /** The template the report is compared with (chosen by the user for the site, or picked from the page). */
+  templateId: string;
   /** The fields read as the report, each mapped to a template section where its label names one. */
   reportFields: ReportField[];
   analysis: Analysis;
@@ -47,9 +50,15 @@ function periodFromForm(fields: PanelField[]): ReportPeriod | undefined {
  * kept while the options stay the same, so that an edit re-reads only the lines and paragraphs that changed.
  */
 export function usePageAnalysis(bridge: PageBridge, active: boolean, given: AnalysisSettings = {}): PageAnalysis {
-  // The user's rule switches for this site, unless the caller passes its own (tests do).
-  const stored = useRuleConfig(globalThis.location?.origin ?? '');
-  const settings: AnalysisSettings = { ...given, rules: given.rules ?? stored };
+  // The user's rule switches and field mapping for this site, unless the caller passes its own (tests do).
+  const origin = globalThis.location?.origin ?? '';
+  const storedRules = useRuleConfig(origin);
+  const storedMapping = useSiteMapping(origin);
+  const settings: AnalysisSettings = {
+    ...given,
+    rules: given.rules ?? storedRules,
+    fieldSections: given.fieldSections ?? storedMapping,
+  };
   const [fields, setFields] = useState<PanelField[]>(() => bridge.readFields());
   useEffect(() => {
     if (!active) return;
@@ -89,6 +98,13 @@ export function usePageAnalysis(bridge: PageBridge, active: boolean, given: Anal
     const analysis = current.update(reportFields);
     // A page without a text field to check has no report: nothing to flag, not "every section missing".
     const findings = reportFields.length === 0 ? [] : analysis.findings;
-    return { fields, reportFields, analysis, findings, blocking: findings.filter((f) => f.severity === 'blocking').length };
+    return {
+      fields,
+      templateId: template.id,
+      reportFields,
+      analysis,
+      findings,
+      blocking: findings.filter((f) => f.severity === 'blocking').length,
+    };
   }, [fields, current, template, settings.fieldSections]);
 }

@@ -19,6 +19,7 @@ function analysisOf(text: string): PageAnalysis {
   const analysis = analyze(reportFields);
   return {
     fields: [{ key: 'main', label: '主要工作情况', required: true, kind: 'textarea', text }],
+    templateId: analysis.template?.id ?? 'work-summary',
     reportFields,
     analysis,
     findings: analysis.findings,

@@ -1,0 +1,59 @@
+// @vitest-environment happy-dom
+import { describe, expect, it, vi } from 'vitest';
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { FieldsView } from '@/components/panel/FieldsView';
+import { analyze } from '@/lib/core/analyze';
+import { matchSectionTitle } from '@/lib/core/coverage';
+import { getTemplate } from '@/lib/core/template';
+import type { PageAnalysis } from '@/components/panel/usePageAnalysis';
+import type { PanelField } from '@/lib/panel/bridge';
+
+const FIELDS: PanelField[] = [
+  { key: 'unit', label: '单位名称', required: true, kind: 'input', text: '市统计局' },
+  { key: 'main', label: '主要工作情况', required: true, kind: 'textarea', text: '（一）加强组织领导。' },
+  { key: 'problems', label: '存在的问题', required: true, kind: 'textarea', text: '' },
+  { key: 'notes', label: '备注', required: false, kind: 'textarea', text: '' },
+];
+
+function analysisOf(mapping: Record<string, string> = {}): PageAnalysis {
+  const template = getTemplate('ideology-half')!;
+  const reportFields = FIELDS.filter((f) => f.kind === 'textarea').map((f) => {
+    const sectionId = mapping[f.key] ?? matchSectionTitle(template, f.label)?.id;
+    return { key: f.key, label: f.label, text: f.text, ...(sectionId ? { sectionId } : {}) };
+  });
+  const analysis = analyze(reportFields, { templateId: template.id });
+  return { fields: FIELDS, templateId: template.id, reportFields, analysis, findings: analysis.findings, blocking: 0 };
+}
+
+const rowOf = (label: string) => screen.getAllByRole('listitem').find((li) => li.textContent?.startsWith(label))!;
+
+describe('FieldsView', () => {
+  it('shows each long text field with the report section its label names', () => {
+    render(<FieldsView analysis={analysisOf()} saveMapping={async () => undefined} />);
+    const select = within(rowOf('存在的问题')).getByRole('combobox') as HTMLSelectElement;
+    expect(select.selectedOptions[0]!.textContent).toBe('存在的问题');
+  });
+
+  it('offers no section choice for one-line fields such as 单位名称', () => {
+    render(<FieldsView analysis={analysisOf()} saveMapping={async () => undefined} />);
+    expect(within(rowOf('单位名称')).queryByRole('combobox')).toBeNull();
+  });
+
+  it('saves a corrected mapping for the site, keeping the others', async () => {
+    const save = vi.fn(async () => undefined);
+    render(<FieldsView analysis={analysisOf()} saveMapping={save} />);
+    const select = within(rowOf('备注')).getByRole('combobox');
+    const nextSteps = within(select).getAllByRole('option').find((o) => o.textContent?.includes('工作打算'))!;
+    await userEvent.selectOptions(select, nextSteps);
+    const saved = save.mock.calls[0]![0] as Record<string, string>;
+    expect(saved.notes).toBe((nextSteps as HTMLOptionElement).value);
+    expect(saved.problems).toBeDefined();
+  });
+
+  it('says so when the mapping cannot be saved', async () => {
+    render(<FieldsView analysis={analysisOf()} saveMapping={() => Promise.reject(new Error('QUOTA_BYTES'))} />);
+    await userEvent.selectOptions(within(rowOf('备注')).getByRole('combobox'), '');
+    expect((await screen.findByRole('alert')).textContent).toContain('未能保存');
+  });
+});
