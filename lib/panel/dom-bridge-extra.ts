@@ -24,7 +24,9 @@ export function createDomBridgeExtra(win: Window): Required<Pick<PageBridge, 're
     async replaceFieldText(key: string, text: string): Promise<InsertOutcome> {
       const field = discoverFields(win.document, { ignore: isOurs }).find((candidate) => candidate.key === key);
       if (!field || !field.element.isConnected) return { ok: false, messageId: 'panel.fieldGone' };
-      const result = await insertText(field.element, text, { selection: wholeField(field.element) });
+      // innerText of an editor separates paragraphs with a blank line; the adapters make each line a paragraph.
+      const wanted = isValueField(field.element) ? text : text.replace(/\n{2,}/g, '\n');
+      const result = await insertText(field.element, wanted, { selection: wholeField(field.element) });
       return { ok: result.ok, messageId: result.messageId, params: result.params };
     },
   };

@@ -156,3 +156,22 @@ export async function fillDemo(page: Page, texts: Texts): Promise<void> {
 export async function agentReady(page: Page): Promise<void> {
   await page.locator('tianbao-tab, tianbao-panel').first().waitFor({ state: 'attached', timeout: 15_000 });
 }
+
+/** The fixture origin's drafts as stored (field key → text), only those taken on `pagePath` when given. */
+export async function storedDrafts(h: Harness, pagePath?: string): Promise<Record<string, string>> {
+  return h.worker.evaluate(
+    async ({ origin, pagePath }) => {
+      const chrome = (globalThis as unknown as {
+        chrome: { storage: { local: { get(k: string): Promise<{ drafts?: Record<string, Record<string, { text: string; pageUrl: string }>> }> } } };
+      }).chrome;
+      const { drafts } = await chrome.storage.local.get('drafts');
+      const site = drafts?.[origin] ?? {};
+      return Object.fromEntries(
+        Object.entries(site)
+          .filter(([, draft]) => !pagePath || new URL(draft.pageUrl).pathname === pagePath)
+          .map(([key, draft]) => [key, draft.text]),
+      );
+    },
+    { origin: h.fixtures.origin, pagePath },
+  );
+}

@@ -1,0 +1,169 @@
+// Drafts end to end (issue 5 item 6) in Chromium with the built extension on an enabled site: typing is saved
+// locally (debounced, and at once when the page unloads), offered back after a reload and restored through the
+// insertion adapters with the identical text (a textarea and a Quill editor); removed after a successful
+// submit; never taken from a password or card-number field; kept, with a clear message, when the page removes
+// the field while its draft is pending.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launch, type Harness } from './harness';
+import { PORTALS } from '../fixtures/portals/list';
+import {
+  CLEAN, PORTAL_DRIVERS, agentReady, buildPortals, enableFixtureOrigin, fillDemo, fillPortal, openPanelFromTab, patchSiteProfile,
+  storedDrafts,
+} from '../guard/e2e-support';
+
+let h: Harness;
+
+beforeAll(async () => {
+  buildPortals();
+  h = await launch();
+  await enableFixtureOrigin(h);
+});
+
+afterAll(async () => {
+  await h?.close();
+});
+
+beforeEach(async () => {
+  await patchSiteProfile(h, { panelCollapsed: true });
+  // Each test starts without drafts.
+  await h.worker.evaluate(() =>
+    (globalThis as unknown as { chrome: { storage: { local: { remove(k: string): Promise<void> } } } }).chrome.storage.local.remove('drafts'),
+  );
+});
+
+const TYPED = '一、主要工作情况\n（一）加强组织领导。\n二、存在的问题';
+
+async function openDemo(): Promise<Page> {
+  const page = await h.open('/demo-portal/');
+  await agentReady(page);
+  return page;
+}
+
+const offers = (page: Page) => page.getByTestId('tianbao-drafts');
+
+describe('drafts on the demo portal', () => {
+  it('saves typing after a pause, offers it after a reload and restores the identical text', async () => {
+    const page = await openDemo();
+    await page.locator('#main').click();
+    await page.keyboard.type('一、主要工作情况');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('（一）加强组织领导。');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('二、存在的问题');
+    await expect.poll(() => storedDrafts(h).then((d) => d['name:main']), { timeout: 5_000 }).toBe(TYPED);
+
+    await page.reload();
+    expect(await page.locator('#main').inputValue()).toBe('');
+    await openPanelFromTab(page);
+    const offer = offers(page).getByRole('listitem', { name: '主要工作情况' });
+    await offer.waitFor();
+    expect(await offer.innerText()).toContain('（一）加强组织领导。');
+    await offer.getByRole('button', { name: '恢复', exact: true }).click();
+    await expect.poll(() => page.locator('#main').inputValue()).toBe(TYPED);
+    // The restored field equals its draft: no longer offered.
+    await expect.poll(() => offers(page).getByRole('listitem', { name: '主要工作情况' }).count()).toBe(0);
+    await page.close();
+  });
+
+  it('saves at once when the page is left before the pause is over', async () => {
+    const page = await openDemo();
+    await page.locator('#plans').click();
+    await page.keyboard.type('一是持续深化理论武装。');
+    await page.reload();
+    await expect.poll(() => storedDrafts(h).then((d) => d['name:plans']), { timeout: 5_000 }).toBe('一是持续深化理论武装。');
+    await page.close();
+  });
+
+  it('removes the page drafts after the form was submitted', async () => {
+    const page = await openDemo();
+    await fillDemo(page, CLEAN);
+    await page.locator('#contact').click();
+    await page.keyboard.type('（办公室）');
+    await expect.poll(() => storedDrafts(h).then((d) => Object.keys(d).length), { timeout: 5_000 }).toBeGreaterThan(0);
+    await page.locator('#submit').click();
+    await page.locator('#submitted').waitFor();
+    await expect.poll(() => storedDrafts(h), { timeout: 5_000 }).toEqual({});
+    await page.close();
+  });
+
+  it('never takes a draft from a password or a card-number field', async () => {
+    const page = await openDemo();
+    await page.evaluate(() => {
+      const row = document.createElement('div');
+      row.className = 'row';
+      row.innerHTML =
+        '<label for="pwd">登录密码</label><input id="pwd" name="pwd" type="password">' +
+        '<label for="card">银行卡号</label><input id="card" name="card" type="text" autocomplete="cc-number">';
+      document.querySelector('#report .actions')!.before(row);
+    });
+    await page.locator('#pwd').click();
+    await page.keyboard.type('Secret-123');
+    await page.locator('#card').click();
+    await page.keyboard.type('6222020000000000');
+    await page.locator('#unit').click();
+    await page.keyboard.type('某市统计局');
+    await expect.poll(() => storedDrafts(h).then((d) => d['name:unit']), { timeout: 5_000 }).toBe('某市统计局');
+    const drafts = await storedDrafts(h);
+    expect(Object.keys(drafts)).toEqual(['name:unit']);
+    expect(JSON.stringify(drafts)).not.toContain('Secret-123');
+    expect(JSON.stringify(drafts)).not.toContain('6222020000000000');
+    await page.close();
+  });
+
+  it('keeps the draft of a field the page removed while it was pending, and says so in the panel', async () => {
+    const page = await openDemo();
+    await openPanelFromTab(page);
+    await page.locator('#problems').click();
+    await page.keyboard.type('一是理论学习深度不够。');
+    // The page swaps the field out before the autosave pause is over (a step change, a re-render).
+    await page.evaluate(() => document.querySelector('#problems')!.closest('.row')!.remove());
+    await expect.poll(() => storedDrafts(h).then((d) => d['name:problems']), { timeout: 5_000 }).toBe('一是理论学习深度不够。');
+    const notice = offers(page).getByRole('listitem', { name: '存在的问题' });
+    await notice.waitFor({ timeout: 5_000 });
+    expect(await notice.innerText()).toContain('已不在当前页面上');
+    expect(await notice.innerText()).toContain('一是理论学习深度不够。');
+    await page.close();
+  });
+});
+
+describe('drafts in a rich editor and a library form', () => {
+  it('restores multi-paragraph text into Quill identically', async () => {
+    const path = PORTALS.find((portal) => portal.id === 'quill')!.path;
+    const page = await h.open(path);
+    await page.waitForFunction(() => (window as unknown as { __portalReady?: boolean }).__portalReady === true);
+    await agentReady(page);
+    await page.locator('.ql-editor').click();
+    await page.keyboard.type('一、主要工作情况');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('（一）加强组织领导。');
+    await expect.poll(() => storedDrafts(h).then((d) => Object.values(d).join('|')), { timeout: 5_000 }).toContain('（一）加强组织领导。');
+
+    await page.reload();
+    await page.waitForFunction(() => (window as unknown as { __portalReady?: boolean }).__portalReady === true);
+    await openPanelFromTab(page);
+    const offer = offers(page).getByRole('listitem', { name: '主要工作情况' });
+    await offer.getByRole('button', { name: '恢复', exact: true }).click();
+    const read = () =>
+      page.evaluate(() => (window as unknown as { __portal: { read(): Record<string, string> } }).__portal.read().主要工作情况);
+    await expect.poll(read).toBe('<p>一、主要工作情况</p><p>（一）加强组织领导。</p>');
+    await page.close();
+  });
+
+  it('removes the drafts after Element Plus reports a successful submit', async () => {
+    const path = PORTALS.find((portal) => portal.id === 'element-plus')!.path;
+    const page = await h.open(path);
+    await page.waitForFunction(() => (window as unknown as { __portalReady?: boolean }).__portalReady === true);
+    await agentReady(page);
+    const driver = PORTAL_DRIVERS['element-plus'];
+    await fillPortal(page, driver, CLEAN);
+    await driver.field(page, '联系人').click();
+    await page.keyboard.type('王');
+    const pagePath = new URL(page.url()).pathname;
+    await expect.poll(() => storedDrafts(h, pagePath).then((d) => Object.keys(d).length), { timeout: 5_000 }).toBeGreaterThan(0);
+    await driver.submit(page).click();
+    await expect.poll(() => driver.submits(page)).toBe(1);
+    await expect.poll(() => storedDrafts(h, pagePath), { timeout: 5_000 }).toEqual({});
+    await page.close();
+  });
+});
