@@ -1,0 +1,141 @@
+import { useEffect, useState } from 'react';
+import { getLanguage, t } from '@/lib/i18n';
+import type { DraftEntry } from '@/lib/storage';
+import { draftPreview } from '@/lib/drafts/text';
+
+export interface DraftsSectionProps {
+  /** Every draft of every site, newest first (lib/storage listAllDrafts). */
+  list(): Promise<DraftEntry[]>;
+  /** Removes the site's drafts for `fieldKeys`, or all of the site's drafts when omitted (lib/storage deleteDrafts). */
+  remove(origin: string, fieldKeys?: string[]): Promise<unknown>;
+  /** How many days drafts are kept (Settings.draftRetentionDays). */
+  retentionDays(): Promise<number>;
+  /** Calls back when drafts change elsewhere (a portal tab autosaving); returns an unsubscribe function. */
+  watch?(onChange: () => void): () => void;
+}
+
+function formatTime(savedAt: number): string {
+  return new Date(savedAt).toLocaleString(getLanguage() === 'en' ? 'en' : 'zh-CN', {
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
+}
+
+function groupBySite(drafts: readonly DraftEntry[]): Array<[string, DraftEntry[]]> {
+  const sites = new Map<string, DraftEntry[]>();
+  for (const draft of drafts) {
+    const list = sites.get(draft.origin) ?? [];
+    list.push(draft);
+    sites.set(draft.origin, list);
+  }
+  return [...sites.entries()].sort(([a], [b]) => a.localeCompare(b));
+}
+
+/** 草稿: every saved draft by site, with its full text on request, deletable one by one, per site or all at once. */
+export function DraftsSection({ list, remove, retentionDays, watch }: DraftsSectionProps) {
+  const [drafts, setDrafts] = useState<DraftEntry[] | undefined>(undefined);
+  const [days, setDays] = useState<number | undefined>(undefined);
+  const [error, setError] = useState<string | undefined>(undefined);
+  const [open, setOpen] = useState<string | undefined>(undefined);
+  const [confirmAll, setConfirmAll] = useState(false);
+
+  const reload = () =>
+    list().then(
+      (next) => setDrafts(next),
+      () => setError(t('options.drafts.loadFailed')),
+    );
+  useEffect(() => {
+    void reload();
+    retentionDays().then(setDays, () => undefined);
+    return watch?.(() => void reload());
+  }, []);
+
+  const run = async (task: () => Promise<unknown>) => {
+    setError(undefined);
+    try {
+      await task();
+    } catch {
+      setError(t('options.drafts.deleteFailed'));
+    }
+    await reload();
+  };
+
+  const id = (draft: DraftEntry) => `${draft.origin} ${draft.fieldKey}`;
+  return (
+    <section aria-labelledby="drafts-title" className="opt-section">
+      <h2 id="drafts-title">{t('options.drafts.title')}</h2>
+      <p className="opt-muted">{t('options.drafts.explain', { days: days ?? 30 })}</p>
+      {error && (
+        <p role="alert" className="opt-error">
+          {error}
+        </p>
+      )}
+      {drafts && drafts.length === 0 && <p>{t('options.drafts.none')}</p>}
+      {drafts && drafts.length > 0 && (
+        <>
+          {groupBySite(drafts).map(([origin, entries]) => (
+            <div key={origin} role="group" aria-label={origin}>
+              <h3 className="opt-origin" style={{ fontSize: 14, margin: '12px 0 4px' }}>
+                {origin}{' '}
+                <button type="button" onClick={() => void run(() => remove(origin))}>
+                  {t('options.drafts.deleteSite')}
+                </button>
+              </h3>
+              <ul className="opt-list">
+                {entries.map((draft) => {
+                  const label = draft.fieldLabel || draft.fieldKey;
+                  const shown = open === id(draft);
+                  return (
+                    <li key={id(draft)} aria-label={label} style={{ flexDirection: 'column', alignItems: 'stretch' }}>
+                      <span>{t('options.drafts.entry', { label, time: formatTime(draft.savedAt), count: draft.text.length })}</span>
+                      <span className="opt-muted" style={{ whiteSpace: shown ? 'pre-wrap' : undefined }}>
+                        {shown ? draft.text : draftPreview(draft.text, 100)}
+                      </span>
+                      <span style={{ display: 'flex', gap: 8 }}>
+                        <button type="button" aria-expanded={shown} onClick={() => setOpen(shown ? undefined : id(draft))}>
+                          {shown ? t('options.drafts.hide') : t('options.drafts.show')}
+                        </button>
+                        <button type="button" onClick={() => void run(() => remove(draft.origin, [draft.fieldKey]))}>
+                          {t('options.drafts.delete')}
+                        </button>
+                      </span>
+                    </li>
+                  );
+                })}
+              </ul>
+            </div>
+          ))}
+          {confirmAll ? (
+            <div className="opt-confirm" role="alertdialog" aria-label={t('options.drafts.deleteAll')}>
+              <p>{t('options.drafts.confirmAll', { count: drafts.length })}</p>
+              <button
+                type="button"
+                onClick={() => {
+                  setConfirmAll(false);
+                  const origins = [...new Set(drafts.map((draft) => draft.origin))];
+                  void run(async () => {
+                    for (const origin of origins) await remove(origin);
+                  });
+                }}
+              >
+                {t('options.drafts.confirm')}
+              </button>{' '}
+              <button type="button" onClick={() => setConfirmAll(false)}>
+                {t('options.drafts.cancel')}
+              </button>
+            </div>
+          ) : (
+            <p>
+              <button type="button" onClick={() => setConfirmAll(true)}>
+                {t('options.drafts.deleteAll')}
+              </button>
+            </p>
+          )}
+        </>
+      )}
+    </section>
+  );
+}

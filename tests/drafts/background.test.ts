@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { clearPageDrafts, pruneOldDrafts, removeDrafts, saveDrafts, senderOrigin } from '@/lib/background/drafts';
+import { listDrafts, updateSettings } from '@/lib/storage';
+
+const ORIGIN = 'https://a.gov.cn';
+const entry = (fieldKey: string, text: string) => ({ fieldKey, fieldLabel: fieldKey, text });
+
+describe('background draft writer', () => {
+  it('files drafts under the sender page origin only', () => {
+    expect(senderOrigin('https://a.gov.cn/report?id=1')).toBe(ORIGIN);
+    expect(senderOrigin('chrome-extension://abc/options.html')).toBeUndefined();
+    expect(senderOrigin(undefined)).toBeUndefined();
+  });
+
+  it('keeps every draft when two tabs save at the same moment', async () => {
+    await Promise.all([
+      saveDrafts(ORIGIN, `${ORIGIN}/a`, [entry('name:work', '甲')]),
+      saveDrafts(ORIGIN, `${ORIGIN}/b`, [entry('name:plans', '乙')]),
+      saveDrafts(ORIGIN, `${ORIGIN}/a`, [entry('name:problems', '丙')]),
+    ]);
+    expect((await listDrafts(ORIGIN)).map((d) => d.fieldKey).sort()).toEqual(['name:plans', 'name:problems', 'name:work']);
+  });
+
+  it('clears only the drafts taken on the submitted page', async () => {
+    await saveDrafts(ORIGIN, `${ORIGIN}/report?id=1`, [entry('name:work', '甲')]);
+    await saveDrafts(ORIGIN, `${ORIGIN}/other`, [entry('name:note', '乙')]);
+    expect(await clearPageDrafts(ORIGIN, `${ORIGIN}/report?id=2`)).toBe(1);
+    expect((await listDrafts(ORIGIN)).map((d) => d.fieldKey)).toEqual(['name:note']);
+  });
+
+  it('a clear sent after a save removes that save too (messages are applied in order)', async () => {
+    const saving = saveDrafts(ORIGIN, `${ORIGIN}/r`, [entry('name:work', '甲'), entry('name:plans', '乙')]);
+    const clearing = clearPageDrafts(ORIGIN, `${ORIGIN}/r`);
+    await Promise.all([saving, clearing]);
+    expect(await listDrafts(ORIGIN)).toEqual([]);
+  });
+
+  it('deletes the drafts the panel asks for', async () => {
+    await saveDrafts(ORIGIN, `${ORIGIN}/r`, [entry('name:work', '甲'), entry('name:plans', '乙')]);
+    await removeDrafts(ORIGIN, ['name:work']);
+    expect((await listDrafts(ORIGIN)).map((d) => d.fieldKey)).toEqual(['name:plans']);
+  });
+
+  it('prunes drafts older than the retention period at start-up', async () => {
+    const day = 24 * 60 * 60 * 1000;
+    await updateSettings({ draftRetentionDays: 30 });
+    await saveDrafts(ORIGIN, `${ORIGIN}/r`, [entry('name:old', '旧')], Date.now() - 31 * day);
+    await saveDrafts(ORIGIN, `${ORIGIN}/r`, [entry('name:new', '新')], Date.now() - 29 * day);
+    expect(await pruneOldDrafts()).toBe(1);
+    expect((await listDrafts(ORIGIN)).map((d) => d.fieldKey)).toEqual(['name:new']);
+  });
+});
