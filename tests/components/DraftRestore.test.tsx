@@ -1,0 +1,86 @@
+// @vitest-environment happy-dom
+import { describe, expect, it, vi } from 'vitest';
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { DraftRestore } from '@/components/panel/DraftRestore';
+import type { DraftSource } from '@/lib/drafts/source';
+import type { DraftEntry } from '@/lib/storage';
+import type { PanelField } from '@/lib/panel/bridge';
+
+const PAGE = 'https://a.gov.cn/report/edit';
+const draft = (fieldKey: string, fieldLabel: string, text: string): DraftEntry => ({
+  origin: 'https://a.gov.cn',
+  fieldKey,
+  fieldLabel,
+  text,
+  savedAt: Date.UTC(2026, 5, 30, 8, 0),
+  pageUrl: PAGE,
+});
+
+function setup(drafts: DraftEntry[], fields: PanelField[], replaced = { ok: true }) {
+  let current = fields;
+  const bridge = {
+    readFields: () => current,
+    onChange: () => () => undefined,
+    replaceFieldText: vi.fn(async (key: string, text: string) => {
+      current = current.map((f) => (f.key === key ? { ...f, text } : f));
+      return replaced;
+    }),
+  };
+  const source: DraftSource = {
+    pageUrl: () => PAGE,
+    list: vi.fn(async () => drafts),
+    watch: () => () => undefined,
+    remove: vi.fn(async () => undefined),
+  };
+  render(<DraftRestore bridge={bridge} source={source} />);
+  return { bridge, source, user: userEvent.setup() };
+}
+
+const WORK: PanelField = { key: 'name:work', label: '主要工作情况', required: true, kind: 'textarea', text: '' };
+
+describe('DraftRestore', () => {
+  it('offers each field whose draft differs, with a preview', async () => {
+    setup([draft('name:work', '主要工作情况', '一、总体情况\n（一）学习贯彻')], [WORK]);
+    const item = await screen.findByRole('listitem', { name: '主要工作情况' });
+    expect(item.textContent).toContain('一、总体情况 （一）学习贯彻');
+    expect(screen.getByRole('heading').textContent).toContain('有 1 份草稿可以恢复');
+  });
+
+  it('offers nothing when the field already holds the draft text', async () => {
+    const { source } = setup([draft('name:work', '主要工作情况', '已写好')], [{ ...WORK, text: '已写好' }]);
+    await vi.waitFor(() => expect(source.list).toHaveBeenCalled());
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(screen.queryByRole('listitem')).toBeNull();
+  });
+
+  it('restores through the bridge with the draft text and confirms it', async () => {
+    const { bridge, user } = setup([draft('name:work', '主要工作情况', '一、总体情况')], [WORK]);
+    const item = await screen.findByRole('listitem', { name: '主要工作情况' });
+    await user.click(within(item).getByRole('button', { name: '恢复' }));
+    expect(bridge.replaceFieldText).toHaveBeenCalledWith('name:work', '一、总体情况');
+    expect((await screen.findByRole('status')).textContent).toContain('已恢复“主要工作情况”的草稿');
+  });
+
+  it('says the draft is kept when restoring fails', async () => {
+    const { user } = setup([draft('name:work', '主要工作情况', '一、总体情况')], [WORK], { ok: false });
+    const item = await screen.findByRole('listitem', { name: '主要工作情况' });
+    await user.click(within(item).getByRole('button', { name: '恢复' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('草稿仍保存在本机');
+  });
+
+  it('discards a draft on request', async () => {
+    const { source, user } = setup([draft('name:work', '主要工作情况', '一、总体情况')], [WORK]);
+    const item = await screen.findByRole('listitem', { name: '主要工作情况' });
+    await user.click(within(item).getByRole('button', { name: '不恢复并删除' }));
+    expect(source.remove).toHaveBeenCalledWith(['name:work']);
+  });
+
+  it('explains that the text of a field no longer on the page is kept, and shows it', async () => {
+    setup([draft('name:problems', '存在的问题', '一是学习不够深入')], [WORK]);
+    const item = await screen.findByRole('listitem', { name: '存在的问题' });
+    expect(within(item).getByRole('alert').textContent).toContain('“存在的问题”已不在当前页面上');
+    expect(item.textContent).toContain('一是学习不够深入');
+    expect(within(item).getByRole('button', { name: '复制内容' })).toBeTruthy();
+  });
+});

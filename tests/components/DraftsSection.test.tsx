@@ -1,0 +1,91 @@
+// @vitest-environment happy-dom
+import { describe, expect, it, vi } from 'vitest';
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { DraftsSection } from '@/components/options/DraftsSection';
+import type { DraftEntry } from '@/lib/storage';
+
+const entry = (origin: string, fieldKey: string, text: string): DraftEntry => ({
+  origin,
+  fieldKey,
+  fieldLabel: fieldKey.replace('name:', ''),
+  text,
+  savedAt: Date.UTC(2026, 5, 30, 8, 0),
+  pageUrl: `${origin}/r`,
+});
+
+function setup(initial: DraftEntry[], remove = vi.fn(async () => undefined)) {
+  let drafts = initial;
+  const list = vi.fn(async () => drafts);
+  const removeAndForget = vi.fn(async (origin: string, keys?: string[]) => {
+    await remove(origin, keys);
+    drafts = drafts.filter((d) => d.origin !== origin || (keys !== undefined && !keys.includes(d.fieldKey)));
+  });
+  render(<DraftsSection list={list} remove={removeAndForget} retentionDays={async () => 14} />);
+  return { remove: removeAndForget, user: userEvent.setup() };
+}
+
+const A = 'https://a.gov.cn';
+const B = 'https://b.gov.cn';
+
+describe('DraftsSection', () => {
+  it('says so when there are no drafts', async () => {
+    setup([]);
+    expect(await screen.findByText('没有保存的草稿。')).toBeTruthy();
+  });
+
+  it('states the retention period from the settings', async () => {
+    setup([]);
+    expect(await screen.findByText(/保留 14 天/)).toBeTruthy();
+  });
+
+  it('groups drafts by site', async () => {
+    setup([entry(A, 'name:work', '甲'), entry(B, 'name:plans', '乙'), entry(A, 'name:note', '丙')]);
+    const site = await screen.findByRole('group', { name: A });
+    expect(within(site).getAllByRole('listitem')).toHaveLength(2);
+    expect(within(screen.getByRole('group', { name: B })).getAllByRole('listitem')).toHaveLength(1);
+  });
+
+  it('shows the full text on request', async () => {
+    const long = `${'一'.repeat(120)}尾`;
+    const { user } = setup([entry(A, 'name:work', long)]);
+    const item = await screen.findByRole('listitem', { name: 'work' });
+    expect(item.textContent).not.toContain('尾');
+    await user.click(within(item).getByRole('button', { name: '查看全文' }));
+    expect(item.textContent).toContain('尾');
+  });
+
+  it('deletes one draft', async () => {
+    const { remove, user } = setup([entry(A, 'name:work', '甲'), entry(A, 'name:note', '丙')]);
+    const item = await screen.findByRole('listitem', { name: 'work' });
+    await user.click(within(item).getByRole('button', { name: '删除' }));
+    expect(remove).toHaveBeenCalledWith(A, ['name:work']);
+    await vi.waitFor(() => expect(screen.queryByRole('listitem', { name: 'work' })).toBeNull());
+  });
+
+  it('deletes all drafts of one site', async () => {
+    const { remove, user } = setup([entry(A, 'name:work', '甲'), entry(B, 'name:plans', '乙')]);
+    const site = await screen.findByRole('group', { name: A });
+    await user.click(within(site).getByRole('button', { name: '删除该网站的全部草稿' }));
+    expect(remove).toHaveBeenCalledWith(A);
+  });
+
+  it('deletes everything only after a confirmation', async () => {
+    const { remove, user } = setup([entry(A, 'name:work', '甲'), entry(B, 'name:plans', '乙')]);
+    await user.click(await screen.findByRole('button', { name: '删除全部草稿' }));
+    expect(remove).not.toHaveBeenCalled();
+    const confirm = screen.getByRole('alertdialog');
+    expect(confirm.textContent).toContain('全部 2 份草稿');
+    await user.click(within(confirm).getByRole('button', { name: '确定删除' }));
+    await vi.waitFor(() => expect(screen.getByText('没有保存的草稿。')).toBeTruthy());
+    expect(remove).toHaveBeenCalledTimes(2);
+  });
+
+  it('says so when deleting fails, and keeps the list', async () => {
+    const { user } = setup([entry(A, 'name:work', '甲')], vi.fn(async () => Promise.reject(new Error('quota'))));
+    const item = await screen.findByRole('listitem', { name: 'work' });
+    await user.click(within(item).getByRole('button', { name: '删除' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('草稿未能删除');
+    expect(screen.getByRole('listitem', { name: 'work' })).toBeTruthy();
+  });
+});
