@@ -19,7 +19,7 @@ export function FieldsView({ analysis, saveMapping }: FieldsViewProps) {
   const [error, setError] = useState(false);
   const { fields, reportFields } = analysis;
   if (fields.length === 0) return <p className="tb-empty">{t('fields.none')}</p>;
-  const template = getTemplate(analysis.templateId);
+  const template = analysis.templates.find((t) => t.id === analysis.templateId) ?? getTemplate(analysis.templateId);
   const sections = template?.sections.filter((section) => (section.level ?? 1) === 1) ?? [];
   const sectionOf = new Map(reportFields.map((field) => [field.key, field.sectionId ?? '']));
   const save =

@@ -2,7 +2,15 @@ import { useState } from 'react';
 import { t } from '@/lib/i18n';
 import type { OutlineHeading, SectionCoverage, StructureSuggestion } from '@/lib/core/analyze';
 import type { PageBridge } from '@/lib/panel/bridge';
+import { updateSiteProfile } from '@/lib/storage';
 import type { PageAnalysis } from './usePageAnalysis';
+
+export interface StructureViewProps {
+  analysis: PageAnalysis;
+  bridge: PageBridge;
+  /** Saves the template chosen for the site (null = automatic); storage by default. */
+  saveTemplate?: (templateId: string | null) => Promise<unknown>;
+}
 
 const STATUS_MARK: Record<SectionCoverage['status'], string> = {
   found: '✓',
@@ -58,7 +66,7 @@ function SectionRow({ section }: { section: SectionCoverage }) {
  * The report's structure against its template: which sections are there, missing, empty or out of order, what
  * each covers, and the scaffold of a missing section, inserted in one click at the place it belongs.
  */
-export function StructureView({ analysis, bridge }: { analysis: PageAnalysis; bridge: PageBridge }) {
+export function StructureView({ analysis, bridge, saveTemplate }: StructureViewProps) {
   const [message, setMessage] = useState<{ text: string; ok: boolean } | undefined>(undefined);
   const { outline, coverage, suggestions, template } = analysis.analysis;
   if (analysis.reportFields.length === 0) return <p className="tb-empty">{t('fields.none')}</p>;
@@ -83,11 +91,28 @@ export function StructureView({ analysis, bridge }: { analysis: PageAnalysis; br
 
   return (
     <div>
-      {template && (
-        <p className="tb-muted">
-          {t('structure.template', { name: template.name })}
-          {coverage && ` · ${t('structure.topicsTotal', { covered: coverage.topicsCovered, total: coverage.topicsTotal })}`}
-        </p>
+      <label className="tb-muted tb-map">
+        {t('structure.templateLabel')}{' '}
+        <select
+          value={analysis.templateChosen ? analysis.templateId : ''}
+          onChange={(event) => {
+            const save =
+              saveTemplate ?? ((id: string | null) => updateSiteProfile(globalThis.location.origin, { templateId: id }));
+            save(event.target.value || null).catch(() =>
+              setMessage({ ok: false, text: t('structure.templateSaveFailed') }),
+            );
+          }}
+        >
+          <option value="">{t('structure.templateAuto', { name: template?.name ?? '' })}</option>
+          {analysis.templates.map((candidate) => (
+            <option key={candidate.id} value={candidate.id}>
+              {candidate.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      {coverage && (
+        <p className="tb-muted">{t('structure.topicsTotal', { covered: coverage.topicsCovered, total: coverage.topicsTotal })}</p>
       )}
       {message && (
         <p className={message.ok ? 'tb-ok' : 'tb-notice tb-error'} role={message.ok ? 'status' : 'alert'}>

@@ -2,17 +2,23 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { createAnalyzer, type Analysis, type Analyzer } from '@/lib/core/analyze';
 import { matchSectionTitle } from '@/lib/core/coverage';
 import { parsePeriod } from '@/lib/core/period';
-import { getTemplate, selectTemplate } from '@/lib/core/template';
+import { builtinTemplates, getTemplate, selectTemplate } from '@/lib/core/template';
 import type { RuleConfig } from '@/lib/core/rules';
 import type { Finding, ReportField, ReportPeriod } from '@/lib/core/types';
 import type { PageBridge, PanelField } from '@/lib/panel/bridge';
 import { useRuleConfig } from './useRuleConfig';
 import { useSiteMapping } from './useSiteMapping';
+import { useSiteTemplates } from './useSiteTemplates';
+import type { Template } from '@/lib/core/template';
 
 export interface PageAnalysis {
   fields: PanelField[];
   /** The template the report is compared with (chosen by the user for the site, or picked from the page). */
   templateId: string;
+  /** Whether the user chose it (else it was picked from the page's title and text). */
+  templateChosen: boolean;
+  /** Every template the user can choose from: the built-in ones and their own. */
+  templates: Template[];
   /** The fields read as the report, each mapped to a template section where its label names one. */
   reportFields: ReportField[];
   analysis: Analysis;
@@ -54,7 +60,9 @@ export function usePageAnalysis(bridge: PageBridge, active: boolean, given: Anal
   const origin = globalThis.location?.origin ?? '';
   const storedRules = useRuleConfig(origin);
   const storedMapping = useSiteMapping(origin);
+  const { userTemplates, chosenId } = useSiteTemplates(origin);
   const settings: AnalysisSettings = {
+    templateId: chosenId,
     ...given,
     rules: given.rules ?? storedRules,
     fieldSections: given.fieldSections ?? storedMapping,
@@ -77,15 +85,20 @@ export function usePageAnalysis(bridge: PageBridge, active: boolean, given: Anal
   const period = periodFromForm(fields);
   const reportText = fields.filter(isReportField).map((f) => f.text).join('\n');
   const head = `${bridge.pageTitle()} ${reportText.slice(0, 300)}`;
-  const template =
-    (settings.templateId ? getTemplate(settings.templateId) : undefined) ?? selectTemplate(head, period);
+  const chosen = settings.templateId ? getTemplate(settings.templateId, userTemplates) : undefined;
+  const template = chosen ?? selectTemplate(head, period);
   const periodKey = period ? `${period.year}H${period.half ?? 0}` : '';
   const analyzer = useRef<{ key: string; analyzer: Analyzer } | undefined>(undefined);
-  const key = `${template.id}|${periodKey}|${JSON.stringify(settings.rules ?? {})}`;
+  const key = `${template.id}|${userTemplates.length}|${periodKey}|${JSON.stringify(settings.rules ?? {})}`;
   if (analyzer.current?.key !== key) {
     analyzer.current = {
       key,
-      analyzer: createAnalyzer({ templateId: template.id, ...(period ? { period } : {}), ...(settings.rules ? { rules: settings.rules } : {}) }),
+      analyzer: createAnalyzer({
+        templateId: template.id,
+        templates: userTemplates,
+        ...(period ? { period } : {}),
+        ...(settings.rules ? { rules: settings.rules } : {}),
+      }),
     };
   }
   const current = analyzer.current.analyzer;
@@ -101,10 +114,12 @@ export function usePageAnalysis(bridge: PageBridge, active: boolean, given: Anal
     return {
       fields,
       templateId: template.id,
+      templateChosen: chosen !== undefined,
+      templates: [...builtinTemplates, ...userTemplates],
       reportFields,
       analysis,
       findings,
       blocking: findings.filter((f) => f.severity === 'blocking').length,
     };
-  }, [fields, current, template, settings.fieldSections]);
+  }, [fields, current, template, chosen, userTemplates, settings.fieldSections]);
 }

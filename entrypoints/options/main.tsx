@@ -5,6 +5,7 @@ import { SettingsSection } from '@/components/options/SettingsSection';
 import { SnippetsSection } from '@/components/options/SnippetsSection';
 import { BackupSection } from '@/components/options/BackupSection';
 import { RuleSettingsSection } from '@/components/options/RuleSettingsSection';
+import { TemplatesSection } from '@/components/options/TemplatesSection';
 import { activeSites, revokeSite } from '@/lib/background/sites';
 import { getRuleSettings, getSettings, saveRuleSettings, updateSettings } from '@/lib/storage';
 import { loadLanguage } from '@/lib/panel/language';
@@ -12,6 +13,7 @@ import './options.css';
 
 const sections: OptionsSection[] = [
   { id: 'snippets', titleId: 'storage.snippets.title', render: () => <SnippetsSection /> },
+  { id: 'templates', titleId: 'templates.title', render: () => <TemplatesSection /> },
   {
     id: 'rules',
     titleId: 'rules.ui.title',

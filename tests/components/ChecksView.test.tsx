@@ -4,6 +4,7 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ChecksView } from '@/components/panel/ChecksView';
 import { analyze } from '@/lib/core/analyze';
+import { builtinTemplates } from '@/lib/core/template';
 import type { PageAnalysis } from '@/components/panel/usePageAnalysis';
 import type { PageBridge } from '@/lib/panel/bridge';
 
@@ -16,6 +17,8 @@ function analysisOf(text: string): PageAnalysis {
   return {
     fields: [{ key: 'main', label: '主要工作情况', required: true, kind: 'textarea', text }],
     templateId: analysis.template?.id ?? 'work-summary',
+    templateChosen: false,
+    templates: [...builtinTemplates],
     reportFields,
     analysis,
     findings: analysis.findings,

@@ -4,8 +4,8 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { FieldsView } from '@/components/panel/FieldsView';
 import { analyze } from '@/lib/core/analyze';
+import { builtinTemplates, getTemplate } from '@/lib/core/template';
 import { matchSectionTitle } from '@/lib/core/coverage';
-import { getTemplate } from '@/lib/core/template';
 import type { PageAnalysis } from '@/components/panel/usePageAnalysis';
 import type { PanelField } from '@/lib/panel/bridge';
 
@@ -23,7 +23,7 @@ function analysisOf(mapping: Record<string, string> = {}): PageAnalysis {
     return { key: f.key, label: f.label, text: f.text, ...(sectionId ? { sectionId } : {}) };
   });
   const analysis = analyze(reportFields, { templateId: template.id });
-  return { fields: FIELDS, templateId: template.id, reportFields, analysis, findings: analysis.findings, blocking: 0 };
+  return { fields: FIELDS, templateId: template.id, templateChosen: false, templates: [...builtinTemplates], reportFields, analysis, findings: analysis.findings, blocking: 0 };
 }
 
 const rowOf = (label: string) => screen.getAllByRole('listitem').find((li) => li.textContent?.startsWith(label))!;
@@ -41,12 +41,12 @@ describe('FieldsView', () => {
   });
 
   it('saves a corrected mapping for the site, keeping the others', async () => {
-    const save = vi.fn(async () => undefined);
+    const save = vi.fn(async (_mapping: Record<string, string>) => undefined);
     render(<FieldsView analysis={analysisOf()} saveMapping={save} />);
     const select = within(rowOf('备注')).getByRole('combobox');
     const nextSteps = within(select).getAllByRole('option').find((o) => o.textContent?.includes('工作打算'))!;
     await userEvent.selectOptions(select, nextSteps);
-    const saved = save.mock.calls[0]![0] as Record<string, string>;
+    const saved = save.mock.calls[0]![0];
     expect(saved.notes).toBe((nextSteps as HTMLOptionElement).value);
     expect(saved.problems).toBeDefined();
   });

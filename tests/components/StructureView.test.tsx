@@ -4,6 +4,7 @@ import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { StructureView } from '@/components/panel/StructureView';
 import { analyze } from '@/lib/core/analyze';
+import { builtinTemplates } from '@/lib/core/template';
 import type { PageAnalysis } from '@/components/panel/usePageAnalysis';
 import type { PageBridge } from '@/lib/panel/bridge';
 
@@ -20,6 +21,8 @@ function analysisOf(text: string): PageAnalysis {
   return {
     fields: [{ key: 'main', label: '主要工作情况', required: true, kind: 'textarea', text }],
     templateId: analysis.template?.id ?? 'work-summary',
+    templateChosen: false,
+    templates: [...builtinTemplates],
     reportFields,
     analysis,
     findings: analysis.findings,
@@ -40,9 +43,17 @@ function bridge(): PageBridge {
 }
 
 describe('StructureView', () => {
-  it('names the template it compares against', () => {
-    render(<StructureView analysis={analysisOf(REPORT)} bridge={bridge()} />);
-    expect(screen.getByText(/对照模板：/).textContent).toContain('意识形态');
+  it('names the template it picked automatically', () => {
+    render(<StructureView analysis={analysisOf(REPORT)} bridge={bridge()} saveTemplate={async () => undefined} />);
+    const select = screen.getByRole('combobox', { name: /对照模板/ }) as HTMLSelectElement;
+    expect(select.selectedOptions[0]!.textContent).toMatch(/^自动（.*意识形态/);
+  });
+
+  it('saves another template chosen for the site', async () => {
+    const save = vi.fn(async () => undefined);
+    render(<StructureView analysis={analysisOf(REPORT)} bridge={bridge()} saveTemplate={save} />);
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: /对照模板/ }), 'work-summary');
+    expect(save).toHaveBeenCalledWith('work-summary');
   });
 
   it('lists the sections the report lacks as missing', () => {
