@@ -14,7 +14,7 @@ const entry = (origin: string, fieldKey: string, text: string): DraftEntry => ({
   pageUrl: `${origin}/r`,
 });
 
-function setup(initial: DraftEntry[], remove = vi.fn(async () => undefined)) {
+function setup(initial: DraftEntry[], remove = vi.fn(async (_origin: string, _keys?: string[]) => undefined)) {
   let drafts = initial;
   const list = vi.fn(async () => drafts);
   const removeAndForget = vi.fn(async (origin: string, keys?: string[]) => {
@@ -82,7 +82,7 @@ describe('DraftsSection', () => {
   });
 
   it('says so when deleting fails, and keeps the list', async () => {
-    const { user } = setup([entry(A, 'name:work', '甲')], vi.fn(async () => Promise.reject(new Error('quota'))));
+    const { user } = setup([entry(A, 'name:work', '甲')], vi.fn(async (_origin: string, _keys?: string[]) => Promise.reject(new Error('quota'))));
     const item = await screen.findByRole('listitem', { name: 'work' });
     await user.click(within(item).getByRole('button', { name: '删除' }));
     expect((await screen.findByRole('alert')).textContent).toContain('草稿未能删除');
