@@ -130,7 +130,16 @@ describe.each(['element-plus', 'antd', 'layui'] as const)('submit guard on the %
     await fillPortal(page, driver, BLOCKING);
     const started = Date.now();
     await driver.submit(page).click();
-    await dialog(page).waitFor({ timeout: 10_000 });
+    await dialog(page).waitFor({ timeout: 10_000 }).catch(async (error) => {
+      const state = await page.evaluate(() => ({
+        submits: (window as unknown as { __portal: { submits: number } }).__portal.submits,
+        panel: document.querySelectorAll('tianbao-panel').length,
+        tab: document.querySelectorAll('tianbao-tab').length,
+        active: document.activeElement?.outerHTML.slice(0, 120),
+      }));
+      console.log('[guard] no dialog', JSON.stringify(state));
+      throw error;
+    });
     console.log(`[guard] panel loaded and checks shown ${Date.now() - started} ms after 提交 (${id})`);
     await dialog(page).getByRole('button', { name: '返回修改' }).click();
     await expect.poll(() => dialog(page).count()).toBe(0);
