@@ -3,7 +3,8 @@
 //
 // Portal editors often edit inside same-origin iframes (TinyMCE about:srcdoc, KindEditor and UEditor
 // designMode bodies), and the panel lives in the top frame, so the tracker listens in the top document and in
-// every same-origin iframe it can reach through `contentDocument`, including frames added or reloaded later.
+// every same-origin iframe it can reach through `contentDocument` once focus first enters that frame (frames
+// added or reloaded later included).
 // Cross-origin frames are skipped. Every listener is guarded: an exception here must never reach the page.
 import { watchComposition } from './composition';
 import { editableFieldOf, isDesignModeDocument, isValueField } from './editable';
@@ -187,12 +188,6 @@ export function createFocusTracker(topWindow: Window, options: FocusTrackerOptio
     tryAttach();
   };
 
-  const attachFramesIn = (root: ParentNode) => {
-    for (const frame of Array.from(root.querySelectorAll('iframe, frame'))) {
-      attachFrame(frame as HTMLIFrameElement);
-    }
-  };
-
   const attachDocument = (doc: Document) => {
     if (disposed || documents.has(doc)) return;
     const onFocus = guard(() => lookAt(doc));
@@ -201,31 +196,27 @@ export function createFocusTracker(topWindow: Window, options: FocusTrackerOptio
     doc.addEventListener('selectionchange', onSelection);
     for (const type of SELECTION_EVENTS) doc.addEventListener(type, onSelection, true);
     const stopComposition = watchComposition(doc);
+    // Frames are attached lazily, when focus first moves into one, not at start-up: touching a frame's
+    // document from an extension sets up the extension's context in that frame, which cost 5–15 ms per
+    // frame at page load on the demo portal (tests/bench/startup.ts). Focus entering a frame blurs this
+    // document's window while its activeElement becomes the frame.
     const view = doc.defaultView;
-    let observer: MutationObserver | undefined;
-    if (view && typeof view.MutationObserver === 'function') {
-      observer = new view.MutationObserver(
-        guard((records: MutationRecord[]) => {
-          for (const mutation of records) {
-            for (const node of Array.from(mutation.addedNodes)) {
-              if (node.nodeType !== 1) continue;
-              const el = node as Element;
-              if (el.tagName === 'IFRAME' || el.tagName === 'FRAME') attachFrame(el as HTMLIFrameElement);
-              else if (el.firstElementChild) attachFramesIn(el);
-            }
-          }
-        }),
-      );
-      observer.observe(doc, { childList: true, subtree: true });
-    }
+    const onBlur = guard(() => {
+      const attachActive = () => {
+        const active = doc.activeElement;
+        if (active && (active.tagName === 'IFRAME' || active.tagName === 'FRAME')) attachFrame(active as HTMLIFrameElement);
+      };
+      attachActive();
+      view?.setTimeout(guard(attachActive), 0);
+    });
+    view?.addEventListener('blur', onBlur);
     documents.set(doc, () => {
       doc.removeEventListener('focusin', onFocus, true);
       doc.removeEventListener('selectionchange', onSelection);
       for (const type of SELECTION_EVENTS) doc.removeEventListener(type, onSelection, true);
       stopComposition();
-      observer?.disconnect();
+      view?.removeEventListener('blur', onBlur);
     });
-    attachFramesIn(doc);
     // The panel may open while the caret already sits in a field: record that field now.
     if (doc.hasFocus?.() || doc === topWindow.document) lookAt(doc);
   };

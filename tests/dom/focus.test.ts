@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createFocusTracker, keepFocusOnMouseDown, type FocusTracker } from '../../lib/dom/focus';
 import { isComposing } from '../../lib/dom/composition';
 
@@ -40,6 +40,24 @@ function caretIn(doc: Document, node: Node, offset: number): void {
   selection.removeAllRanges();
   selection.addRange(range);
 }
+
+/**
+ * What Chromium does when focus moves into a frame: the parent's activeElement becomes the frame and the
+ * parent window blurs. happy-dom does neither, so the test plays it; tests/e2e cover the real browser.
+ */
+function enterFrame(frame: HTMLIFrameElement) {
+  const spy = vi.spyOn(document, 'activeElement', 'get').mockReturnValue(frame);
+  window.dispatchEvent(new Event('blur'));
+  spy.mockRestore();
+}
+
+it('does not touch frames before focus enters them', async () => {
+  const frame = await addIframe('<body><textarea id="untouched"></textarea></body>');
+  const spy = vi.spyOn(frame, 'contentDocument', 'get');
+  tracker = createFocusTracker(window);
+  expect(spy).not.toHaveBeenCalled();
+  spy.mockRestore();
+});
 
 describe('createFocusTracker records', () => {
   it('a textarea focused in the top document, with its selection', () => {
@@ -91,6 +109,7 @@ describe('createFocusTracker records', () => {
     const frame = await addIframe('<body><textarea id="inner">框内</textarea></body>');
     tracker = createFocusTracker(window);
     const inner = frame.contentDocument!.getElementById('inner') as HTMLTextAreaElement;
+    enterFrame(frame);
     inner.focus();
     expect(tracker.current()?.element).toBe(inner);
     expect(tracker.current()?.document).toBe(frame.contentDocument);
@@ -100,6 +119,7 @@ describe('createFocusTracker records', () => {
     tracker = createFocusTracker(window);
     const frame = await addIframe('<body><input id="late"></body>');
     const late = frame.contentDocument!.getElementById('late') as HTMLInputElement;
+    enterFrame(frame);
     late.focus();
     expect(tracker.current()?.element).toBe(late);
   });
@@ -108,6 +128,7 @@ describe('createFocusTracker records', () => {
     const frame = await addIframe('<body><p>正文</p></body>');
     frame.contentDocument!.designMode = 'on';
     tracker = createFocusTracker(window);
+    enterFrame(frame);
     frame.contentDocument!.body.focus();
     frame.contentDocument!.dispatchEvent(new Event('focusin'));
     expect(tracker.current()?.element).toBe(frame.contentDocument!.body);
