@@ -31,14 +31,35 @@ function documentsOf(doc: Document, out: Document[] = []): Document[] {
   return out;
 }
 
+/** True when a mutation adds or removes elements (not just text, as a character counter does). */
+function changesStructure(records: MutationRecord[]): boolean {
+  for (const record of records) {
+    for (const node of Array.from(record.addedNodes)) if (node.nodeType === 1 && !isOurNode(node)) return true;
+    for (const node of Array.from(record.removedNodes)) if (node.nodeType === 1 && !isOurNode(node)) return true;
+  }
+  return false;
+}
+
+const isOurNode = (node: Node) => (node as Element).localName?.startsWith('tianbao-') === true;
+
 export function createDomBridge(win: Window, focus: FocusTracker): PageBridge {
   const doc = win.document;
   let lastFields: DiscoveredField[] = [];
+  // Discovery walks the whole page; typing does not change which fields exist, so the field list is kept
+  // until elements are added or removed (or a field left the page), and an edit only re-reads the texts.
+  let stale = true;
+  const observer = new MutationObserver((records: MutationRecord[]) => {
+    if (!stale && changesStructure(records)) stale = true;
+  });
+  observer.observe(doc.documentElement, { childList: true, subtree: true });
 
   const discover = () => {
     lastFields = discoverFields(doc, { ignore: isOurs }).filter((field) => field.visible || field.source);
+    stale = false;
     return lastFields;
   };
+  const currentFields = () =>
+    stale || lastFields.some((field) => !field.element.isConnected) ? discover() : lastFields;
   const byKey = (key: string | undefined) => (key === undefined ? undefined : lastFields.find((f) => f.key === key));
 
   const toPanelField = (field: DiscoveredField): PanelField => ({
@@ -59,7 +80,7 @@ export function createDomBridge(win: Window, focus: FocusTracker): PageBridge {
   };
 
   return {
-    readFields: () => discover().map(toPanelField),
+    readFields: () => currentFields().map(toPanelField),
     lastFocusedLabel() {
       const current = focus.current();
       if (!current) return undefined;
