@@ -3,40 +3,12 @@ import { describe, expect, it, vi } from 'vitest';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ChecksView } from '@/components/panel/ChecksView';
-import { analyze } from '@/lib/core/analyze';
-import { builtinTemplates } from '@/lib/core/template';
-import type { PageAnalysis } from '@/components/panel/usePageAnalysis';
-import type { PageBridge } from '@/lib/panel/bridge';
+import { analysisOfMainField, fakeBridge as bridge } from './panel-doubles';
 
 // A line as users paste it from a 范文 site: a placeholder and a wrong meeting name.
 const TEXT = '一、主要工作情况\n深入学习贯彻党的十九五中全会精神，副主任xx负责意识形态工作。';
 
-function analysisOf(text: string): PageAnalysis {
-  const reportFields = [{ key: 'main', label: '主要工作情况', text }];
-  const analysis = analyze(reportFields, { templateId: 'none' });
-  return {
-    fields: [{ key: 'main', label: '主要工作情况', required: true, kind: 'textarea', text }],
-    templateId: analysis.template?.id ?? 'work-summary',
-    templateChosen: false,
-    templates: [...builtinTemplates],
-    reportFields,
-    analysis,
-    findings: analysis.findings,
-    blocking: analysis.findings.filter((f) => f.severity === 'blocking').length,
-  };
-}
-
-function bridge(): PageBridge {
-  return {
-    readFields: () => [],
-    lastFocusedLabel: () => undefined,
-    insert: vi.fn(async () => ({ ok: true })),
-    reveal: vi.fn(() => true),
-    applyFix: vi.fn(async () => ({ ok: true })),
-    pageTitle: () => '',
-    onChange: () => () => undefined,
-  };
-}
+const analysisOf = (text: string) => analysisOfMainField(text, { templateId: 'none' });
 
 const rowQuoting = (excerpt: string) =>
   screen.getAllByRole('listitem').find((li) => li.textContent?.includes(`“${excerpt}”`))!;

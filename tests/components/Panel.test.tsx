@@ -4,24 +4,13 @@ import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Panel, type PanelActions } from '@/components/panel/Panel';
 import { createPanelStore } from '@/lib/panel/store';
-import type { PageBridge, PanelField } from '@/lib/panel/bridge';
-
-function fakeBridge(fields: PanelField[] = []): PageBridge {
-  return {
-    readFields: () => fields,
-    lastFocusedLabel: () => undefined,
-    insert: vi.fn(async () => ({ ok: true })),
-    reveal: vi.fn(() => true),
-    applyFix: vi.fn(async () => ({ ok: true })),
-    pageTitle: () => '',
-    onChange: () => () => undefined,
-  };
-}
+import type { PanelField } from '@/lib/panel/bridge';
+import { fakeBridge } from './panel-doubles';
 
 function setup(fields: PanelField[] = []) {
   const store = createPanelStore('http://127.0.0.1:1');
   const actions: PanelActions = { enableSite: vi.fn(), persistLayout: vi.fn() };
-  const bridge = fakeBridge(fields);
+  const bridge = fakeBridge({ readFields: () => fields });
   render(<Panel store={store} bridge={bridge} actions={actions} />);
   return { store, actions, bridge, user: userEvent.setup() };
 }

@@ -3,7 +3,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { SnippetsView, type SnippetSource } from '@/components/panel/SnippetsView';
-import type { PageBridge, PanelField } from '@/lib/panel/bridge';
+import type { PanelField } from '@/lib/panel/bridge';
+import { fakeBridge } from './panel-doubles';
 import type { Snippet } from '@/lib/storage';
 
 const snippet = (id: string, title: string, body: string, extra: Partial<Snippet> = {}): Snippet => ({
@@ -31,15 +32,7 @@ function setup(snippets: Snippet[], fields: PanelField[] = [], target: string | 
     recordUse: vi.fn(async () => undefined),
     rememberValues: vi.fn(async () => undefined),
   };
-  const bridge: PageBridge = {
-    readFields: () => fields,
-    lastFocusedLabel: () => target ?? undefined,
-    insert: vi.fn(async () => ({ ok: true })),
-    reveal: () => true,
-    applyFix: async () => ({ ok: true }),
-    pageTitle: () => '',
-    onChange: () => () => undefined,
-  };
+  const bridge = fakeBridge({ readFields: () => fields, lastFocusedLabel: () => target ?? undefined });
   render(<SnippetsView bridge={bridge} origin={ORIGIN} source={source} />);
   return { source, bridge, user: userEvent.setup() };
 }

@@ -3,10 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { StructureView } from '@/components/panel/StructureView';
-import { analyze } from '@/lib/core/analyze';
-import { builtinTemplates } from '@/lib/core/template';
-import type { PageAnalysis } from '@/components/panel/usePageAnalysis';
-import type { PageBridge } from '@/lib/panel/bridge';
+import { analysisOfMainField as analysisOf, fakeBridge as bridge } from './panel-doubles';
 
 const REPORT = [
   '2026年上半年意识形态工作责任制落实情况报告',
@@ -14,33 +11,6 @@ const REPORT = [
   '（一）加强组织领导。党组召开专题会议3次研究意识形态工作。',
   '（二）抓好理论学习。理论学习中心组开展集体学习6次。',
 ].join('\n');
-
-function analysisOf(text: string): PageAnalysis {
-  const reportFields = [{ key: 'main', label: '主要工作情况', text }];
-  const analysis = analyze(reportFields);
-  return {
-    fields: [{ key: 'main', label: '主要工作情况', required: true, kind: 'textarea', text }],
-    templateId: analysis.template?.id ?? 'work-summary',
-    templateChosen: false,
-    templates: [...builtinTemplates],
-    reportFields,
-    analysis,
-    findings: analysis.findings,
-    blocking: analysis.findings.filter((f) => f.severity === 'blocking').length,
-  };
-}
-
-function bridge(): PageBridge {
-  return {
-    readFields: () => [],
-    lastFocusedLabel: () => undefined,
-    insert: vi.fn(async () => ({ ok: true })),
-    reveal: () => true,
-    applyFix: vi.fn(async () => ({ ok: true })),
-    pageTitle: () => '',
-    onChange: () => () => undefined,
-  };
-}
 
 describe('StructureView', () => {
   it('names the template it picked automatically', () => {
