@@ -1,15 +1,12 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { createAnalyzer, type Analysis, type Analyzer } from '@/lib/core/analyze';
-import { matchSectionTitle } from '@/lib/core/coverage';
-import { parsePeriod } from '@/lib/core/period';
-import { builtinTemplates, getTemplate, selectTemplate } from '@/lib/core/template';
-import type { RuleConfig } from '@/lib/core/rules';
-import type { Finding, ReportField, ReportPeriod } from '@/lib/core/types';
+import { builtinTemplates, type Template } from '@/lib/core/template';
+import { analyzerOptions, prepareReport, type ReportSettings } from '@/lib/panel/report';
+import type { Finding, ReportField } from '@/lib/core/types';
 import type { PageBridge, PanelField } from '@/lib/panel/bridge';
 import { useRuleConfig } from './useRuleConfig';
 import { useSiteMapping } from './useSiteMapping';
 import { useSiteTemplates } from './useSiteTemplates';
-import type { Template } from '@/lib/core/template';
 
 export interface PageAnalysis {
   fields: PanelField[];
@@ -27,29 +24,10 @@ export interface PageAnalysis {
   blocking: number;
 }
 
-export interface AnalysisSettings {
-  /** A template id chosen by the user for this site; undefined = pick from the page and the text. */
-  templateId?: string;
-  /** Field key → section id, as the user adjusted it; overrides the mapping by label. */
-  fieldSections?: Readonly<Record<string, string>>;
-  rules?: RuleConfig;
-}
+/** What the caller may fix instead of the stored site settings (tests do); user templates always come from storage. */
+export type AnalysisSettings = Omit<ReportSettings, 'templates'>;
 
 const DEBOUNCE_MS = 250;
-const PERIOD_LABEL = /报告期|报告期间|填报期间|报告时段|时间段/;
-
-/** Text fields hold the report; one-line inputs and selects hold its metadata (unit, period, contact). */
-const isReportField = (field: PanelField) => field.kind !== 'select' && field.kind !== 'input';
-
-function periodFromForm(fields: PanelField[]): ReportPeriod | undefined {
-  for (const field of fields) {
-    if (PERIOD_LABEL.test(field.label)) {
-      const period = parsePeriod(field.text.trim());
-      if (period) return period;
-    }
-  }
-  return undefined;
-}
 
 /**
  * Reads the page's fields and analyses them as one report, again after every edit (debounced). One analyzer is
@@ -82,44 +60,32 @@ export function usePageAnalysis(bridge: PageBridge, active: boolean, given: Anal
     };
   }, [bridge, active]);
 
-  const period = periodFromForm(fields);
-  const reportText = fields.filter(isReportField).map((f) => f.text).join('\n');
-  const head = `${bridge.pageTitle()} ${reportText.slice(0, 300)}`;
-  const chosen = settings.templateId ? getTemplate(settings.templateId, userTemplates) : undefined;
-  const template = chosen ?? selectTemplate(head, period);
-  const periodKey = period ? `${period.year}H${period.half ?? 0}` : '';
-  const analyzer = useRef<{ key: string; analyzer: Analyzer } | undefined>(undefined);
-  const key = `${template.id}|${userTemplates.length}|${periodKey}|${JSON.stringify(settings.rules ?? {})}`;
-  if (analyzer.current?.key !== key) {
-    analyzer.current = {
-      key,
-      analyzer: createAnalyzer({
-        templateId: template.id,
+  const prepared = useMemo(
+    () =>
+      prepareReport(fields, bridge.pageTitle(), {
+        ...settings,
         templates: userTemplates,
-        ...(period ? { period } : {}),
-        ...(settings.rules ? { rules: settings.rules } : {}),
       }),
-    };
-  }
+    [fields, bridge, settings.templateId, settings.fieldSections, userTemplates],
+  );
+  const { key, options } = analyzerOptions(prepared, { rules: settings.rules, templates: userTemplates });
+  const analyzer = useRef<{ key: string; analyzer: Analyzer } | undefined>(undefined);
+  if (analyzer.current?.key !== key) analyzer.current = { key, analyzer: createAnalyzer(options) };
   const current = analyzer.current.analyzer;
 
   return useMemo(() => {
-    const reportFields: ReportField[] = fields.filter(isReportField).map((field) => {
-      const sectionId = settings.fieldSections?.[field.key] ?? matchSectionTitle(template, field.label)?.id;
-      return { key: field.key, label: field.label, text: field.text, ...(sectionId ? { sectionId } : {}) };
-    });
-    const analysis = current.update(reportFields);
+    const analysis = current.update(prepared.reportFields);
     // A page without a text field to check has no report: nothing to flag, not "every section missing".
-    const findings = reportFields.length === 0 ? [] : analysis.findings;
+    const findings = prepared.reportFields.length === 0 ? [] : analysis.findings;
     return {
       fields,
-      templateId: template.id,
-      templateChosen: chosen !== undefined,
+      templateId: prepared.template.id,
+      templateChosen: prepared.chosen,
       templates: [...builtinTemplates, ...userTemplates],
-      reportFields,
+      reportFields: prepared.reportFields,
       analysis,
       findings,
       blocking: findings.filter((f) => f.severity === 'blocking').length,
     };
-  }, [fields, current, template, chosen, userTemplates, settings.fieldSections]);
+  }, [fields, current, prepared, userTemplates]);
 }

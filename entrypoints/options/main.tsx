@@ -6,8 +6,17 @@ import { SnippetsSection } from '@/components/options/SnippetsSection';
 import { BackupSection } from '@/components/options/BackupSection';
 import { RuleSettingsSection } from '@/components/options/RuleSettingsSection';
 import { TemplatesSection } from '@/components/options/TemplatesSection';
+import { DraftsSection } from '@/components/options/DraftsSection';
 import { activeSites, revokeSite } from '@/lib/background/sites';
-import { getRuleSettings, getSettings, saveRuleSettings, updateSettings } from '@/lib/storage';
+import {
+  deleteDrafts,
+  getRuleSettings,
+  getSettings,
+  listAllDrafts,
+  saveRuleSettings,
+  updateSettings,
+  watchDrafts,
+} from '@/lib/storage';
 import { loadLanguage } from '@/lib/panel/language';
 import './options.css';
 
@@ -23,6 +32,18 @@ const sections: OptionsSection[] = [
     id: 'sites',
     titleId: 'options.sites.title',
     render: () => <SitesSection list={activeSites} revoke={revokeSite} />,
+  },
+  {
+    id: 'drafts',
+    titleId: 'options.drafts.title',
+    render: () => (
+      <DraftsSection
+        list={listAllDrafts}
+        remove={deleteDrafts}
+        retentionDays={async () => (await getSettings()).draftRetentionDays}
+        watch={(onChange) => watchDrafts(() => onChange())}
+      />
+    ),
   },
   { id: 'backup', titleId: 'storage.backup.title', render: () => <BackupSection /> },
   {

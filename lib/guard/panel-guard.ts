@@ -2,7 +2,7 @@
 // findings with 返回修改 / 仍然提交 (components/panel/SubmitGuard.tsx) until the user chooses.
 import { createStore } from 'zustand/vanilla';
 import type { Finding } from '../core/types';
-import type { RuleConfig } from '../core/rules';
+import type { ReportSettings } from '../panel/report';
 import type { PageBridge, PanelField } from '../panel/bridge';
 import type { GuardDecision, PanelGuard } from './intercept';
 import { blockingFindings } from './findings';
@@ -27,19 +27,20 @@ export function createGuardStore() {
 export interface PanelGuardOptions {
   bridge: Pick<PageBridge, 'readFields' | 'reveal' | 'pageTitle'>;
   /** The site's rule switches, as the 检查 tab applies them (undefined until loaded: the defaults). */
-  rules?: () => RuleConfig | undefined;
+  /** The site's report settings (rule switches, template, field mapping), as the panel's tabs use them. */
+  settings?: () => ReportSettings;
   store: GuardStore;
   /** Brings the panel into view (it may be collapsed to its tab). */
   show(): void;
 }
 
-export function createPanelGuard({ bridge, store, show, rules }: PanelGuardOptions): PanelGuard {
+export function createPanelGuard({ bridge, store, show, settings }: PanelGuardOptions): PanelGuard {
   let last: GuardRequest = { findings: [], fields: [] };
   let supersede: (() => void) | undefined;
   return {
     check() {
       const fields = bridge.readFields();
-      last = { fields, findings: blockingFindings({ fields, pageTitle: bridge.pageTitle(), rules: rules?.() }) };
+      last = { fields, findings: blockingFindings({ fields, pageTitle: bridge.pageTitle(), settings: settings?.() ?? {} }) };
       return { blocking: last.findings.length };
     },
     ask() {

@@ -8,9 +8,20 @@ import { Panel, type PanelActions } from '@/components/panel/Panel';
 import panelCss from '@/components/panel/panel.css?inline';
 import { startAgent, PANEL_HOST_TAG } from '../agent/agent';
 import { keepFocusOnMouseDown } from '../dom/focus';
-import { getRuleSettings, getSettings, getSiteProfile, resolveSiteFlags, updateSiteProfile, watchSettings } from '../storage';
+import {
+  getRuleSettings,
+  getSettings,
+  getSiteProfile,
+  listUserTemplates,
+  resolveSiteFlags,
+  updateSiteProfile,
+  watchSettings,
+  watchSiteProfiles,
+  watchUserTemplates,
+} from '../storage';
 import { ruleConfigFor } from '../core/rules/settings';
-import type { RuleConfig } from '../core/rules';
+import type { ReportSettings } from './report';
+import { toEngineTemplates } from './user-templates';
 import { createGuardStore, createPanelGuard } from '../guard/panel-guard';
 import { createDraftSource } from '../drafts/source';
 import type { SiteSwitches } from '@/components/panel/SubmitGuardSwitches';
@@ -43,20 +54,28 @@ export async function mountPanel(win: Window = window): Promise<void> {
   const store = createPanelStore(origin, { width: profile?.panelWidth, collapsed: quiet ? profile?.panelCollapsed !== false : false });
   const bridge = { ...createDomBridge(win, agent.focus), ...createDomBridgeExtra(win) };
   const guardStore = createGuardStore();
-  // The site's rule switches, for the guard as for the 检查 tab (components/panel/useRuleConfig.ts).
-  let ruleConfig: RuleConfig | undefined;
-  const loadRules = () =>
-    getRuleSettings()
-      .then((settings) => {
-        ruleConfig = ruleConfigFor(settings, origin);
+  // The site's report settings (rule switches, chosen template, field mapping, user templates), for the guard
+  // as for the 检查 tab, kept current when the options page or another tab changes them.
+  let reportSettings: ReportSettings = {};
+  const loadReportSettings = () =>
+    Promise.all([getRuleSettings(), getSiteProfile(origin), listUserTemplates()])
+      .then(([rules, site, templates]) => {
+        reportSettings = {
+          rules: ruleConfigFor(rules, origin),
+          fieldSections: site.fieldSectionMap,
+          templates: toEngineTemplates(templates),
+          ...(site.templateId ? { templateId: site.templateId } : {}),
+        };
       })
       .catch(() => undefined);
-  void loadRules();
-  const stopRuleWatch = watchSettings(() => void loadRules());
+  void loadReportSettings();
+  const stopRuleWatch = watchSettings(() => void loadReportSettings());
+  const stopProfileWatch = watchSiteProfiles(() => void loadReportSettings());
+  const stopTemplateWatch = watchUserTemplates(() => void loadReportSettings());
   const guard = createPanelGuard({
     bridge,
     store: guardStore,
-    rules: () => ruleConfig,
+    settings: () => reportSettings,
     show: () => store.getState().setCollapsed(false),
   });
   const drafts = createDraftSource(win);
@@ -129,6 +148,8 @@ export async function mountPanel(win: Window = window): Promise<void> {
     pushPage(doc, 0);
     browser.storage.onChanged.removeListener(onStorageChanged);
     stopRuleWatch();
+    stopProfileWatch();
+    stopTemplateWatch();
   });
 
   globalThis.__tianbaoPanel = {

@@ -50,7 +50,8 @@ try {
   const pageMs: number[] = [];
   for (let i = 0; i < RUNS; i++) {
     const events: TraceEvent[] = [];
-    cdp.on('Tracing.dataCollected', ({ value }: { value: TraceEvent[] }) => events.push(...value));
+    const collect = (payload: { value: unknown[] }) => events.push(...(payload.value as TraceEvent[]));
+    cdp.on('Tracing.dataCollected', collect);
     await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline', transferMode: 'ReportEvents' });
     await page.reload();
     await page.locator('tianbao-tab').waitFor({ state: 'attached' });
@@ -58,7 +59,7 @@ try {
     const done = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
     await cdp.send('Tracing.end');
     await done;
-    cdp.removeAllListeners('Tracing.dataCollected');
+    cdp.off('Tracing.dataCollected', collect);
     const sum = (match: (url: string) => boolean) =>
       events
         .filter((e) => e.ph === 'X' && (e.name === 'EvaluateScript' || e.name === 'FunctionCall'))

@@ -41,7 +41,7 @@ describe('blockingFindings', () => {
       const findings = blockingFindings({
         fields: form(`${CLEAN}参会人员xx名。`),
         pageTitle: TITLE,
-        rules: { disabledRules: ['placeholders'] },
+        settings: { rules: { disabledRules: ['placeholders'] } },
       });
       expect(findings.map((f) => f.ruleId)).not.toContain('placeholders');
     });

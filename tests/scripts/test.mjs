@@ -27,6 +27,7 @@ let ok = true;
 const reports = [];
 
 if (only !== 'e2e') {
+  ok = run('npx', ['tsc', '--noEmit', '-p', '.'], 'type check (TypeScript strict)') && ok;
   const file = `${tmp}/unit-report.json`;
   reports.push(file);
   ok = run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${file}`], 'unit and component tests') && ok;

@@ -1,0 +1,78 @@
+// How a portal form becomes a report for the engine — one place, used by the 检查/结构 tabs
+// (components/panel/usePageAnalysis.ts) and by the submit guard (lib/guard/findings.ts), so that what the
+// guard holds a submit for is exactly what the panel shows.
+//   - text fields hold the report; one-line inputs and selects hold its metadata (unit, period, contact);
+//   - the period comes from the form's 报告期 field (the engine falls back to the title or text);
+//   - the template is the one chosen for the site, else picked from the page title and the text's start;
+//   - each field stands for the template section the user mapped it to, else the one its label names.
+import type { AnalyzeOptions } from '../core/analyze';
+import { matchSectionTitle } from '../core/coverage';
+import { parsePeriod } from '../core/period';
+import { getTemplate, selectTemplate, type Template } from '../core/template';
+import type { RuleConfig } from '../core/rules';
+import type { ReportField, ReportPeriod } from '../core/types';
+import type { PanelField } from './bridge';
+
+export interface ReportSettings {
+  /** Template chosen for the site (结构 tab); undefined = pick automatically. */
+  templateId?: string;
+  /** The user's own templates, already validated (lib/panel/user-templates.ts). */
+  templates?: readonly Template[];
+  /** Field key → section id as the user set it (字段 tab). */
+  fieldSections?: Readonly<Record<string, string>>;
+  rules?: RuleConfig;
+}
+
+export interface PreparedReport {
+  template: Template;
+  /** The template was chosen by the user, not picked. */
+  chosen: boolean;
+  period?: ReportPeriod;
+  reportFields: ReportField[];
+}
+
+const PERIOD_LABEL = /报告期|报告期间|填报期间|报告时段|时间段/;
+
+export const isReportField = (field: PanelField) => field.kind !== 'select' && field.kind !== 'input';
+
+export function periodFromForm(fields: readonly PanelField[]): ReportPeriod | undefined {
+  for (const field of fields) {
+    if (PERIOD_LABEL.test(field.label)) {
+      const period = parsePeriod(field.text.trim());
+      if (period) return period;
+    }
+  }
+  return undefined;
+}
+
+export function prepareReport(fields: readonly PanelField[], pageTitle: string, settings: ReportSettings = {}): PreparedReport {
+  const texts = fields.filter(isReportField);
+  const period = periodFromForm(fields);
+  const chosenTemplate = settings.templateId ? getTemplate(settings.templateId, settings.templates) : undefined;
+  const head = `${pageTitle} ${texts.map((field) => field.text).join('\n').slice(0, 300)}`;
+  const template = chosenTemplate ?? selectTemplate(head, period);
+  const reportFields = texts.map((field) => {
+    const sectionId = settings.fieldSections?.[field.key] ?? matchSectionTitle(template, field.label)?.id;
+    return { key: field.key, label: field.label, text: field.text, ...(sectionId ? { sectionId } : {}) };
+  });
+  return { template, chosen: chosenTemplate !== undefined, ...(period ? { period } : {}), reportFields };
+}
+
+/** The analyzer options for a prepared report; equal options → the same key, so an analyzer can be reused. */
+export function analyzerOptions(prepared: PreparedReport, settings: ReportSettings = {}): { key: string; options: AnalyzeOptions } {
+  const { template, period } = prepared;
+  const options: AnalyzeOptions = {
+    templateId: template.id,
+    ...(settings.templates ? { templates: settings.templates } : {}),
+    ...(period ? { period } : {}),
+    ...(settings.rules ? { rules: settings.rules } : {}),
+  };
+  const key = [
+    template.id,
+    template.version,
+    settings.templates?.length ?? 0,
+    period ? `${period.year}H${period.half ?? 0}` : '',
+    JSON.stringify(settings.rules ?? {}),
+  ].join('|');
+  return { key, options };
+}
