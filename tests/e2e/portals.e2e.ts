@@ -93,6 +93,7 @@ const DRIVERS: Record<string, Driver> = {
     requiredMarkers: (page) => page.locator('[lay-verify="required"]'),
   },
   tinymce: plainForm((page) => inIframe(page, 'iframe.tox-edit-area__iframe').locator('body')),
+  ckeditor4: plainForm((page) => inIframe(page, '.cke iframe.cke_wysiwyg_frame').locator('body')),
   ckeditor5: plainForm((page) => page.locator('.ck-editor__editable')),
   quill: plainForm((page) => page.locator('.ql-editor')),
   wangeditor: plainForm((page) => page.locator('[data-slate-editor]')),
