@@ -6,7 +6,7 @@ import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { Panel, type PanelActions } from '@/components/panel/Panel';
 import panelCss from '@/components/panel/panel.css?inline';
-import { startAgent, PANEL_HOST_TAG } from '../agent/agent';
+import { startAgent, PANEL_HOST_TAG, SITE_PROFILES_KEY } from '../agent/agent';
 import { keepFocusOnMouseDown } from '../dom/focus';
 import {
   getRuleSettings,
@@ -117,8 +117,9 @@ export async function mountPanel(win: Window = window): Promise<void> {
   };
   refreshSiteStatus();
   // The enable-site window and the options page report back through storage: the profile flips.
-  const onStorageChanged = (_changes: unknown, area: string) => {
-    if (area === 'local') refreshSiteStatus();
+  // Only site profile changes can flip it; drafts are saved every second while the user types.
+  const onStorageChanged = (changes: Record<string, unknown>, area: string) => {
+    if (area === 'local' && SITE_PROFILES_KEY in changes) refreshSiteStatus();
   };
   browser.storage.onChanged.addListener(onStorageChanged);
 

@@ -1,4 +1,4 @@
-// Field discovery in real Chromium on the ten fixture portals (issue 5 items 1 and 4): run as the content script
+// Field discovery in real Chromium on the fixture portals (issue 5 items 1 and 4): run as the content script
 // will run it (isolated world of the top frame, iframes through contentDocument), it must find each of the six
 // fields once, with its label and required flag, the right kind for 主要工作情况, the limits the page sets, and
 // keys that are the same after a reload. A fixture × capability table is printed at the end.

@@ -1,4 +1,4 @@
-// Insertion matrix in real Chromium on the ten fixture portals (issue 5 item 4). lib/dom runs as the content
+// Insertion matrix in real Chromium on the fixture portals (issue 5 item 4). lib/dom runs as the content
 // script will run it: bundled, in an isolated world of the top frame, reaching iframe editors through
 // contentDocument. For each field: type 前文后文, put the caret between 前文 and 后文, click into a stand-in panel's
 // search box (the caret must survive that), insert a two-line snippet at the tracked caret, then check what the
