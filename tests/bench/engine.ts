@@ -1,7 +1,8 @@
 // Benchmark of the report engine (not a test): `npx tsx tests/bench/engine.ts`, or `npm run bench`.
 // Medians, in the same run, of
-//   - the full analysis (outline + coverage + every registered rule) on the corpus and on a 100k-character text
-//     made from it,
+//   - the full analysis (outline + coverage + every registered rule) on the corpus, on a 100k-character text
+//     made by repeating it, and on a 100k-character text made from it with no paragraph repeated (the honest
+//     figure: the per-paragraph caches make repeats free),
 //   - zhlint (lint only, a 公文-style full-width config) on the same texts,
 //   - a one-pass floor: one combined RegExp of the rules' dictionary patterns, run once with matchAll,
 //   - re-analysis after a one-character edit in a 20k-character field (createAnalyzer, incremental),
@@ -30,6 +31,21 @@ function textOf(size: number): string {
   let length = 0;
   for (let i = 0; length < size; i++) {
     const line = lines[i % lines.length]!;
+    out.push(line);
+    length += line.length + 1;
+  }
+  return out.join('\n').slice(0, size);
+}
+
+/** Like textOf, but each repeat round prefixes its lines (第1轮…), so no paragraph occurs twice and the
+ * per-paragraph caches cannot make the repeats free — the honest figure for a long, original text. */
+function distinctTextOf(size: number): string {
+  const lines = corpus.split('\n');
+  const out: string[] = [];
+  let length = 0;
+  for (let i = 0; length < size; i++) {
+    const round = Math.floor(i / lines.length);
+    const line = (round ? `第${round}轮` : '') + lines[i % lines.length]!;
     out.push(line);
     length += line.length + 1;
   }
@@ -86,6 +102,7 @@ const ok = (pass: boolean) => (pass ? 'meets target' : 'MISSES target');
 const texts: Array<[string, string]> = [
   [`corpus (${corpus.length} chars)`, corpus],
   ['100k chars from the corpus', textOf(100_000)],
+  ['100k chars, no repeated paragraph', distinctTextOf(100_000)],
 ];
 
 console.log(`rules registered: ${rules.length}; dictionary patterns: ${patterns.length}${floorFallback ? ' (none yet: the floor uses a representative set of ' + floorPatterns.length + ')' : ''}`);
@@ -107,8 +124,9 @@ for (const [name, text] of texts) {
   console.log(`  zhlint          ${ms(lint)}   → engine is ${(lint / engine).toFixed(1)}× faster (target ≥ 20×: ${ok(lint / engine >= 20)})`);
   console.log(`  one-pass floor  ${ms(one)}   → engine is ${(engine / one).toFixed(1)}× the floor (target ≤ 5×: ${ok(engine / one <= 5)})`);
 }
-const big = results['100k chars from the corpus']!;
-console.log(`\nfull analysis per 100k characters: ${ms((big.engine * 100_000) / big.chars)} (target ≤ 10 ms: ${ok((big.engine * 100_000) / big.chars <= 10)})`);
+// The per-100k target is judged on the text without repeats: on the repeated one the caches hide the cost.
+const big = results['100k chars, no repeated paragraph']!;
+console.log(`\nfull analysis per 100k characters (no repeated paragraph): ${ms((big.engine * 100_000) / big.chars)} (target ≤ 10 ms: ${ok((big.engine * 100_000) / big.chars <= 10)})`);
 
 // Incremental: one field of 20k characters, one character changed per update (alternating, so each update is
 // a real change).
