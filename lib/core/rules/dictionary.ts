@@ -10,6 +10,8 @@ const BEFORE_WINDOW = 24;
 interface CompiledEntry {
   entry: DictionaryEntry;
   trigger: RegExp; // sticky
+  /** The trigger unanchored, for filling $n into the replacement (compiled once, not per hit). */
+  replace: RegExp;
   before?: RegExp; // anchored at the end of the window
   notBefore?: RegExp;
   after?: RegExp; // sticky
@@ -47,6 +49,7 @@ function compileEntry(entry: DictionaryEntry): CompiledEntry {
   return {
     entry,
     trigger: new RegExp(entry.trigger, 'y'),
+    replace: new RegExp(entry.trigger),
     before: entry.before ? new RegExp(`(?:${entry.before})$`) : undefined,
     notBefore: entry.notBefore ? new RegExp(`(?:${entry.notBefore})$`) : undefined,
     after: entry.after ? new RegExp(entry.after, 'y') : undefined,
@@ -87,7 +90,7 @@ export function compileDictionary(entries: readonly DictionaryEntry[]): Compiled
     }
     if (c.after && !stickyTest(c.after, text, end)) return undefined;
     if (c.notAfter && stickyTest(c.notAfter, text, end)) return undefined;
-    const replacement = m[0].replace(new RegExp(c.entry.trigger), c.entry.right);
+    const replacement = m[0].replace(c.replace, c.entry.right);
     return { entry: c.entry, start: at, end, matched: m[0], replacement };
   }
 

@@ -6,7 +6,12 @@
 // Known false positive: none known in report text; ！！ and ？！ are not flagged (emphasis, rhetorical).
 import type { Finding, ParagraphRule } from './types';
 
-const MARKS = new Set(['，', '。', '、', '；', '：', ',', ';'].map((m) => m.charCodeAt(0)));
+/** ，。、；：,; — compared inline: a Set lookup per character was this rule's whole cost. */
+function isMark(code: number): boolean {
+  return (
+    code === 0xff0c || code === 0x3002 || code === 0x3001 || code === 0xff1b || code === 0xff1a || code === 0x2c || code === 0x3b
+  );
+}
 
 export const doubledPunctuation: ParagraphRule = {
   id: 'doubled-punctuation',
@@ -15,7 +20,7 @@ export const doubledPunctuation: ParagraphRule = {
   check(text) {
     const out: Finding[] = [];
     for (let i = 1; i < text.length; i++) {
-      if (!MARKS.has(text.charCodeAt(i)) || !MARKS.has(text.charCodeAt(i - 1))) continue;
+      if (!isMark(text.charCodeAt(i)) || !isMark(text.charCodeAt(i - 1))) continue;
       const a = text[i - 1]!;
       const b = text[i]!;
       // 。。。 is an ellipsis written with periods.
