@@ -23,8 +23,8 @@ export interface DuplicateDigest {
   key: string;
   /** One key per MinHash band; empty for short paragraphs. */
   bands: string[];
-  /** Sorted unique shingle hashes, built on first use (only candidates need them). */
-  shingles?: Uint32Array;
+  /** Unique shingle hashes, built on first use (only candidates need them). */
+  shingles?: ShingleSet;
 }
 
 const IGNORED = /[\s\u200b-\u200d\u2060\ufeff]+/g;
@@ -60,33 +60,75 @@ function mix(x: number): number {
   return (x ^ (x >>> 13)) >>> 0;
 }
 
-function shingles(d: DuplicateDigest): Uint32Array {
+/**
+ * A set of shingle hashes: the unique values, and an open-addressing table (linear probing, 0 = empty, the
+ * hash 0 itself kept as a flag) to look them up. Building it is linear; sorting was the rule's main cost.
+ */
+interface ShingleSet {
+  values: Uint32Array;
+  table: Uint32Array;
+  hasZero: boolean;
+}
+
+function shingles(d: DuplicateDigest): ShingleSet {
   if (!d.shingles) {
-    const all = new Uint32Array(Math.max(0, d.key.length - 1));
-    for (let i = 0; i < all.length; i++) all[i] = shingleHash(d.key, i);
-    all.sort();
+    const count = Math.max(0, d.key.length - 1);
+    let size = 8;
+    while (size < count * 2) size <<= 1;
+    const mask = size - 1;
+    const table = new Uint32Array(size);
+    const values = new Uint32Array(count);
     let n = 0;
-    for (let i = 0; i < all.length; i++) if (i === 0 || all[i] !== all[i - 1]) all[n++] = all[i]!;
-    d.shingles = all.slice(0, n);
+    let hasZero = false;
+    for (let i = 0; i < count; i++) {
+      const h = shingleHash(d.key, i);
+      if (h === 0) {
+        if (!hasZero) values[n++] = 0;
+        hasZero = true;
+        continue;
+      }
+      let slot = h & mask;
+      while (table[slot] !== 0 && table[slot] !== h) slot = (slot + 1) & mask;
+      if (table[slot] === 0) {
+        table[slot] = h;
+        values[n++] = h;
+      }
+    }
+    d.shingles = { values: values.subarray(0, n), table, hasZero };
   }
   return d.shingles;
 }
 
-function jaccard(a: DuplicateDigest, b: DuplicateDigest): number {
-  const x = shingles(a);
-  const y = shingles(b);
-  let i = 0;
-  let j = 0;
-  let both = 0;
-  while (i < x.length && j < y.length) {
-    if (x[i] === y[j]) {
-      both++;
-      i++;
-      j++;
-    } else if (x[i]! < y[j]!) i++;
-    else j++;
+function has(set: ShingleSet, h: number): boolean {
+  if (h === 0) return set.hasZero;
+  const mask = set.table.length - 1;
+  for (let slot = h & mask; ; slot = (slot + 1) & mask) {
+    const v = set.table[slot]!;
+    if (v === h) return true;
+    if (v === 0) return false;
   }
-  const union = x.length + y.length - both;
+}
+
+/**
+ * Jaccard similarity of two shingle sets, or -1 as soon as it cannot reach `need`: both/(|x|+|y|-both) ≥ need
+ * needs both ≥ need(|x|+|y|)/(1+need), and each value of the smaller set missing from the larger lowers the
+ * best possible intersection by one (one extra miss is allowed so that rounding never cuts a pair that passes).
+ */
+function jaccard(a: DuplicateDigest, b: DuplicateDigest, need: number): number {
+  const sa = shingles(a);
+  const sb = shingles(b);
+  const small = sa.values.length <= sb.values.length ? sa : sb;
+  const large = small === sa ? sb : sa;
+  const total = sa.values.length + sb.values.length;
+  const maxMisses = small.values.length - (need * total) / (1 + need) + 1;
+  let misses = 0;
+  let both = 0;
+  const values = small.values;
+  for (let i = 0; i < values.length; i++) {
+    if (has(large, values[i]!)) both++;
+    else if (++misses > maxMisses) return -1;
+  }
+  const union = total - both;
   return union === 0 ? 0 : both / union;
 }
 
@@ -116,7 +158,7 @@ function findCopies(digests: readonly DuplicateDigest[]): (Copy | undefined)[] {
             const other = digests[j]!;
             const ratio = Math.min(other.key.length, d.key.length) / Math.max(other.key.length, d.key.length);
             if (ratio < THRESHOLD) continue;
-            const similarity = jaccard(d, other);
+            const similarity = jaccard(d, other, best ? best.similarity : THRESHOLD);
             if (similarity >= THRESHOLD && (!best || similarity > best.similarity)) best = { original: j, similarity };
           }
         }
