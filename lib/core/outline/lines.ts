@@ -47,6 +47,14 @@ const CRUFT_LINE_RE =
   /^(?:[-–—•·*>]\s*[\u4e00-\u9fffA-Za-z]{1,8}|(?:上一篇|下一篇|相关推荐|相关文章|热门文章|返回顶部|返回列表|阅读全文|点击查看|查看更多|展开全文|本文来源|文章来源|责任编辑|版权声明|免费下载|扫一扫|收藏本文|复制本文|打印本文|推荐阅读|猜你喜欢|本文链接|更多范文|范文问答|答案列表)[^。]{0,40})$/;
 const TITLE_WORDS_RE = /(?:报告|总结|汇报|情况|自查|述职|小结|计划|要点)$/;
 
+/** The code-unit form of TITLE_END: 。！？!?；;：: */
+function isTitleEndCode(code: number): boolean {
+  return (
+    code === 0x3002 || code === 0xff01 || code === 0xff1f || code === 0x21 || code === 0x3f ||
+    code === 0xff1b || code === 0x3b || code === 0xff1a || code === 0x3a
+  );
+}
+
 export function isCruftLine(content: string): boolean {
   if (content.length === 0 || content.length > 60) return false;
   const stripped = content.replace(INLINE_CRUFT_RE, '').trim();
@@ -65,9 +73,10 @@ function isBlank(ch: string | undefined): boolean {
 function titleEnd(line: string, from: number, end: number, rank: number): { end: number; nested?: number } {
   const limit = Math.min(end, from + 120);
   for (let i = from; i < limit; i++) {
-    const ch = line[i]!;
-    if (TITLE_END.has(ch)) return { end: i };
-    if ((ch === '（' || ch === '(') && i > from) {
+    // Char codes, not one-character strings: this loop reads up to 120 characters per marker.
+    const code = line.charCodeAt(i);
+    if (isTitleEndCode(code)) return { end: i };
+    if ((code === 0xff08 || code === 0x28) && i > from) {
       const m = matchMarker(line, i, false);
       if (m && KIND_RANK[m.kind] > rank && m.kind !== 'item') return { end: i, nested: i };
     }

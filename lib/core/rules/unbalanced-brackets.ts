@@ -65,7 +65,8 @@ export const unbalancedBrackets: ParagraphRule = {
     const stack: { kind: number; at: number }[] = [];
     for (let i = 0; i < text.length; i++) {
       const code = text.charCodeAt(i);
-      if (code < 0x28 || (code > 0x29 && code < 0x201c)) continue;
+      // Only ( ) “ ” 《 》 【 】 〔 〕 （ ）matter; Han characters (U+4E00–U+9FFF) fall in the skipped gaps.
+      if (code < 0x28 || (code > 0x29 && code < 0x201c) || (code > 0x3015 && code < 0xff08) || code > 0xff09) continue;
       const opening = openingKind(code);
       if (opening) {
         stack.push({ kind: opening, at: i });
