@@ -38,7 +38,16 @@ interface Compiled {
   owners: Array<Array<[number, number]>>;
   index: Map<string, number>;
   re: RegExp;
+  /** The same pattern, sticky: tried only where `first` says a match can start. */
+  sticky: RegExp;
+  /** 1 for every UTF-16 code unit some alternative of `re` can start with. */
+  first: Uint8Array;
 }
+
+// Every character an alternative of the scan pattern can start with, kept next to the patterns it mirrors:
+// PLACEHOLDER's classes, COUNT's digits and numerals, VAGUE's first characters and SENTENCE_END (keywords
+// add their own first characters in compile()).
+const FIRST_CHARS = 'XxＸｘ×＊*_＿□○' + '0123456789０１２３４５６７８９一二三四五六七八九十两百' + '多若数几屡' + '。！？；!?;';
 
 // One compiled RegExp per template, shared by every scanner: V8 compiles a RegExp lazily and tiers it up to
 // native code only after it has run a while, so a fresh RegExp per analysis would run interpreted each time.
@@ -61,7 +70,11 @@ function compile(template: Template): Compiled {
   const index = new Map(keywords.map((k, i) => [k, i]));
   const keywordAlt = keywords.length > 0 ? keywords.map(escape).join('|') : '(?!)';
   const re = new RegExp(`(${PLACEHOLDER})|(${COUNT})|(${VAGUE})|(${keywordAlt})|(${SENTENCE_END})`, 'g');
-  return { keywords, owners, index, re };
+  const sticky = new RegExp(re.source, 'y');
+  const first = new Uint8Array(0x10000);
+  for (const c of FIRST_CHARS) first[c.charCodeAt(0)] = 1;
+  for (const k of keywords) first[k.charCodeAt(0)] = 1;
+  return { keywords, owners, index, re, sticky, first };
 }
 
 export function createScanner(template: Template): Scanner {
@@ -70,24 +83,29 @@ export function createScanner(template: Template): Scanner {
     compiled = compile(template);
     compiledByTemplate.set(template, compiled);
   }
-  const { keywords, owners, index, re } = compiled;
+  const { keywords, owners, index, sticky, first } = compiled;
 
   let previous = new Map<string, Token[]>();
   let current = new Map<string, Token[]>();
 
+  // The leftmost match, as a global exec would find it, but the pattern is only tried where a match can start:
+  // an alternation of every keyword is slow to reject a position, and most positions start nothing.
   const read = (line: string): Token[] => {
     const tokens: Token[] = [];
     let sentence = 0;
-    re.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(line)) !== null) {
-      const start = m.index;
+    for (let i = 0; i < line.length; i++) {
+      if (first[line.charCodeAt(i)] === 0) continue;
+      sticky.lastIndex = i;
+      const m = sticky.exec(line);
+      if (m === null) continue;
+      const start = i;
       const end = start + m[0].length;
       if (m[5] !== undefined) sentence++;
       else if (m[1] !== undefined) tokens.push({ kind: 'placeholder', index: -1, start, end, sentence });
       else if (m[2] !== undefined) tokens.push({ kind: 'count', index: -1, start, end, sentence });
       else if (m[3] !== undefined) tokens.push({ kind: 'vague', index: -1, start, end, sentence });
       else tokens.push({ kind: 'keyword', index: index.get(m[4]!)!, start, end, sentence });
+      i = end - 1;
     }
     return tokens;
   };
