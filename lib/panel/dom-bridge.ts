@@ -2,20 +2,24 @@
 // caret, the insertion adapters for snippets and fixes. Lives in the top frame; iframe editors are reached
 // through the discovered field's own document.
 import { discoverFields, readFieldText, type DiscoveredField } from '../dom/discovery';
-import type { FocusTracker } from '../dom/focus';
+import { isValueField } from '../dom/editable';
+import type { FocusTracker, SavedSelection } from '../dom/focus';
 import { insertAtTrackedCaret, insertText } from '../dom/insert';
 import type { Finding } from '../core/types';
-import { PANEL_HOST_TAG } from '../agent/agent';
 import type { InsertOutcome, PageBridge, PanelField } from './bridge';
+
+/** A selection spanning the field's whole text, so that an insertion replaces it. */
+function wholeField(element: HTMLElement): SavedSelection {
+  if (isValueField(element)) return { kind: 'offsets', start: 0, end: element.value.length, direction: 'none' };
+  const range = element.ownerDocument.createRange();
+  range.selectNodeContents(element);
+  return { kind: 'range', range };
+}
 
 const isOurs = (element: Element) => {
   const root = element.getRootNode();
   return root instanceof ShadowRoot && root.host.localName.startsWith('tianbao-');
 };
-
-function isValueElement(element: HTMLElement): element is HTMLInputElement | HTMLTextAreaElement {
-  return element.localName === 'textarea' || element.localName === 'input';
-}
 
 /** Documents to watch for edits: the page and its same-origin iframes (editors live there). */
 function documentsOf(doc: Document, out: Document[] = []): Document[] {
@@ -93,7 +97,7 @@ export function createDomBridge(win: Window, focus: FocusTracker): PageBridge {
       if (!field || !field.element.isConnected) return false;
       (field.frame ?? field.element).scrollIntoView({ block: 'center', behavior: 'smooth' });
       field.element.focus({ preventScroll: true });
-      if (isValueElement(field.element)) field.element.setSelectionRange(finding.start, finding.end);
+      if (isValueField(field.element)) field.element.setSelectionRange(finding.start, finding.end);
       return true;
     },
     async applyFix(finding: Finding) {
@@ -101,7 +105,7 @@ export function createDomBridge(win: Window, focus: FocusTracker): PageBridge {
       if (!finding.fix) return { ok: false, messageId: 'checks.fixFailed' };
       if (!field || !field.element.isConnected) return { ok: false, messageId: 'panel.fieldGone' };
       const element = field.element;
-      if (!isValueElement(element)) return { ok: false, messageId: 'checks.fixManual' };
+      if (!isValueField(element)) return { ok: false, messageId: 'checks.fixManual' };
       // The text may have changed since the check ran: fix only what the finding saw.
       const expected = readFieldText(field).slice(finding.fix.start, finding.fix.end);
       const now = element.value.slice(finding.fix.start, finding.fix.end);
@@ -117,6 +121,14 @@ export function createDomBridge(win: Window, focus: FocusTracker): PageBridge {
         return { ok: true };
       }
       const result = await insertText(element, finding.fix.text);
+      return { ok: result.ok, messageId: result.messageId, params: result.params };
+    },
+    async replaceFieldText(key, text) {
+      const field = currentFields().find((candidate) => candidate.key === key);
+      if (!field || !field.element.isConnected) return { ok: false, messageId: 'panel.fieldGone' };
+      // innerText of an editor separates paragraphs with a blank line; the adapters make each line a paragraph.
+      const wanted = isValueField(field.element) ? text : text.replace(/\n{2,}/g, '\n');
+      const result = await insertText(field.element, wanted, { selection: wholeField(field.element) });
       return { ok: result.ok, messageId: result.messageId, params: result.params };
     },
     pageTitle() {

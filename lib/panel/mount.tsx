@@ -25,7 +25,6 @@ import { toEngineTemplates } from './user-templates';
 import { createGuardStore, createPanelGuard } from '../guard/panel-guard';
 import { createDraftSource } from '../drafts/source';
 import type { SiteSwitches } from '@/components/panel/SubmitGuardSwitches';
-import { createDomBridgeExtra } from './dom-bridge-extra';
 import { isEnableableOrigin, type Message, type SiteStatus } from '../messages';
 import { createPanelStore, type PanelStore } from './store';
 import { pushPage } from './page-push';
@@ -52,7 +51,7 @@ export async function mountPanel(win: Window = window): Promise<void> {
   const origin = win.location.origin;
   const profile = await getSiteProfile(origin).catch(() => undefined);
   const store = createPanelStore(origin, { width: profile?.panelWidth, collapsed: quiet ? profile?.panelCollapsed !== false : false });
-  const bridge = { ...createDomBridge(win, agent.focus), ...createDomBridgeExtra(win) };
+  const bridge = createDomBridge(win, agent.focus);
   const guardStore = createGuardStore();
   // The site's report settings (rule switches, chosen template, field mapping, user templates), for the guard
   // as for the 检查 tab, kept current when the options page or another tab changes them.
