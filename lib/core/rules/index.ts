@@ -102,8 +102,9 @@ function buildContext(config: RuleConfig | undefined): RuleContext {
 }
 
 interface CachedParagraph {
-  /** Findings of the paragraph rules, offsets relative to the paragraph. */
-  local: Finding[];
+  /** Findings of the paragraph rules, at text offsets for a paragraph starting at `base`. */
+  findings: Finding[];
+  base: number;
   digests: unknown[];
 }
 
@@ -123,9 +124,9 @@ function merge(a: Finding[], b: Finding[]): Finding[] {
 
 const periodKey = (p: ReportPeriod | undefined) => (p ? `${p.year}H${p.half ?? 0}` : '');
 
-/** A paragraph-relative finding moved to text offsets (built field by field: spreads are slow in hot loops). */
-function shift(f: Finding, by: number, limit: number): Finding {
-  const moved: Finding = {
+/** A copy of a finding moved by `by` code units (built field by field: spreads are slow in hot loops). */
+function moved(f: Finding, by: number): Finding {
+  const copy: Finding = {
     ruleId: f.ruleId,
     category: f.category,
     severity: f.severity,
@@ -133,14 +134,23 @@ function shift(f: Finding, by: number, limit: number): Finding {
     end: f.end + by,
     messageId: f.messageId,
   };
-  if (f.params) moved.params = f.params;
-  if (f.fix) moved.fix = { start: f.fix.start + by, end: Math.min(f.fix.end + by, limit), text: f.fix.text };
-  return moved;
+  if (f.params) copy.params = f.params;
+  if (f.fix) copy.fix = { start: f.fix.start + by, end: f.fix.end + by, text: f.fix.text };
+  return copy;
+}
+
+/** A fix may take the paragraph's line break along; on the last line there is none, so it ends at the text. */
+function clamped(f: Finding, limit: number): Finding {
+  return f.fix && f.fix.end > limit ? { ...f, fix: { ...f.fix, end: limit } } : f;
 }
 
 /**
  * An incremental runner: run() may be called on every edit; it re-checks only the paragraphs that changed
  * since the last call, so a one-character edit in a 20k-character field costs well under 1 ms.
+ *
+ * Paragraph rules report offsets relative to the paragraph and return fresh objects (fixes included); the
+ * runner moves a new paragraph's findings to text offsets in place, so a first analysis allocates each finding
+ * once. A cached paragraph that moved gets copies: findings already returned are never changed.
  */
 export function createRuleRunner(config?: RuleConfig): { run(input: RuleInput): Finding[] } {
   const off = new Set(config?.disabledRules ?? []);
@@ -151,6 +161,29 @@ export function createRuleRunner(config?: RuleConfig): { run(input: RuleInput): 
   let cache = new Map<string, CachedParagraph>();
   let cachedPeriod = '';
 
+  function check(text: string, base: number, ctx: RuleContext): CachedParagraph {
+    const findings: Finding[] = [];
+    if (text.length > 0) {
+      for (const rule of paragraphRules) {
+        const found = rule.check(text, ctx);
+        for (let i = 0; i < found.length; i++) findings.push(found[i]!);
+      }
+    }
+    // Sorted once when cached, so that paragraphs in order give findings in order without a global sort.
+    if (findings.length > 1) findings.sort(byPosition);
+    if (base !== 0) {
+      for (const f of findings) {
+        f.start += base;
+        f.end += base;
+        if (f.fix) {
+          f.fix.start += base;
+          f.fix.end += base;
+        }
+      }
+    }
+    return { findings, base, digests: documentRules.map((r) => r.prepare(text)) };
+  }
+
   return {
     run(input) {
       const pk = periodKey(input.period);
@@ -160,6 +193,7 @@ export function createRuleRunner(config?: RuleConfig): { run(input: RuleInput): 
       }
       const ctx: RuleContext = { ...context, period: input.period };
       const text = input.text;
+      const limit = text.length;
       const paragraphs = splitParagraphs(text);
       const next = new Map<string, CachedParagraph>();
       const findings: Finding[] = [];
@@ -168,17 +202,15 @@ export function createRuleRunner(config?: RuleConfig): { run(input: RuleInput): 
         const para = paragraphs[p]!;
         let entry = next.get(para.text) ?? cache.get(para.text);
         if (!entry) {
-          const local: Finding[] = [];
-          if (para.text.length > 0) for (const rule of paragraphRules) for (const f of rule.check(para.text, ctx)) local.push(f);
-          // Sorted once when cached, so that paragraphs in order give findings in order without a global sort.
-          local.sort(byPosition);
-          entry = { local, digests: documentRules.map((r) => r.prepare(para.text)) };
+          entry = check(para.text, para.start, ctx);
+        } else if (entry.base !== para.start) {
+          const by = para.start - entry.base;
+          entry = { findings: entry.findings.map((f) => moved(f, by)), base: para.start, digests: entry.digests };
         }
         next.set(para.text, entry);
-        for (const f of entry.local) {
-          const inside = para.start === 0 && (!f.fix || f.fix.end <= text.length);
-          findings.push(inside ? f : shift(f, para.start, text.length));
-        }
+        const list = entry.findings;
+        if (para.end + 1 < limit) for (let i = 0; i < list.length; i++) findings.push(list[i]!);
+        else for (let i = 0; i < list.length; i++) findings.push(clamped(list[i]!, limit));
         for (let d = 0; d < documentRules.length; d++) digests[d]![p] = entry.digests[d];
       }
       cache = next;
