@@ -13,12 +13,16 @@ function isMark(code: number): boolean {
   );
 }
 
+/** Two marks in a row anywhere: without one (nearly every paragraph) there is nothing to walk. */
+const PAIR = /[，。、；：,;][，。、；：,;]/;
+
 export const doubledPunctuation: ParagraphRule = {
   id: 'doubled-punctuation',
   category: 'punctuation',
   scope: 'paragraph',
   check(text) {
     const out: Finding[] = [];
+    if (!PAIR.test(text)) return out;
     for (let i = 1; i < text.length; i++) {
       if (!isMark(text.charCodeAt(i)) || !isMark(text.charCodeAt(i - 1))) continue;
       const a = text[i - 1]!;

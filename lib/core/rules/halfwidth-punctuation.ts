@@ -43,6 +43,9 @@ function inChineseContext(text: string, i: number): boolean {
   return isChinese(before) || isHan(after);
 }
 
+/** , ; : ! ? ( ): test() on a global RegExp jumps natively to the next one without building a match object. */
+const MARK = /[,;:!?()]/g;
+
 export const halfwidthPunctuation: ParagraphRule = {
   id: 'halfwidth-punctuation',
   category: 'punctuation',
@@ -51,10 +54,9 @@ export const halfwidthPunctuation: ParagraphRule = {
     const out: Finding[] = [];
     const open: number[] = [];
     let sorted = true;
-    for (let i = 0; i < text.length; i++) {
-      const code = text.charCodeAt(i);
-      // Only , ; : ! ? ( ) matter: skip everything else without making a one-character string.
-      if (code > 0x3f || (code !== 0x2c && code !== 0x3b && code !== 0x3a && code !== 0x21 && code !== 0x3f && code !== 0x28 && code !== 0x29)) continue;
+    MARK.lastIndex = 0;
+    while (MARK.test(text)) {
+      const i = MARK.lastIndex - 1;
       const c = text[i]!;
       switch (c) {
         case ',':

@@ -6,8 +6,11 @@
 import type { Finding, ParagraphRule } from './types';
 
 const TONED = 'āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ';
+// The look-behind (a Han character before the bracket) comes after the bracket is matched: a pattern that starts
+// with a character class lets V8 skip ahead to the next bracket, one that starts with a look-behind is tried at
+// every position (four times slower on a long text).
 const PINYIN = new RegExp(
-  `(?<=[\\u4e00-\\u9fff])[（(](?=[a-zü]{0,7}[${TONED}])[a-zü${TONED}]{1,8}(?:[ ][a-zü${TONED}]{1,8}){0,3}[）)]`,
+  `[（(](?<=[\\u4e00-\\u9fff][（(])(?=[a-zü]{0,7}[${TONED}])[a-zü${TONED}]{1,8}(?:[ ][a-zü${TONED}]{1,8}){0,3}[）)]`,
   'g',
 );
 

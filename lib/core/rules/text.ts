@@ -93,8 +93,17 @@ function isDotLike(code: number): boolean {
   return code === 0x2e || code === 0x3002 || code === 0xb7 || code === 0xff0e || code === 0x30fb || code === 0x2022;
 }
 
+/** Every ellipsis run contains one of these; a paragraph with none (nearly all) is not walked at all. */
+const ELLIPSIS_SEEDS = ['\u2026', '...', '\u3002\u3002\u3002', '\u00b7\u00b7\u00b7', '\uff0e\uff0e\uff0e', '\u30fb\u30fb\u30fb', '\u2022\u2022\u2022'];
+
+function mayHoldEllipsis(text: string): boolean {
+  for (const seed of ELLIPSIS_SEEDS) if (text.indexOf(seed) >= 0) return true;
+  return false;
+}
+
 export function ellipsisRuns(text: string): EllipsisRun[] {
   const runs: EllipsisRun[] = [];
+  if (!mayHoldEllipsis(text)) return runs;
   for (let i = 0; i < text.length; ) {
     const code = text.charCodeAt(i);
     if (code === 0x2026) {

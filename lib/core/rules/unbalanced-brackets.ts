@@ -56,6 +56,10 @@ function finding(start: number, mark: string, messageId: string): Finding {
   };
 }
 
+/** The marks this rule reads. A global RegExp's test() jumps natively from one to the next without building a
+ * match object — about three times faster than looking at every character in JavaScript. */
+const BRACKET = /[()“”《》【】〔〕（）]/g;
+
 export const unbalancedBrackets: ParagraphRule = {
   id: 'unbalanced-brackets',
   category: 'punctuation',
@@ -63,10 +67,10 @@ export const unbalancedBrackets: ParagraphRule = {
   check(text) {
     const out: Finding[] = [];
     const stack: { kind: number; at: number }[] = [];
-    for (let i = 0; i < text.length; i++) {
+    BRACKET.lastIndex = 0;
+    while (BRACKET.test(text)) {
+      const i = BRACKET.lastIndex - 1;
       const code = text.charCodeAt(i);
-      // Only ( ) “ ” 《 》 【 】 〔 〕 （ ）matter; Han characters (U+4E00–U+9FFF) fall in the skipped gaps.
-      if (code < 0x28 || (code > 0x29 && code < 0x201c) || (code > 0x3015 && code < 0xff08) || code > 0xff09) continue;
       const opening = openingKind(code);
       if (opening) {
         stack.push({ kind: opening, at: i });

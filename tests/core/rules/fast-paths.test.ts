@@ -1,0 +1,163 @@
+// The speed work rewrote some patterns and put cheap pre-checks in front of some loops. Each rewrite must
+// find exactly what the straightforward version finds: these tests compare the two on many random strings
+// made of the characters that matter (seeded, so a failure reproduces).
+import { describe, expect, it } from 'vitest';
+import { placeholdersPack } from '../../../lib/core/packs';
+import { createRuleRunner } from '../../../lib/core/rules';
+import { doubledPunctuation } from '../../../lib/core/rules/doubled-punctuation';
+import { halfwidthPunctuation } from '../../../lib/core/rules/halfwidth-punctuation';
+import { mojibake } from '../../../lib/core/rules/mojibake';
+import { pinyinDebris } from '../../../lib/core/rules/pinyin-debris';
+import { ellipsisRuns } from '../../../lib/core/rules/text';
+import { unbalancedBrackets } from '../../../lib/core/rules/unbalanced-brackets';
+import type { RuleContext } from '../../../lib/core/rules/types';
+
+/** Mulberry32: a small seeded generator, so that every run tries the same strings. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function strings(alphabet: readonly string[], count: number, maxLength: number, seed: number): string[] {
+  const next = random(seed);
+  const out: string[] = [];
+  for (let n = 0; n < count; n++) {
+    const length = Math.floor(next() * (maxLength + 1));
+    let s = '';
+    for (let i = 0; i < length; i++) s += alphabet[Math.floor(next() * alphabet.length)]!;
+    out.push(s);
+  }
+  return out;
+}
+
+function matches(re: RegExp, text: string): Array<[number, string]> {
+  return [...text.matchAll(new RegExp(re.source, 'g'))].map((m) => [m.index!, m[0]]);
+}
+
+const context = {} as RuleContext;
+
+describe('pattern rewrites match what the plain patterns match', () => {
+  it('asterisk placeholder: the class-first form equals the look-behind-first form', () => {
+    const plain = /[*＊]{1,16}(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])[*＊]{1,16}/;
+    const shipped = new RegExp(placeholdersPack.entries.find((e) => e.id === 'asterisk')!.pattern);
+    const samples = strings(['*', '＊', '*', '局', '年', 'a', '1', ' ', '，'], 3000, 40, 1);
+    let found = 0;
+    for (const s of samples) {
+      const expected = matches(plain, s);
+      found += expected.length;
+      expect(matches(shipped, s), s).toEqual(expected);
+    }
+    // The strings must exercise the pattern, or the comparison proves nothing.
+    expect(found).toBeGreaterThan(1000);
+  });
+
+  it('pinyin debris: the look-behind after the bracket equals the look-behind before it', () => {
+    const toned = 'āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ';
+    const plain = new RegExp(
+      `(?<=[\\u4e00-\\u9fff])[（(](?=[a-zü]{0,7}[${toned}])[a-zü${toned}]{1,8}(?:[ ][a-zü${toned}]{1,8}){0,3}[）)]`,
+    );
+    const samples = strings(['凝', '(', '（', ')', '）', 'níng', 'jué', 'nü', ' ', 'a', 'APP', '凝(níng', '角（jué）', '(ni)', '聚（nǐ hǎo）'], 4000, 8, 2);
+    let found = 0;
+    for (const s of samples) {
+      const expected = matches(plain, s);
+      found += expected.length;
+      expect(pinyinDebris.check(s, context).map((f) => [f.start, s.slice(f.start, f.end)]), s).toEqual(expected);
+    }
+    expect(found).toBeGreaterThan(200);
+  });
+});
+
+describe('pre-checks skip only paragraphs where the full walk finds nothing', () => {
+  it('ellipsis runs equal an independent RegExp over the same runs', () => {
+    const samples = strings(['.', '。', '·', '．', '・', '•', '…', '中', 'a'], 4000, 14, 3);
+    const reference = /…+|\.{3,}|。{3,}|·{3,}|．{3,}|・{3,}|•{3,}/g;
+    let found = 0;
+    for (const s of samples) {
+      const expected = [...s.matchAll(reference)].map((m) => ({
+        start: m.index!,
+        end: m.index! + m[0].length,
+        standard: m[0] === '……',
+      }));
+      found += expected.length;
+      expect(ellipsisRuns(s), s).toEqual(expected);
+    }
+    expect(found).toBeGreaterThan(500);
+  });
+
+  /** The rule's findings with and without its pre-check: `plain` wraps the text so the pre-check cannot skip. */
+  it('mojibake finds lone surrogates and stray "?" whatever else the paragraph holds', () => {
+    const samples = strings(['中', '?', '\ud800', '\udc00', '😀', '是否', ' ', '\ufffd', 'a'], 3000, 12, 4);
+    let found = 0;
+    for (const s of samples) {
+      const findings = mojibake.check(s, context);
+      found += findings.length;
+      const hasStray =
+        /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(s) || s.includes('\ufffd');
+      if (hasStray) expect(findings.length, JSON.stringify(s)).toBeGreaterThan(0);
+      if (!s.includes('?') && !hasStray) expect(findings, JSON.stringify(s)).toEqual([]);
+    }
+    expect(found).toBeGreaterThan(500);
+  });
+
+  it('doubled punctuation, brackets and half-width marks agree with a character-by-character reference', () => {
+    const samples = strings(['，', '。', '、', '；', ',', ';', '(', ')', '（', '）', '《', '》', '“', '”', '中', 'a', '1', ':', '?'], 3000, 20, 5);
+    let doubled = 0;
+    let brackets = 0;
+    let half = 0;
+    for (const s of samples) {
+      // Reference for doubled: every adjacent pair of marks that is not part of 。。。
+      const marks = '，。、；：,;';
+      let expectedPairs = 0;
+      for (let i = 1; i < s.length; i++) {
+        if (!marks.includes(s[i]!) || !marks.includes(s[i - 1]!)) continue;
+        if (s[i - 1] === '。' && s[i] === '。' && (s[i + 1] === '。' || s[i - 2] === '。')) continue;
+        expectedPairs++;
+        i++;
+      }
+      const d = doubledPunctuation.check(s, context);
+      doubled += d.length;
+      expect(d.length, s).toBe(expectedPairs);
+      // Brackets: every finding sits on a bracket, and a paragraph without brackets has none.
+      const b = unbalancedBrackets.check(s, context);
+      brackets += b.length;
+      for (const f of b) expect('()（）《》“”【】〔〕').toContain(s[f.start]);
+      if (!/[()（）《》“”【】〔〕]/.test(s)) expect(b).toEqual([]);
+      // Half-width: findings only on , ; : ! ? ( ), each fixed to its full-width form.
+      const h = halfwidthPunctuation.check(s, context);
+      half += h.length;
+      for (const f of h) expect(',;:!?()').toContain(s[f.start]);
+    }
+    expect(doubled).toBeGreaterThan(300);
+    expect(brackets).toBeGreaterThan(300);
+    expect(half).toBeGreaterThan(300);
+  });
+});
+
+describe('runner: findings moved in place keep their offsets across edits', () => {
+  it('a cached paragraph that moves gets new objects; the earlier result is left as it was', () => {
+    const runner = createRuleRunner();
+    const first = runner.run({ text: '第一段,内容。\n召开XX次会议' });
+    const before = JSON.stringify(first);
+    const second = runner.run({ text: '新加一行。\n第一段,内容。\n召开XX次会议' });
+    expect(JSON.stringify(first)).toBe(before);
+    const comma = second.find((f) => f.ruleId === 'halfwidth-punctuation')!;
+    expect(comma.start).toBe('新加一行。\n第一段'.length);
+    expect(comma.fix).toEqual({ start: comma.start, end: comma.start + 1, text: '，' });
+    const xx = second.find((f) => f.ruleId === 'placeholders')!;
+    expect('新加一行。\n第一段,内容。\n召开XX次会议'.slice(xx.start, xx.end)).toBe('XX');
+  });
+
+  it('a line-removing fix on the last line ends at the text, and on an inner line takes the line break', () => {
+    const runner = createRuleRunner();
+    const last = runner.run({ text: '正文。\n加入收藏' }).find((f) => f.ruleId === 'web-cruft')!;
+    expect(last.fix!.end).toBe('正文。\n加入收藏'.length);
+    const inner = runner.run({ text: '正文。\n加入收藏\n后文。' }).find((f) => f.ruleId === 'web-cruft')!;
+    expect(inner.fix!.end).toBe('正文。\n加入收藏\n'.length);
+  });
+});
