@@ -125,7 +125,10 @@ export function createAnalyzer(options: AnalyzeOptions = {}): Analyzer {
         suggestions = suggestions.map((s) => {
           const span = spanAt(document, s.offset);
           if (!span) return s;
-          return { ...s, fieldKey: span.key, offset: Math.min(Math.max(s.offset, span.start), span.end) - span.start };
+          const mapped: StructureSuggestion = { ...s, fieldKey: span.key, offset: Math.min(Math.max(s.offset, span.start), span.end) - span.start };
+          // The engine keeps a suggestion's renumbering inside the field it goes into.
+          if (s.renumber) mapped.renumber = s.renumber.map((e) => ({ ...e, start: e.start - span.start, end: e.end - span.start }));
+          return mapped;
         });
       }
 

@@ -1,10 +1,11 @@
 // Coverage: the parsed outline matched to a template. Each section is found, missing or out of order; each
 // topic covered or not, with the evidence's range; figures present where the template asks for them. Missing
-// sections become structure suggestions: the scaffold, numbered to fit, and the offset to insert it at.
-import type { Finding } from '../types';
-import type { FieldSpan } from '../document';
+// sections become structure suggestions: the scaffold, numbered to fit, the offset to insert it at, and the edits
+// that renumber the headings after it which it would otherwise repeat.
+import type { Finding, Fix } from '../types';
+import { spanAt, type FieldSpan } from '../document';
 import type { OutlineHeading, ParsedOutline, TextRange } from '../outline/parse';
-import { chineseNumeral } from '../outline/markers';
+import { KIND_RANK, markerNumberEdit, matchMarker, type MarkerKind } from '../outline/markers';
 import type { Section, Template } from '../template/schema';
 import { createScanner, type Scanner, type Token } from './scan';
 
@@ -53,6 +54,15 @@ export interface StructureSuggestion {
   /** What to insert there: the scaffold with the line breaks it needs around it. */
   text: string;
   fieldKey?: string;
+  /**
+   * Edits that renumber the headings after `offset` which the inserted heading would otherwise repeat: the run
+   * of same-level headings of the same marker family (一、 / （一） / 1. …) whose numbers follow on from the one
+   * before `offset`, up to the first that does not, in the same field and report (三、→四、, 四、→五、).
+   * Offsets are in the coordinates of `offset`, into the text as analysed (not as it is after the insertion).
+   * Each suggestion's edits are meant to go with its own insertion alone, as one edit (lib/core/edits.ts
+   * mergeEdits); after that, analyse again. Absent when nothing needs renumbering.
+   */
+  renumber?: Fix[];
 }
 
 export interface Coverage {
@@ -109,6 +119,72 @@ interface Candidate {
   title: string;
   section?: Section;
   heading?: OutlineHeading;
+}
+
+/** Where a new heading goes: at `offset`, of `kind`, carrying `value`; its run stays within [start, end). */
+export interface InsertedHeading {
+  offset: number;
+  kind: MarkerKind;
+  value: number;
+  /** The field (of a split report) the heading goes into; the whole text by default. */
+  start?: number;
+  end?: number;
+}
+
+/**
+ * The edits that keep the numbering right when a heading is inserted: the same-level headings of the same kind
+ * after `offset` whose numbers collide with it (from the one after the previous sibling up to the inserted
+ * number) move up, and so does each that follows in sequence; the first that does not (a gap, a restart, a
+ * pasted duplicate) ends the run, as does a heading of a higher level, a new report's title or the field's end.
+ * Headings nested deeper (（一） under 一、) are left as they are.
+ */
+export function renumberingEdits(parsed: ParsedOutline, inserted: InsertedHeading): Fix[] {
+  const { offset, kind, value } = inserted;
+  if (kind === 'item') return [];
+  let from = inserted.start ?? 0;
+  let to = inserted.end ?? Number.POSITIVE_INFINITY;
+  // A title line starts a new report, whose numbering starts afresh.
+  for (const title of parsed.titles) {
+    if (title.start < offset) from = Math.max(from, title.end);
+    else {
+      to = Math.min(to, title.start);
+      break;
+    }
+  }
+  const rank = KIND_RANK[kind];
+  const headings = parsed.headings;
+  let first = 0;
+  while (first < headings.length && headings[first]!.start < offset) first++;
+
+  // The number the first heading after `offset` carries when it follows on from its previous sibling.
+  let base = 1;
+  for (let j = first - 1; j >= 0; j--) {
+    const h = headings[j]!;
+    if (h.start < from) break;
+    if (h.kind === 'item' || KIND_RANK[h.kind] > rank) continue;
+    if (h.kind === kind) base = h.value + 1;
+    break;
+  }
+
+  const edits: Fix[] = [];
+  let shift = 0;
+  let expected = -1;
+  for (let j = first; j < headings.length; j++) {
+    const h = headings[j]!;
+    if (h.start >= to) break;
+    if (h.kind === 'item' || KIND_RANK[h.kind] > rank) continue;
+    if (h.kind !== kind) break;
+    if (expected < 0) {
+      // No collision (the numbering already leaves room, or restarts): nothing to renumber.
+      if (h.value < base || h.value > value) break;
+      shift = value + 1 - h.value;
+    } else if (h.value !== expected) break;
+    const edit = markerNumberEdit(h.marker, kind, h.value + shift);
+    if (!edit) break;
+    edits.push({ start: h.start + edit.start, end: h.start + edit.end, text: edit.text });
+    expected = h.value + 1;
+  }
+  return edits;
 }
 
 export interface CoverageEngine {
@@ -330,7 +406,8 @@ function compute(template: Template, scanner: Scanner, input: CoverageInput): Co
 
   // 6. Suggestions for missing sections, in template order.
   const suggestions: StructureSuggestion[] = [];
-  const topH1 = parsed.outline.filter((h) => h.kind === 'h1');
+  const kinds = new Map<StructureSuggestion, MarkerKind>();
+  const fieldOf = (offset: number) => (input.fields && input.fields.length > 0 ? spanAt({ text, spans: [...input.fields] }, offset) : undefined);
   sections.forEach((section, i) => {
     const entry = result[i]!;
     if (!section.required || (entry.status !== 'missing' && entry.status !== 'empty')) return;
@@ -358,14 +435,29 @@ function compute(template: Template, scanner: Scanner, input: CoverageInput): Co
     } else {
       offset = contentEndIn(parsed, docStart, text.length);
     }
-    const lastH1 = topH1.filter((h) => h.start < offset).pop();
-    // Sections suggested just before this one, at the same place, take the numbers in between.
-    const pending = suggestions.filter((g) => g.offset <= offset && g.offset >= (lastH1?.start ?? 0) && g.text !== g.scaffold).length;
-    const number = (lastH1 ? lastH1.value + 1 : result.slice(0, i).filter((e) => e.status !== 'missing').length + 1) + pending;
-    const scaffold = section.scaffold.replace(/^[一二三四五六七八九十]{1,3}、/, `${chineseNumeral(number)}、`);
+    // The scaffold's heading takes the number after the last top-level heading of its kind before it.
+    const mark = matchMarker(section.scaffold, 0, true);
+    const kind = mark && mark.kind !== 'item' ? mark.kind : undefined;
+    let scaffold = section.scaffold;
+    let number = 0;
+    if (mark && kind) {
+      const last = parsed.outline.filter((h) => h.kind === kind && h.start < offset).pop();
+      // Sections suggested just before this one, at the same place, take the numbers in between.
+      const pending = suggestions.filter((g) => kinds.get(g) === kind && g.offset <= offset && g.offset >= (last?.start ?? 0) && g.text !== g.scaffold).length;
+      number = (last ? last.value + 1 : result.slice(0, i).filter((e) => e.status !== 'missing').length + 1) + pending;
+      const edit = markerNumberEdit(section.scaffold.slice(0, mark.length), kind, number);
+      if (edit) scaffold = section.scaffold.slice(0, edit.start) + edit.text + section.scaffold.slice(edit.end);
+      else number = 0;
+    }
     const insert = before ? `${scaffold}\n` : offset > 0 ? `\n${scaffold}` : scaffold;
     const suggestion: StructureSuggestion = { sectionId: section.id, sectionTitle: section.title, reason, scaffold, offset, text: insert };
     if (fieldKey) suggestion.fieldKey = fieldKey;
+    if (kind && number > 0) {
+      const field = fieldOf(offset);
+      const renumber = renumberingEdits(parsed, { offset, kind, value: number, ...(field ? { start: field.start, end: field.end } : {}) });
+      if (renumber.length > 0) suggestion.renumber = renumber;
+      kinds.set(suggestion, kind);
+    }
     suggestions.push(suggestion);
     findings.push({
       ruleId: 'coverage-section-missing',

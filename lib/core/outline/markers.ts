@@ -168,3 +168,26 @@ export function markerText(kind: MarkerKind, value: number): string {
       return `${chineseNumeral(value)}是`;
   }
 }
+
+const CN_NUMERAL_RUN = /[一二三四五六七八九十两〇零]+/;
+const DIGIT_RUN = /[0-9０-９]+/;
+
+/**
+ * The edit that makes `marker` (as written, of `kind`) carry `value` instead, touching only its number and keeping
+ * how it was written: "(二)" → "(三)", "2、" → "3、", "２．" → "３．". Offsets are into `marker`. Undefined for the
+ * inline 一是… enumeration, and where the marker cannot carry the value (㉑, 100.: the parser would not read them).
+ */
+export function markerNumberEdit(marker: string, kind: MarkerKind, value: number): { start: number; end: number; text: string } | undefined {
+  if (kind === 'item' || !Number.isInteger(value) || value < 1 || value > 99) return undefined;
+  if (kind === 'circled') {
+    const at = marker.search(/[①-⑳]/);
+    if (at < 0 || value > CIRCLED.length) return undefined;
+    return { start: at, end: at + 1, text: CIRCLED[value - 1]! };
+  }
+  const arabic = kind === 'h3' || kind === 'h4';
+  const m = (arabic ? DIGIT_RUN : CN_NUMERAL_RUN).exec(marker);
+  if (!m) return undefined;
+  let text = arabic ? String(value) : chineseNumeral(value);
+  if (arabic && m[0].charCodeAt(0) >= 0xff10) text = text.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0));
+  return { start: m.index, end: m.index + m[0].length, text };
+}
