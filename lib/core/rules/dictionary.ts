@@ -1,6 +1,8 @@
 // Matching engine for wrong → right dictionaries (规范表述, spin pairs, the user's own entries). One pass finds
-// the positions where some trigger can start (a character class of the triggers' first characters); there only
-// the entries starting with that character are tried, each with its bounded before/after context.
+// the positions where some trigger can start (a table of the triggers' first characters); there only the entries starting with that character — and, where the trigger begins with
+// two literal characters, only those whose second character follows — are tried, each with its bounded
+// before/after context. Triggers that begin with a group or a class get a scan of their own, run only in
+// paragraphs that contain the literal every match of the trigger must contain (本事 in (工作|学习)本事).
 import type { DictionaryEntry } from '../packs';
 import type { Finding, Severity } from '../types';
 
@@ -9,6 +11,8 @@ const BEFORE_WINDOW = 24;
 
 interface CompiledEntry {
   entry: DictionaryEntry;
+  /** UTF-16 code of the trigger's second character when its first two are literal, else -1. */
+  second: number;
   trigger: RegExp; // sticky
   /** The trigger unanchored, for filling $n into the replacement (compiled once, not per hit). */
   replace: RegExp;
@@ -36,18 +40,67 @@ export interface DictionaryHit {
 
 const META = new Set('\\^$.*+?()[]{}|'.split(''));
 
-/** The literal first character of a pattern, or undefined when it starts with a class, group or escape. */
-function literalFirstChar(source: string): string | undefined {
-  const first = source[0];
-  if (first === undefined || META.has(first)) return undefined;
-  const next = source[1];
-  if (next === '?' || next === '*' || next === '{' || next === '+') return undefined;
-  return first;
+/** The literal characters a pattern starts with (each one certain to be matched), possibly none. */
+export function literalPrefix(source: string): string {
+  let i = 0;
+  while (i < source.length && !META.has(source[i]!)) i++;
+  const next = source[i];
+  // A quantifier makes the character before it optional or repeated: it is no longer a certain prefix.
+  if (next === '?' || next === '*' || next === '{' || next === '+') i--;
+  return source.slice(0, Math.max(0, i));
+}
+
+/**
+ * The longest run of literal characters that every match of a pattern contains, or '' when none is certain
+ * (a top-level alternation, or nothing but groups and classes). Conservative: escapes, classes and groups end
+ * a run, and a quantified character is left out of it.
+ */
+export function requiredLiteral(source: string): string {
+  let best = '';
+  let run = '';
+  let depth = 0;
+  const commit = (text: string) => {
+    if (text.length > best.length) best = text;
+    run = '';
+  };
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i]!;
+    if (c === '\\') {
+      commit(run);
+      i++;
+    } else if (c === '[') {
+      commit(run);
+      for (i++; i < source.length && source[i] !== ']'; i++) if (source[i] === '\\') i++;
+    } else if (c === '(') {
+      commit(run);
+      depth++;
+    } else if (c === ')') {
+      commit(run);
+      depth--;
+    } else if (depth > 0) {
+      continue;
+    } else if (c === '|') {
+      return '';
+    } else if (c === '?' || c === '*' || c === '{') {
+      commit(run.slice(0, -1));
+      if (c === '{') while (i < source.length && source[i] !== '}') i++;
+    } else if (c === '+') {
+      commit(run);
+    } else if (META.has(c)) {
+      commit(run);
+    } else {
+      run += c;
+    }
+  }
+  commit(run);
+  return best;
 }
 
 function compileEntry(entry: DictionaryEntry): CompiledEntry {
+  const prefix = literalPrefix(entry.trigger);
   return {
     entry,
+    second: prefix.length >= 2 ? prefix.charCodeAt(1) : -1,
     trigger: new RegExp(entry.trigger, 'y'),
     replace: new RegExp(entry.trigger),
     before: entry.before ? new RegExp(`(?:${entry.before})$`) : undefined,
@@ -65,18 +118,20 @@ function stickyTest(re: RegExp, text: string, at: number): boolean {
 export function compileDictionary(entries: readonly DictionaryEntry[]): CompiledDictionary {
   if (entries.length === 0) return { entries, match: () => [] };
   const compiled = entries.map(compileEntry);
-  const byFirst = new Map<string, CompiledEntry[]>();
-  const anyFirst: { entry: CompiledEntry; scan: RegExp }[] = [];
+  const byFirstCode = new Map<number, CompiledEntry[]>();
+  const anyFirst: { entry: CompiledEntry; scan: RegExp; required: string }[] = [];
   for (const c of compiled) {
-    const first = literalFirstChar(c.entry.trigger);
-    if (first === undefined) anyFirst.push({ entry: c, scan: new RegExp(c.entry.trigger, 'g') });
-    else byFirst.set(first, [...(byFirst.get(first) ?? []), c]);
+    const prefix = literalPrefix(c.entry.trigger);
+    if (prefix === '') {
+      anyFirst.push({ entry: c, scan: new RegExp(c.entry.trigger, 'g'), required: requiredLiteral(c.entry.trigger) });
+    } else {
+      const code = prefix.charCodeAt(0);
+      byFirstCode.set(code, [...(byFirstCode.get(code) ?? []), c]);
+    }
   }
   // A table of every literal first character (by UTF-16 code unit) finds candidate positions in one loop over
-  // the paragraph, without a match object per position (an alternation of all triggers is several times
-  // slower in V8); triggers that start with a group or a class get their own scan.
-  const byFirstCode = new Map<number, CompiledEntry[]>();
-  for (const [first, list] of byFirst) byFirstCode.set(first.charCodeAt(0), list);
+  // the paragraph without a match object per position. (An alternation of all triggers is several times slower
+  // in V8, and so is a global RegExp of the first characters advanced with test(): the stops are too frequent.)
   const isFirst = new Uint8Array(0x10000);
   for (const code of byFirstCode.keys()) isFirst[code] = 1;
 
@@ -103,15 +158,18 @@ export function compileDictionary(entries: readonly DictionaryEntry[]): Compiled
       if (byFirstCode.size > 0) {
         for (let i = 0; i < text.length; i++) {
           if (isFirst[text.charCodeAt(i)] === 0) continue;
+          const second = i + 1 < text.length ? text.charCodeAt(i + 1) : -1;
           let best: DictionaryHit | undefined;
           for (const c of byFirstCode.get(text.charCodeAt(i))!) {
+            if (c.second !== -1 && c.second !== second) continue;
             const hit = accept(c, text, i);
             if (hit && (!best || hit.end > best.end)) best = hit;
           }
           if (best) hits.push(best);
         }
       }
-      for (const { entry, scan } of anyFirst) {
+      for (const { entry, scan, required } of anyFirst) {
+        if (required !== '' && text.indexOf(required) < 0) continue;
         scan.lastIndex = 0;
         for (let m = scan.exec(text); m; m = scan.exec(text)) {
           if (m[0].length === 0) {

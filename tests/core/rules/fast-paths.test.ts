@@ -2,7 +2,8 @@
 // find exactly what the straightforward version finds: these tests compare the two on many random strings
 // made of the characters that matter (seeded, so a failure reproduces).
 import { describe, expect, it } from 'vitest';
-import { placeholdersPack } from '../../../lib/core/packs';
+import { officialNamesPack, placeholdersPack, spinPairsPack } from '../../../lib/core/packs';
+import { literalPrefix, requiredLiteral } from '../../../lib/core/rules/dictionary';
 import { createRuleRunner } from '../../../lib/core/rules';
 import { doubledPunctuation } from '../../../lib/core/rules/doubled-punctuation';
 import { halfwidthPunctuation } from '../../../lib/core/rules/halfwidth-punctuation';
@@ -159,5 +160,57 @@ describe('runner: findings moved in place keep their offsets across edits', () =
     expect(last.fix!.end).toBe('正文。\n加入收藏'.length);
     const inner = runner.run({ text: '正文。\n加入收藏\n后文。' }).find((f) => f.ruleId === 'web-cruft')!;
     expect(inner.fix!.end).toBe('正文。\n加入收藏\n'.length);
+  });
+});
+
+describe('dictionary pre-checks: the literals a trigger is sure to match', () => {
+  it('reads literal prefixes and required literals conservatively', () => {
+    expect(literalPrefix('进取')).toBe('进取');
+    expect(literalPrefix('必须(的)?(成绩|成效)')).toBe('必须');
+    expect(literalPrefix('ab?c')).toBe('a');
+    expect(literalPrefix('(工作|学习)本事')).toBe('');
+    expect(requiredLiteral('(作战|工作)本事')).toBe('本事');
+    expect(requiredLiteral('(十[八九]|二十)届([一二])中')).toBe('届');
+    expect(requiredLiteral('(形式和|的)资料(、方法)?')).toBe('资料');
+    expect(requiredLiteral('ab+c')).toBe('ab');
+    expect(requiredLiteral('x?yz')).toBe('yz');
+    expect(requiredLiteral('甲|乙')).toBe('');
+    expect(requiredLiteral('a\\.b')).toBe('a');
+  });
+
+  it('every match of every shipped trigger starts with its prefix and contains its required literal', () => {
+    let total = 0;
+    let exercised = 0;
+    for (const pack of [officialNamesPack, spinPairsPack]) {
+      for (const entry of pack.entries) {
+        // Strings from the trigger's own characters, so that the trigger matches often.
+        const alphabet = [...new Set(entry.trigger.replace(/[\\^$.*+?()[\]{}|]/g, ''))];
+        const re = new RegExp(entry.trigger, 'g');
+        const prefix = literalPrefix(entry.trigger);
+        const required = requiredLiteral(entry.trigger);
+        let found = 0;
+        for (const s of strings(alphabet, 400, 12, entry.id.length)) {
+          for (const m of s.matchAll(re)) {
+            found++;
+            expect(m[0].startsWith(prefix), `${entry.id}: ${m[0]}`).toBe(true);
+            expect(m[0].includes(required), `${entry.id}: ${m[0]}`).toBe(true);
+          }
+        }
+        // A sample written to match must match too, or the random strings above may have missed the pattern.
+        const sample = entry.trigger
+          .replace(/\((?:[^()|]*\|)*?([^()|]*)(?:\|[^()]*)?\)\??/g, '$1')
+          .replace(/\[([^\]])[^\]]*\]/g, '$1');
+        const m = new RegExp(entry.trigger).exec(sample);
+        if (m) {
+          found++;
+          expect(m[0].startsWith(prefix) && m[0].includes(required), entry.id).toBe(true);
+        }
+        total += found;
+        if (found > 0) exercised++;
+      }
+    }
+    // Most triggers must actually have matched, or the property above was hardly tested.
+    expect(exercised).toBeGreaterThan(40);
+    expect(total).toBeGreaterThan(1000);
   });
 });
