@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { t } from '@/lib/i18n';
 import type { OutlineHeading, SectionCoverage, StructureSuggestion } from '@/lib/core/analyze';
+import { mergeEdits } from '@/lib/core/edits';
+import type { Fix } from '@/lib/core/types';
 import type { PageBridge } from '@/lib/panel/bridge';
 import { updateSiteProfile } from '@/lib/storage';
 import type { PageAnalysis } from './usePageAnalysis';
@@ -71,22 +73,48 @@ export function StructureView({ analysis, bridge, saveTemplate }: StructureViewP
   const { outline, coverage, suggestions, template } = analysis.analysis;
   if (analysis.reportFields.length === 0) return <p className="tb-empty">{t('fields.none')}</p>;
 
+  // The scaffold and the renumbering of the headings after it go in as one edit, checked against the text the
+  // analysis read: one Ctrl+Z undoes both, and a field edited since is left as it is.
   const insertScaffold = async (suggestion: StructureSuggestion) => {
-    const result = await bridge.applyFix({
-      ruleId: 'structure-suggestion',
-      category: 'coverage',
-      severity: 'info',
-      start: suggestion.offset,
-      end: suggestion.offset,
-      messageId: suggestion.reason.messageId,
-      fieldKey: suggestion.fieldKey ?? analysis.reportFields[0]?.key,
-      fix: { start: suggestion.offset, end: suggestion.offset, text: suggestion.text },
-    });
-    setMessage(
-      result.ok
-        ? { ok: true, text: t('structure.inserted', { section: suggestion.sectionTitle }) }
-        : { ok: false, text: t(result.messageId ?? 'checks.fixFailed', result.params) },
+    const fieldKey = suggestion.fieldKey ?? analysis.reportFields[0]?.key;
+    const seen = analysis.reportFields.find((field) => field.key === fieldKey)?.text;
+    const insertion: Fix = { start: suggestion.offset, end: suggestion.offset, text: suggestion.text };
+    const renumber = suggestion.renumber ?? [];
+    const fix = renumber.length === 0 ? insertion : seen === undefined ? undefined : mergeEdits(seen, [insertion, ...renumber]);
+    if (!fix) {
+      setMessage({ ok: false, text: t('structure.insertStale') });
+      return;
+    }
+    const result = await bridge.applyFix(
+      {
+        ruleId: 'structure-suggestion',
+        category: 'coverage',
+        severity: 'info',
+        start: suggestion.offset,
+        end: suggestion.offset,
+        messageId: suggestion.reason.messageId,
+        fieldKey,
+        fix,
+      },
+      {
+        ...(seen === undefined ? {} : { expectedText: seen }),
+        // After the scaffold's last line, where the writer goes on.
+        caret: suggestion.offset + suggestion.text.replace(/\s+$/, '').length,
+      },
     );
+    if (result.ok) {
+      setMessage({
+        ok: true,
+        text:
+          renumber.length > 0
+            ? t('structure.insertedRenumbered', { section: suggestion.sectionTitle, count: renumber.length })
+            : t('structure.inserted', { section: suggestion.sectionTitle }),
+      });
+    } else if (result.messageId === 'checks.fixStale') {
+      setMessage({ ok: false, text: t('structure.insertStale') });
+    } else {
+      setMessage({ ok: false, text: t(result.messageId ?? 'checks.fixFailed', result.params) });
+    }
   };
 
   return (

@@ -19,6 +19,17 @@ export interface InsertOutcome {
   params?: Record<string, string | number>;
 }
 
+export interface ApplyFixOptions {
+  /**
+   * The field's whole text as the analysis that produced the fix read it. When the field no longer holds exactly
+   * this (the user typed since), nothing is changed and the outcome is `checks.fixStale`: offsets computed on the
+   * old text would land in the wrong place.
+   */
+  expectedText?: string;
+  /** Where to leave the caret afterwards, as an offset into the field's new text. */
+  caret?: number;
+}
+
 export interface PageBridge {
   /** Form fields of the page (and its same-origin frames), in document order. */
   readFields(): PanelField[];
@@ -28,8 +39,11 @@ export interface PageBridge {
   insert(text: string): Promise<InsertOutcome>;
   /** Scrolls to the field and selects [start, end) in it. */
   reveal(finding: Pick<Finding, 'fieldKey' | 'start' | 'end'>): boolean;
-  /** Applies a one-click fix inside a field so that Ctrl+Z in the field undoes it. */
-  applyFix(finding: Finding): Promise<InsertOutcome>;
+  /**
+   * Applies a one-click fix inside a field so that Ctrl+Z in the field undoes it. A replacement is applied whole
+   * or not at all (never cut short by maxlength, which would lose the text it replaces).
+   */
+  applyFix(finding: Finding, options?: ApplyFixOptions): Promise<InsertOutcome>;
   /** The page's own title and main heading, which usually name the report (意识形态工作责任制落实情况报告). */
   pageTitle(): string;
   /** Calls `listener` (debounced by the caller) whenever the user edits a field. */

@@ -6,7 +6,7 @@ import { isValueField } from '../dom/editable';
 import type { FocusTracker, SavedSelection } from '../dom/focus';
 import { insertAtTrackedCaret, insertText } from '../dom/insert';
 import type { Finding } from '../core/types';
-import type { InsertOutcome, PageBridge, PanelField } from './bridge';
+import type { ApplyFixOptions, InsertOutcome, PageBridge, PanelField } from './bridge';
 
 /** A selection spanning the field's whole text, so that an insertion replaces it. */
 function wholeField(element: HTMLElement): SavedSelection {
@@ -100,27 +100,41 @@ export function createDomBridge(win: Window, focus: FocusTracker): PageBridge {
       if (isValueField(field.element)) field.element.setSelectionRange(finding.start, finding.end);
       return true;
     },
-    async applyFix(finding: Finding) {
+    async applyFix(finding: Finding, options: ApplyFixOptions = {}) {
       const field = byKey(finding.fieldKey) ?? discover().find((f) => f.key === finding.fieldKey);
       if (!finding.fix) return { ok: false, messageId: 'checks.fixFailed' };
       if (!field || !field.element.isConnected) return { ok: false, messageId: 'panel.fieldGone' };
       const element = field.element;
       if (!isValueField(element)) return { ok: false, messageId: 'checks.fixManual' };
-      // The text may have changed since the check ran: fix only what the finding saw.
-      const expected = readFieldText(field).slice(finding.fix.start, finding.fix.end);
-      const now = element.value.slice(finding.fix.start, finding.fix.end);
-      if (expected !== now) return { ok: false, messageId: 'checks.fixStale' };
+      const { start, end, text } = finding.fix;
+      // The text may have changed since the check ran: fix only what the analysis saw.
+      if (options.expectedText !== undefined && element.value !== options.expectedText) return { ok: false, messageId: 'checks.fixStale' };
+      const expected = readFieldText(field).slice(start, end);
+      const now = element.value.slice(start, end);
+      if (expected !== now || end > element.value.length) return { ok: false, messageId: 'checks.fixStale' };
+      // insertText cuts what does not fit under maxlength; for a replacement that would drop the replaced text.
+      const max = element.maxLength;
+      if (end > start && max > 0 && element.value.length - (end - start) + text.length > max) {
+        return { ok: false, messageId: 'panel.fixTooLong', params: { max } };
+      }
       element.focus({ preventScroll: true });
-      element.setSelectionRange(finding.fix.start, finding.fix.end);
-      if (finding.fix.text === '') {
+      element.setSelectionRange(start, end);
+      const placeCaret = () => {
+        if (options.caret !== undefined) element.setSelectionRange(options.caret, options.caret);
+      };
+      if (text === '') {
         // Deleting through the editing commands keeps Ctrl+Z working in the field.
         if (!element.ownerDocument.execCommand('delete')) {
-          element.setRangeText('', finding.fix.start, finding.fix.end, 'end');
+          element.setRangeText('', start, end, 'end');
           element.dispatchEvent(new Event('input', { bubbles: true }));
         }
+        placeCaret();
         return { ok: true };
       }
-      const result = await insertText(element, finding.fix.text);
+      // One editing command for the whole replacement: one Ctrl+Z undoes all of it, and the page's framework
+      // sees it as typing (shared/notes/insertion-matrix.md, T1).
+      const result = await insertText(element, text);
+      if (result.ok) placeCaret();
       return { ok: result.ok, messageId: result.messageId, params: result.params };
     },
     async replaceFieldText(key, text) {

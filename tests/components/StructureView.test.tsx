@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { StructureView } from '@/components/panel/StructureView';
-import { analysisOfMainField as analysisOf, fakeBridge as bridge } from './panel-doubles';
+import { analysisOfMainField as analysisOf, fakeBridge as bridge, textareaBridge } from './panel-doubles';
 
 const REPORT = [
   '2026年上半年意识形态工作责任制落实情况报告',
@@ -40,8 +40,75 @@ describe('StructureView', () => {
     await userEvent.click(screen.getAllByRole('button', { name: '插入参考框架' })[0]!);
     expect(b.applyFix).toHaveBeenCalledWith(
       expect.objectContaining({ fieldKey: 'main', fix: { start: first.offset, end: first.offset, text: first.text } }),
+      expect.objectContaining({ expectedText: REPORT }),
     );
     expect((await screen.findByRole('status')).textContent).toContain('已插入');
+  });
+
+  describe('inserting a section between numbered ones', () => {
+    // 存在的问题 belongs second: it goes in as 二、 and the 二、三、 after it become 三、四、.
+    const BETWEEN = [
+      '一、主要工作情况',
+      '党组召开会议专题研究意识形态工作3次。',
+      '二、下一步工作打算',
+      '继续加强理论学习。',
+      '三、意见建议',
+      '建议上级加强培训。',
+    ].join('\n');
+
+    it('inserts the scaffold and renumbers the headings after it in one edit', async () => {
+      const b = textareaBridge('main', '主要工作情况', BETWEEN);
+      render(<StructureView analysis={analysisOf(BETWEEN)} bridge={b} />);
+      await userEvent.click(screen.getByRole('button', { name: '插入参考框架' }));
+      expect(b.applyFix).toHaveBeenCalledTimes(1);
+      const headings = b.text().split('\n').filter((line) => /^[一二三四五]、/.test(line));
+      expect(headings).toEqual(['一、主要工作情况', '二、存在的问题', '三、下一步工作打算', '四、意见建议']);
+      expect(b.text()).toContain('三、下一步工作打算\n继续加强理论学习。\n四、意见建议\n建议上级加强培训。');
+    });
+
+    it('says that the headings after it were renumbered', async () => {
+      const b = textareaBridge('main', '主要工作情况', BETWEEN);
+      render(<StructureView analysis={analysisOf(BETWEEN)} bridge={b} />);
+      await userEvent.click(screen.getByRole('button', { name: '插入参考框架' }));
+      expect((await screen.findByRole('status')).textContent).toMatch(/已插入「存在的问题」.*其后 2 个标题已重新编号/);
+    });
+
+    it('leaves the caret after the scaffold, where the writer goes on', async () => {
+      const b = textareaBridge('main', '主要工作情况', BETWEEN);
+      const analysis = analysisOf(BETWEEN);
+      const [suggestion] = analysis.analysis.suggestions;
+      render(<StructureView analysis={analysis} bridge={b} />);
+      await userEvent.click(screen.getByRole('button', { name: '插入参考框架' }));
+      const caret = (b.applyFix as ReturnType<typeof vi.fn>).mock.calls[0]![1].caret as number;
+      expect(b.text().slice(0, caret).endsWith(suggestion!.scaffold)).toBe(true);
+    });
+
+    it('changes nothing and says so when the field was edited after the analysis', async () => {
+      const b = textareaBridge('main', '主要工作情况', BETWEEN);
+      const analysis = analysisOf(BETWEEN);
+      b.type('\n补充一句。');
+      const typed = b.text();
+      render(<StructureView analysis={analysis} bridge={b} />);
+      await userEvent.click(screen.getByRole('button', { name: '插入参考框架' }));
+      expect(b.text()).toBe(typed);
+      const alert = await screen.findByRole('alert');
+      expect(alert.textContent).toContain('参考框架没有插入');
+      expect(alert.textContent).toContain('原有内容未作任何改动');
+      expect(screen.queryByRole('status')).toBeNull();
+    });
+
+    it('changes nothing when the renumbering no longer fits the text the panel holds', async () => {
+      const analysis = analysisOf(BETWEEN);
+      const [suggestion] = analysis.analysis.suggestions;
+      // A suggestion whose renumbering points past the end of the field's text.
+      const broken = { ...suggestion!, renumber: [{ start: BETWEEN.length + 5, end: BETWEEN.length + 6, text: '四' }] };
+      const b = textareaBridge('main', '主要工作情况', BETWEEN);
+      render(<StructureView analysis={{ ...analysis, analysis: { ...analysis.analysis, suggestions: [broken] } }} bridge={b} />);
+      await userEvent.click(screen.getByRole('button', { name: '插入参考框架' }));
+      expect(b.applyFix).not.toHaveBeenCalled();
+      expect(b.text()).toBe(BETWEEN);
+      expect((await screen.findByRole('alert')).textContent).toContain('参考框架没有插入');
+    });
   });
 
   it('shows the outline it read', () => {

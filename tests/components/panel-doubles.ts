@@ -4,7 +4,8 @@ import { vi } from 'vitest';
 import { analyze, type AnalyzeOptions } from '@/lib/core/analyze';
 import { builtinTemplates } from '@/lib/core/template';
 import type { PageAnalysis } from '@/components/panel/usePageAnalysis';
-import type { PageBridge, PanelField } from '@/lib/panel/bridge';
+import type { ApplyFixOptions, PageBridge, PanelField } from '@/lib/panel/bridge';
+import type { Finding } from '@/lib/core/types';
 
 export function fakeBridge(overrides: Partial<PageBridge> = {}): PageBridge {
   return {
@@ -17,6 +18,29 @@ export function fakeBridge(overrides: Partial<PageBridge> = {}): PageBridge {
     onChange: () => () => undefined,
     ...overrides,
   };
+}
+
+/**
+ * A bridge over one textarea holding `text`, whose applyFix behaves as the DOM bridge's does: the fix goes in
+ * whole, unless the field no longer holds the text the caller's analysis read (then nothing changes).
+ * `type` stands for the user typing into the field.
+ */
+export function textareaBridge(key: string, label: string, text: string): PageBridge & { text(): string; type(more: string): void } {
+  let value = text;
+  const applyFix = vi.fn(async (finding: Finding, options: ApplyFixOptions = {}) => {
+    const fix = finding.fix;
+    if (finding.fieldKey !== key || !fix) return { ok: false, messageId: 'panel.fieldGone' };
+    if (options.expectedText !== undefined && options.expectedText !== value) return { ok: false, messageId: 'checks.fixStale' };
+    value = value.slice(0, fix.start) + fix.text + value.slice(fix.end);
+    return { ok: true };
+  });
+  const readFields = (): PanelField[] => [{ key, label, required: true, kind: 'textarea', text: value }];
+  return Object.assign(fakeBridge({ readFields, applyFix }), {
+    text: () => value,
+    type: (more: string) => {
+      value += more;
+    },
+  });
 }
 
 /** The analysis of `text` typed into one 主要工作情况 field, as the panel would compute it. */

@@ -51,3 +51,57 @@ describe('createDomBridge.readFields', () => {
     expect(bridge.readFields()).toHaveLength(0);
   });
 });
+
+describe('createDomBridge.applyFix', () => {
+  const TEXT = '一、主要工作情况\n二、下一步工作打算\n三、意见建议';
+  // 二、存在的问题 goes in after the first line; the 二、三、 after it become 三、四、 in the same edit.
+  const at = TEXT.indexOf('\n二、');
+  const merged = { start: at, end: TEXT.indexOf('三、') + 1, text: `\n二、存在的问题\n三、下一步工作打算\n四` };
+  const RESULT = '一、主要工作情况\n二、存在的问题\n三、下一步工作打算\n四、意见建议';
+
+  function field(text: string, maxLength?: number) {
+    const { bridge } = setup();
+    const textarea = document.getElementById('main') as HTMLTextAreaElement;
+    if (maxLength !== undefined) textarea.maxLength = maxLength;
+    textarea.value = text;
+    const key = bridge.readFields()[0]!.key;
+    const finding = { ruleId: 'structure-suggestion', category: 'coverage', severity: 'info' as const, start: at, end: at, messageId: 'x', fieldKey: key, fix: merged };
+    return { bridge, textarea, finding };
+  }
+
+  it('applies a replacement whole when the field holds the text the analysis read', async () => {
+    const { bridge, textarea, finding } = field(TEXT);
+    const outcome = await bridge.applyFix(finding, { expectedText: TEXT });
+    expect(outcome.ok).toBe(true);
+    expect(textarea.value).toBe(RESULT);
+  });
+
+  it('tells the page about the change, as typing would', async () => {
+    const { bridge, textarea, finding } = field(TEXT);
+    const seen: string[] = [];
+    textarea.addEventListener('input', () => seen.push(textarea.value));
+    await bridge.applyFix(finding, { expectedText: TEXT });
+    expect(seen.at(-1)).toBe(RESULT);
+  });
+
+  it('leaves the caret where the caller asks', async () => {
+    const { bridge, textarea, finding } = field(TEXT);
+    const caret = at + '\n二、存在的问题'.length;
+    await bridge.applyFix(finding, { expectedText: TEXT, caret });
+    expect([textarea.selectionStart, textarea.selectionEnd]).toEqual([caret, caret]);
+  });
+
+  it('changes nothing when the user typed after the analysis', async () => {
+    const { bridge, textarea, finding } = field(`${TEXT}\n补充一句。`);
+    const outcome = await bridge.applyFix(finding, { expectedText: TEXT });
+    expect(outcome).toEqual({ ok: false, messageId: 'checks.fixStale' });
+    expect(textarea.value).toBe(`${TEXT}\n补充一句。`);
+  });
+
+  it('refuses a replacement that maxlength would cut short, changing nothing', async () => {
+    const { bridge, textarea, finding } = field(TEXT, TEXT.length + 3);
+    const outcome = await bridge.applyFix(finding, { expectedText: TEXT });
+    expect(outcome).toEqual({ ok: false, messageId: 'panel.fixTooLong', params: { max: TEXT.length + 3 } });
+    expect(textarea.value).toBe(TEXT);
+  });
+});
