@@ -149,20 +149,27 @@ function findCopies(digests: readonly DuplicateDigest[]): (Copy | undefined)[] {
     if (d.key.length >= MIN_STANDALONE) {
       if (same) copies[i] = { original: same[0]!, similarity: 1 };
       else if (d.bands.length > 0) {
-        let best: Copy | undefined;
-        const seen = new Set<number>();
+        // The original is the earliest near copy, as it is the first of exact copies: candidates are tried in
+        // order and the first that passes ends the search.
+        const candidates: number[] = [];
         for (const band of d.bands) {
-          for (const j of byBand.get(band) ?? []) {
-            if (seen.has(j)) continue;
-            seen.add(j);
-            const other = digests[j]!;
-            const ratio = Math.min(other.key.length, d.key.length) / Math.max(other.key.length, d.key.length);
-            if (ratio < THRESHOLD) continue;
-            const similarity = jaccard(d, other, best ? best.similarity : THRESHOLD);
-            if (similarity >= THRESHOLD && (!best || similarity > best.similarity)) best = { original: j, similarity };
+          const list = byBand.get(band);
+          if (list) for (const j of list) candidates.push(j);
+        }
+        if (d.bands.length > 1) candidates.sort((a, b) => a - b);
+        let previous = -1;
+        for (const j of candidates) {
+          if (j === previous) continue;
+          previous = j;
+          const other = digests[j]!;
+          const ratio = Math.min(other.key.length, d.key.length) / Math.max(other.key.length, d.key.length);
+          if (ratio < THRESHOLD) continue;
+          const similarity = jaccard(d, other, THRESHOLD);
+          if (similarity >= THRESHOLD) {
+            copies[i] = { original: j, similarity };
+            break;
           }
         }
-        copies[i] = best;
       }
     } else if (same) {
       shortOnes.push(i);
