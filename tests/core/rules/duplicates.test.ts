@@ -60,3 +60,39 @@ describe('accepts', () => {
     expect(findingsOf('duplicates', [A, '', B, '', C].join('\n'))).toEqual([]);
   });
 });
+
+describe('recall of the MinHash candidates', () => {
+  /** Exact Jaccard of character-bigram sets, written independently of the rule. */
+  function jaccard(a: string, b: string): number {
+    const grams = (s: string) => new Set(Array.from({ length: Math.max(0, s.length - 1) }, (_, i) => s.slice(i, i + 2)));
+    const x = grams(a);
+    const y = grams(b);
+    let both = 0;
+    for (const g of x) if (y.has(g)) both++;
+    return both / (x.size + y.size - both);
+  }
+
+  it('finds at least 99 % of near copies at or above the threshold, over the corpus paragraphs', async () => {
+    const { readFileSync } = await import('node:fs');
+    const corpus = readFileSync(new URL('../../fixtures/corpus/000_037b8862a6aab3ed.txt', import.meta.url), 'utf8');
+    const paragraphs = [...new Set(corpus.split('\n').map((line) => line.replace(/\s/g, '')))].filter((p) => p.length >= 30);
+    let seed = 7;
+    const next = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 4294967296);
+    let pairs = 0;
+    let found = 0;
+    for (const original of paragraphs) {
+      for (let variant = 0; variant < 4; variant++) {
+        // Change one to three characters at random places: most such copies stay at or above 0.9.
+        const chars = [...original];
+        const edits = 1 + Math.floor(next() * 3);
+        for (let e = 0; e < edits; e++) chars[Math.floor(next() * chars.length)] = '改动文字'[Math.floor(next() * 4)]!;
+        const copy = chars.join('');
+        if (copy === original || jaccard(original, copy) < 0.9) continue;
+        pairs++;
+        if (findingsOf('duplicates', `${original}\n${copy}`).length > 0) found++;
+      }
+    }
+    expect(pairs).toBeGreaterThan(150);
+    expect(found / pairs).toBeGreaterThanOrEqual(0.99);
+  });
+});
