@@ -40,14 +40,24 @@ interface Compiled {
   re: RegExp;
   /** The same pattern, sticky: tried only where `first` says a match can start. */
   sticky: RegExp;
-  /** 1 for every UTF-16 code unit some alternative of `re` can start with. */
+  /** Per UTF-16 code unit, which alternatives of `re` can start with it (the START_* bits). */
   first: Uint8Array;
+  /** Keywords by their first code unit, in the pattern's order (longest first). */
+  byFirst: Map<number, string[]>;
 }
+
+/** A placeholder, count or vague count can start here. */
+const START_FIGURE = 1;
+/** A keyword can start here. */
+const START_KEYWORD = 2;
+/** A sentence end. */
+const START_SENTENCE = 4;
 
 // Every character an alternative of the scan pattern can start with, kept next to the patterns it mirrors:
 // PLACEHOLDER's classes, COUNT's digits and numerals, VAGUE's first characters and SENTENCE_END (keywords
 // add their own first characters in compile()).
-const FIRST_CHARS = 'XxＸｘ×＊*_＿□○' + '0123456789０１２３４５６７８９一二三四五六七八九十两百' + '多若数几屡' + '。！？；!?;';
+const FIGURE_FIRST_CHARS = 'XxＸｘ×＊*_＿□○' + '0123456789０１２３４５６７８９一二三四五六七八九十两百' + '多若数几屡';
+const SENTENCE_CHARS = '。！？；!?;';
 
 // One compiled RegExp per template, shared by every scanner: V8 compiles a RegExp lazily and tiers it up to
 // native code only after it has run a while, so a fresh RegExp per analysis would run interpreted each time.
@@ -72,9 +82,17 @@ function compile(template: Template): Compiled {
   const re = new RegExp(`(${PLACEHOLDER})|(${COUNT})|(${VAGUE})|(${keywordAlt})|(${SENTENCE_END})`, 'g');
   const sticky = new RegExp(re.source, 'y');
   const first = new Uint8Array(0x10000);
-  for (const c of FIRST_CHARS) first[c.charCodeAt(0)] = 1;
-  for (const k of keywords) first[k.charCodeAt(0)] = 1;
-  return { keywords, owners, index, re, sticky, first };
+  for (const c of FIGURE_FIRST_CHARS) first[c.charCodeAt(0)]! |= START_FIGURE;
+  for (const c of SENTENCE_CHARS) first[c.charCodeAt(0)]! |= START_SENTENCE;
+  const byFirst = new Map<number, string[]>();
+  for (const k of keywords) {
+    const code = k.charCodeAt(0);
+    first[code]! |= START_KEYWORD;
+    const list = byFirst.get(code);
+    if (list) list.push(k);
+    else byFirst.set(code, [k]);
+  }
+  return { keywords, owners, index, re, sticky, first, byFirst };
 }
 
 export function createScanner(template: Template): Scanner {
@@ -83,18 +101,35 @@ export function createScanner(template: Template): Scanner {
     compiled = compile(template);
     compiledByTemplate.set(template, compiled);
   }
-  const { keywords, owners, index, sticky, first } = compiled;
+  const { keywords, owners, index, sticky, first, byFirst } = compiled;
 
   let previous = new Map<string, Token[]>();
   let current = new Map<string, Token[]>();
 
   // The leftmost match, as a global exec would find it, but the pattern is only tried where a match can start:
-  // an alternation of every keyword is slow to reject a position, and most positions start nothing.
+  // an alternation of every keyword is slow to reject a position, and most positions start nothing. Where only
+  // a sentence end or only keywords can start, the alternation is not run at all: a sentence end is counted,
+  // and the keywords with that first character are compared in the pattern's order (the first that matches is
+  // the one the alternation would take).
   const read = (line: string): Token[] => {
     const tokens: Token[] = [];
     let sentence = 0;
     for (let i = 0; i < line.length; i++) {
-      if (first[line.charCodeAt(i)] === 0) continue;
+      const starts = first[line.charCodeAt(i)]!;
+      if (starts === 0) continue;
+      if (starts === START_SENTENCE) {
+        sentence++;
+        continue;
+      }
+      if (starts === START_KEYWORD) {
+        for (const keyword of byFirst.get(line.charCodeAt(i))!) {
+          if (!line.startsWith(keyword, i)) continue;
+          tokens.push({ kind: 'keyword', index: index.get(keyword)!, start: i, end: i + keyword.length, sentence });
+          i += keyword.length - 1;
+          break;
+        }
+        continue;
+      }
       sticky.lastIndex = i;
       const m = sticky.exec(line);
       if (m === null) continue;
