@@ -16,6 +16,29 @@ function finding(start: number, end: number, word: string): Finding {
   };
 }
 
+/**
+ * The end of an ABAB repeat starting at i (units of 4, then 3, then 2 Han characters), or -1. A unit starting
+ * with 一 (一项一项) or made of one character twice (AA, left to SINGLE) ends the search at i.
+ */
+function repeatAt(text: string, i: number, n: number): number {
+  const first = text.charCodeAt(i);
+  for (let len = 4; len >= 2; len--) {
+    if (i + 2 * len > n || text.charCodeAt(i + len) !== first) continue;
+    let same = true;
+    for (let k = 1; k < len; k++) {
+      const code = text.charCodeAt(i + k);
+      if (!isHan(code) || code !== text.charCodeAt(i + len + k)) {
+        same = false;
+        break;
+      }
+    }
+    if (!same) continue;
+    if (first === 0x4e00 /* 一 */ || text.charCodeAt(i + 1) === first) return -1;
+    return i + 2 * len;
+  }
+  return -1;
+}
+
 export const repeatedWord: ParagraphRule = {
   id: 'repeated-word',
   category: 'typo',
@@ -24,28 +47,31 @@ export const repeatedWord: ParagraphRule = {
     const out: Finding[] = [];
     const n = text.length;
     // ABAB with a unit of 4, 3 or 2 Han characters, compared code unit by code unit (a back-reference RegExp
-    // does the same work several times slower). The first unit's first character is compared before the
-    // rest, which rules out nearly every position at once.
+    // does the same work several times slower). A window of five code units slides along the text, one read
+    // per position; only where the first unit's first character comes back 2, 3 or 4 places later (rare) are
+    // the units compared.
+    let c0 = n > 0 ? text.charCodeAt(0) : 0;
+    let c1 = n > 1 ? text.charCodeAt(1) : 0;
+    let c2 = n > 2 ? text.charCodeAt(2) : 0;
+    let c3 = n > 3 ? text.charCodeAt(3) : 0;
     for (let i = 0; i + 4 <= n; i++) {
-      const first = text.charCodeAt(i);
-      if (!isHan(first)) continue;
-      for (let len = 4; len >= 2; len--) {
-        if (i + 2 * len > n || text.charCodeAt(i + len) !== first) continue;
-        let same = true;
-        for (let k = 1; k < len; k++) {
-          const code = text.charCodeAt(i + k);
-          if (!isHan(code) || code !== text.charCodeAt(i + len + k)) {
-            same = false;
-            break;
-          }
+      const c4 = i + 4 < n ? text.charCodeAt(i + 4) : -1;
+      if ((c0 === c2 || c0 === c3 || c0 === c4) && isHan(c0)) {
+        const end = repeatAt(text, i, n);
+        if (end > 0) {
+          out.push(finding(i, end, text.slice(i, i + (end - i) / 2)));
+          i = end - 1;
+          c0 = text.charCodeAt(i + 1);
+          c1 = i + 2 < n ? text.charCodeAt(i + 2) : -1;
+          c2 = i + 3 < n ? text.charCodeAt(i + 3) : -1;
+          c3 = i + 4 < n ? text.charCodeAt(i + 4) : -1;
+          continue;
         }
-        if (!same) continue;
-        const unit = text.slice(i, i + len);
-        if (unit.startsWith('一') || unit[0] === unit[1]) break;
-        out.push(finding(i, i + 2 * len, unit));
-        i += 2 * len - 1;
-        break;
       }
+      c0 = c1;
+      c1 = c2;
+      c2 = c3;
+      c3 = c4;
     }
     SINGLE.lastIndex = 0;
     for (let m = SINGLE.exec(text); m; m = SINGLE.exec(text)) out.push(finding(m.index, m.index + 2, m[0][0]!));

@@ -9,6 +9,7 @@ import { doubledPunctuation } from '../../../lib/core/rules/doubled-punctuation'
 import { halfwidthPunctuation } from '../../../lib/core/rules/halfwidth-punctuation';
 import { mojibake } from '../../../lib/core/rules/mojibake';
 import { pinyinDebris } from '../../../lib/core/rules/pinyin-debris';
+import { repeatedWord } from '../../../lib/core/rules/repeated-word';
 import { ellipsisRuns } from '../../../lib/core/rules/text';
 import { unbalancedBrackets } from '../../../lib/core/rules/unbalanced-brackets';
 import type { RuleContext } from '../../../lib/core/rules/types';
@@ -212,5 +213,40 @@ describe('dictionary pre-checks: the literals a trigger is sure to match', () =>
     // Most triggers must actually have matched, or the property above was hardly tested.
     expect(exercised).toBeGreaterThan(40);
     expect(total).toBeGreaterThan(1000);
+  });
+});
+
+describe('repeated words: the sliding window finds what a plain scan finds', () => {
+  /** The plain scan: at each Han character try units of 4, 3, 2 and skip past a repeat once found. */
+  function plain(text: string): Array<[number, number]> {
+    const out: Array<[number, number]> = [];
+    const han = (ch: string | undefined) => ch !== undefined && /[\u4e00-\u9fff]/.test(ch);
+    for (let i = 0; i + 4 <= text.length; i++) {
+      if (!han(text[i])) continue;
+      for (let len = 4; len >= 2; len--) {
+        const unit = text.slice(i, i + len);
+        if (i + 2 * len > text.length || [...unit].some((ch) => !han(ch)) || text.slice(i + len, i + 2 * len) !== unit) continue;
+        if (unit[0] === '一' || unit[0] === unit[1]) break;
+        out.push([i, i + 2 * len]);
+        i += 2 * len - 1;
+        break;
+      }
+    }
+    return out;
+  }
+
+  it('agrees on thousands of strings made of a few characters', () => {
+    const samples = strings(['开', '展', '市', '委', '一', '项', 'a', '，', '展开'], 5000, 14, 6);
+    let found = 0;
+    for (const s of samples) {
+      const expected = plain(s);
+      found += expected.length;
+      const got = repeatedWord
+        .check(s, context)
+        .filter((f) => f.end - f.start >= 4)
+        .map((f) => [f.start, f.end]);
+      expect(got, s).toEqual(expected);
+    }
+    expect(found).toBeGreaterThan(500);
   });
 });
