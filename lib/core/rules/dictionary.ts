@@ -11,6 +11,8 @@ const BEFORE_WINDOW = 24;
 
 interface CompiledEntry {
   entry: DictionaryEntry;
+  /** The trigger's literal prefix (see literalPrefix), compared before the RegExp runs. */
+  prefix: string;
   /** UTF-16 code of the trigger's second character when its first two are literal, else -1. */
   second: number;
   trigger: RegExp; // sticky
@@ -100,6 +102,7 @@ function compileEntry(entry: DictionaryEntry): CompiledEntry {
   const prefix = literalPrefix(entry.trigger);
   return {
     entry,
+    prefix,
     second: prefix.length >= 2 ? prefix.charCodeAt(1) : -1,
     trigger: new RegExp(entry.trigger, 'y'),
     replace: new RegExp(entry.trigger),
@@ -132,8 +135,14 @@ export function compileDictionary(entries: readonly DictionaryEntry[]): Compiled
   // A table of every literal first character (by UTF-16 code unit) finds candidate positions in one loop over
   // the paragraph without a match object per position. (An alternation of all triggers is several times slower
   // in V8, and so is a global RegExp of the first characters advanced with test(): the stops are too frequent.)
-  const isFirst = new Uint8Array(0x10000);
-  for (const code of byFirstCode.keys()) isFirst[code] = 1;
+  // slot[code] indexes `lists` (0: no trigger starts with that code unit): one typed-array read per character,
+  // and no Map lookup at the positions where a trigger can start.
+  const slot = new Uint16Array(0x10000);
+  const lists: CompiledEntry[][] = [[]];
+  for (const [code, list] of byFirstCode) {
+    slot[code] = lists.length;
+    lists.push(list);
+  }
 
   function accept(c: CompiledEntry, text: string, at: number): DictionaryHit | undefined {
     c.trigger.lastIndex = at;
@@ -155,13 +164,17 @@ export function compileDictionary(entries: readonly DictionaryEntry[]): Compiled
     entries,
     match(text) {
       const hits: DictionaryHit[] = [];
-      if (byFirstCode.size > 0) {
+      if (lists.length > 1) {
         for (let i = 0; i < text.length; i++) {
-          if (isFirst[text.charCodeAt(i)] === 0) continue;
+          const at = slot[text.charCodeAt(i)]!;
+          if (at === 0) continue;
           const second = i + 1 < text.length ? text.charCodeAt(i + 1) : -1;
           let best: DictionaryHit | undefined;
-          for (const c of byFirstCode.get(text.charCodeAt(i))!) {
+          const list = lists[at]!;
+          for (let k = 0; k < list.length; k++) {
+            const c = list[k]!;
             if (c.second !== -1 && c.second !== second) continue;
+            if (c.prefix.length > 2 && !text.startsWith(c.prefix, i)) continue;
             const hit = accept(c, text, i);
             if (hit && (!best || hit.end > best.end)) best = hit;
           }
