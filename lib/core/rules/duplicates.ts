@@ -70,50 +70,73 @@ function mix(x: number): number {
 /**
  * A set of shingle hashes: the unique values, and an open-addressing table (linear probing, 0 = empty, the
  * hash 0 itself kept as a flag) to look them up. Building it is linear; sorting was the rule's main cost.
+ * Both live in one arena shared by every set of a check (offsets, not arrays): a typed array per paragraph
+ * cost more to allocate than to fill. A set belongs to the check that built it (`epoch`) and is rebuilt by a
+ * later one, which reuses the arena from the start.
  */
 interface ShingleSet {
-  values: Uint32Array;
-  table: Uint32Array;
+  epoch: number;
+  values: number;
+  count: number;
+  table: number;
+  mask: number;
   hasZero: boolean;
 }
 
-function shingles(d: DuplicateDigest): ShingleSet {
-  if (!d.shingles) {
-    const count = Math.max(0, d.key.length - 1);
-    let size = 8;
-    while (size < count * 2) size <<= 1;
-    const mask = size - 1;
-    const table = new Uint32Array(size);
-    const values = new Uint32Array(count);
-    let n = 0;
-    let hasZero = false;
-    for (let i = 0; i < count; i++) {
-      const h = shingleHash(d.key, i);
-      if (h === 0) {
-        if (!hasZero) values[n++] = 0;
-        hasZero = true;
-        continue;
-      }
-      let slot = h & mask;
-      while (table[slot] !== 0 && table[slot] !== h) slot = (slot + 1) & mask;
-      if (table[slot] === 0) {
-        table[slot] = h;
-        values[n++] = h;
-      }
-    }
-    d.shingles = { values: values.subarray(0, n), table, hasZero };
-  }
-  return d.shingles;
+let arena = new Uint32Array(1 << 14);
+let arenaTop = 0;
+let epoch = 0;
+
+/** Starts a check: sets built by earlier checks are dropped and the arena is reused. */
+function resetArena(): void {
+  // A long document grew it; once texts are short again, give the memory back.
+  if (arena.length > 1 << 20 && arenaTop < arena.length / 4) arena = new Uint32Array(Math.max(1 << 14, arenaTop * 2));
+  epoch++;
+  arenaTop = 0;
 }
 
-function has(set: ShingleSet, h: number): boolean {
-  if (h === 0) return set.hasZero;
-  const mask = set.table.length - 1;
-  for (let slot = h & mask; ; slot = (slot + 1) & mask) {
-    const v = set.table[slot]!;
-    if (v === h) return true;
-    if (v === 0) return false;
+/** `size` words of the arena, zeroed. */
+function allocate(size: number): number {
+  if (arenaTop + size > arena.length) {
+    let length = arena.length * 2;
+    while (length < arenaTop + size) length *= 2;
+    const grown = new Uint32Array(length);
+    grown.set(arena.subarray(0, arenaTop));
+    arena = grown;
   }
+  const at = arenaTop;
+  arenaTop += size;
+  arena.fill(0, at, arenaTop);
+  return at;
+}
+
+function shingles(d: DuplicateDigest): ShingleSet {
+  if (d.shingles && d.shingles.epoch === epoch) return d.shingles;
+  const count = Math.max(0, d.key.length - 1);
+  let size = 8;
+  while (size < count * 2) size <<= 1;
+  const mask = size - 1;
+  const table = allocate(size);
+  const values = allocate(count);
+  const words = arena;
+  let n = 0;
+  let hasZero = false;
+  for (let i = 0; i < count; i++) {
+    const h = shingleHash(d.key, i);
+    if (h === 0) {
+      if (!hasZero) words[values + n++] = 0;
+      hasZero = true;
+      continue;
+    }
+    let slot = h & mask;
+    while (words[table + slot] !== 0 && words[table + slot] !== h) slot = (slot + 1) & mask;
+    if (words[table + slot] === 0) {
+      words[table + slot] = h;
+      words[values + n++] = h;
+    }
+  }
+  d.shingles = { epoch, values, count: n, table, mask, hasZero };
+  return d.shingles;
 }
 
 /**
@@ -124,15 +147,29 @@ function has(set: ShingleSet, h: number): boolean {
 function jaccard(a: DuplicateDigest, b: DuplicateDigest, need: number): number {
   const sa = shingles(a);
   const sb = shingles(b);
-  const small = sa.values.length <= sb.values.length ? sa : sb;
+  const small = sa.count <= sb.count ? sa : sb;
   const large = small === sa ? sb : sa;
-  const total = sa.values.length + sb.values.length;
-  const maxMisses = small.values.length - (need * total) / (1 + need) + 1;
+  const total = sa.count + sb.count;
+  const maxMisses = small.count - (need * total) / (1 + need) + 1;
+  const words = arena;
+  const mask = large.mask;
+  const table = large.table;
   let misses = 0;
   let both = 0;
-  const values = small.values;
-  for (let i = 0; i < values.length; i++) {
-    if (has(large, values[i]!)) both++;
+  for (let i = small.values, end = small.values + small.count; i < end; i++) {
+    const h = words[i]!;
+    let found: boolean;
+    if (h === 0) found = large.hasZero;
+    else {
+      let slot = h & mask;
+      let v = words[table + slot]!;
+      while (v !== h && v !== 0) {
+        slot = (slot + 1) & mask;
+        v = words[table + slot]!;
+      }
+      found = v === h;
+    }
+    if (found) both++;
     else if (++misses > maxMisses) return -1;
   }
   const union = total - both;
@@ -145,6 +182,7 @@ interface Copy {
 }
 
 function findCopies(digests: readonly DuplicateDigest[]): (Copy | undefined)[] {
+  resetArena();
   const copies: (Copy | undefined)[] = new Array(digests.length);
   const byKey = new Map<string, number[]>();
   const byBand = new Map<string, number[]>();
