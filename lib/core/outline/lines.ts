@@ -34,8 +34,10 @@ export interface LineInfo {
 
 const SENTENCE_END = new Set(['。', '！', '？', '!', '?', '；', ';']);
 const TITLE_END = new Set(['。', '！', '？', '!', '?', '；', ';', '：', ':']);
-// Inline markers follow a sentence end, a colon or a comma ("主要做了以下工作，一是…").
-const BOUNDARY_RE = /[。！？；：!?;:，,][”’"」』）)]?[ \t\u3000]*/g;
+// Inline markers follow a sentence end, a colon or a comma ("主要做了以下工作，一是…"), then perhaps a closing
+// quote or bracket and blanks. test() jumps to the next such mark without building a match object; the closer
+// and blanks after it are skipped by hand.
+const BOUNDARY_RE = /[。！？；：!?;:，,]/g;
 const LEAD_PUNCT = new Set(['，', ',', '、']);
 const CLOSERS = new Set(['”', '’', '"', '」', '』']);
 const BLANK = /[ \t\u3000\r\u00a0]/;
@@ -61,6 +63,20 @@ export function isCruftLine(content: string): boolean {
   if (stripped === '') return true;
   return CRUFT_LINE_RE.test(stripped);
 }
+
+/** ”’"」』）) — what may close a sentence before the next one starts. */
+function isBoundaryCloser(code: number): boolean {
+  return code === 0x201d || code === 0x2019 || code === 0x22 || code === 0x300d || code === 0x300f || code === 0xff09 || code === 0x29;
+}
+
+/** A character matchMarker can start a marker with: （ ( ① … ⑳, digits, 一…十 第 首 其 再 最. */
+function mayStartMarker(code: number): boolean {
+  return (
+    code === 0xff08 || code === 0x28 || (code >= 0x2460 && code <= 0x2473) || (code >= 0x30 && code <= 0x39) ||
+    (code >= 0xff10 && code <= 0xff19) || CJK_MARKER_START_CODES.has(code)
+  );
+}
+const CJK_MARKER_START_CODES = new Set([...'一二三四五六七八九十第首其再最'].map((c) => c.charCodeAt(0)));
 
 function isBlank(ch: string | undefined): boolean {
   return ch !== undefined && BLANK.test(ch);
@@ -155,16 +171,21 @@ export function readLine(line: string): LineInfo {
   let nested = pushMark(line, info.marks, contentStart, true, contentEnd);
   while (nested >= 0) nested = pushMark(line, info.marks, nested, false, contentEnd);
   BOUNDARY_RE.lastIndex = contentStart;
-  let b: RegExpExecArray | null;
-  while ((b = BOUNDARY_RE.exec(line)) !== null) {
-    const pos = b.index + b[0].length;
+  while (BOUNDARY_RE.test(line)) {
+    const mark = line.charCodeAt(BOUNDARY_RE.lastIndex - 1);
+    let pos = BOUNDARY_RE.lastIndex;
+    if (pos < line.length && isBoundaryCloser(line.charCodeAt(pos))) pos++;
+    while (pos < line.length && (line.charCodeAt(pos) === 0x20 || line.charCodeAt(pos) === 0x09 || line.charCodeAt(pos) === 0x3000)) pos++;
+    BOUNDARY_RE.lastIndex = pos;
     if (pos >= contentEnd) break;
+    // Nearly every boundary is followed by ordinary text: no marker can start there.
+    if (!mayStartMarker(line.charCodeAt(pos))) continue;
     const last = info.marks[info.marks.length - 1];
     if (last && pos < last.titleEnd) continue;
     const before = info.marks.length;
     let n = pushMark(line, info.marks, pos, false, contentEnd);
     // After a comma only the inline 一是/第一/首先 forms count; "，一、二季度" is not a heading.
-    const comma = b[0][0] === '，' || b[0][0] === ',';
+    const comma = mark === 0xff0c || mark === 0x2c;
     if (comma && info.marks.length > before && info.marks[before]!.kind !== 'item') {
       info.marks.length = before;
       continue;
