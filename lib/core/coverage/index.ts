@@ -93,15 +93,26 @@ const CATEGORY = 'coverage';
 
 const normalize = (title: string) => title.replace(/[\s\u3000，,、。：:；;“”"'‘’（）()《》!！?？]/g, '');
 
+/** Each section with its title and synonyms normalised, once per template (templates are immutable data). */
+const namesByTemplate = new WeakMap<Template, Array<{ section: Section; names: string[] }>>();
+
+function sectionNames(template: Template): Array<{ section: Section; names: string[] }> {
+  let names = namesByTemplate.get(template);
+  if (!names) {
+    names = template.sections.map((section) => ({ section, names: [section.title, ...section.synonyms].map(normalize) }));
+    namesByTemplate.set(template, names);
+  }
+  return names;
+}
+
 /** The section a heading title names, by synonyms (longest match wins), then by title keywords. */
 export function matchSectionTitle(template: Template, title: string): Section | undefined {
   const t = normalize(title);
   if (t === '') return undefined;
   let best: Section | undefined;
   let bestLength = 0;
-  for (const section of template.sections) {
-    for (const synonym of [section.title, ...section.synonyms]) {
-      const s = normalize(synonym);
+  for (const { section, names } of sectionNames(template)) {
+    for (const s of names) {
       if (s.length > bestLength && t.includes(s)) {
         best = section;
         bestLength = s.length;
@@ -296,8 +307,9 @@ function compute(template: Template, scanner: Scanner, input: CoverageInput): Co
     }
     const topics: TopicCoverage[] = section.topics.map((topic) => ({ id: topic.id, title: topic.title, required: topic.required, covered: false }));
     if (range && section.topics.length > 0) {
-      const figureSentences = section.topics.map(() => new Set<string>());
-      const sentenceFigures = new Map<string, FigureStatus>();
+      // A sentence is (line, sentence within the line), as one number: li · 2³² + sentence.
+      const figureSentences = section.topics.map(() => new Set<number>());
+      const sentenceFigures = new Map<number, FigureStatus>();
       const rank: Record<FigureStatus, number> = { missing: 0, vague: 1, placeholder: 2, present: 3 };
       for (let li = lineIndexAt(parsed, range.start); li < parsed.lines.length; li++) {
         const line = parsed.lines[li]!;
@@ -305,7 +317,7 @@ function compute(template: Template, scanner: Scanner, input: CoverageInput): Co
         for (const token of tokensByLine[li]!) {
           const at = line.start + token.start;
           if (at < range.start || at >= range.end) continue;
-          const key = `${li}:${token.sentence}`;
+          const key = li * 4294967296 + token.sentence;
           if (token.kind === 'keyword') {
             for (const [os, ot] of scanner.owners[token.index]!) {
               if (os !== s) continue;
