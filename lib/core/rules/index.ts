@@ -163,14 +163,20 @@ export function createRuleRunner(config?: RuleConfig): { run(input: RuleInput): 
 
   function check(text: string, base: number, ctx: RuleContext): CachedParagraph {
     const findings: Finding[] = [];
+    let sorted = true;
     if (text.length > 0) {
-      for (const rule of paragraphRules) {
-        const found = rule.check(text, ctx);
-        for (let i = 0; i < found.length; i++) findings.push(found[i]!);
+      for (let r = 0; r < paragraphRules.length; r++) {
+        const found = paragraphRules[r]!.check(text, ctx);
+        for (let i = 0; i < found.length; i++) {
+          const f = found[i]!;
+          if (sorted && findings.length > 0 && byPosition(findings[findings.length - 1]!, f) > 0) sorted = false;
+          findings.push(f);
+        }
       }
     }
-    // Sorted once when cached, so that paragraphs in order give findings in order without a global sort.
-    if (findings.length > 1) findings.sort(byPosition);
+    // Sorted once when cached, so that paragraphs in order give findings in order without a global sort. Each
+    // rule returns its findings in order, so most paragraphs need no sort at all.
+    if (!sorted) findings.sort(byPosition);
     if (base !== 0) {
       for (const f of findings) {
         f.start += base;

@@ -77,7 +77,9 @@ export function isBoundedPattern(source: string): boolean {
 
 /** A short quotation of a paragraph for messages: the first `max` characters, whole code points only. */
 export function excerpt(text: string, max = 12): string {
-  const chars = Array.from(text.trim());
+  // 2·max + 1 code units hold the first max code points and tell whether there is more; a long paragraph is
+  // not split into code points whole.
+  const chars = Array.from(text.trim().slice(0, 2 * max + 1));
   return chars.length > max ? chars.slice(0, max).join('') + '…' : chars.join('');
 }
 
@@ -101,7 +103,19 @@ function mayHoldEllipsis(text: string): boolean {
   return false;
 }
 
-export function ellipsisRuns(text: string): EllipsisRun[] {
+// Two rules (placeholders, ellipsis) ask for the runs of the same paragraph one after the other.
+let lastText = '';
+let lastRuns: readonly EllipsisRun[] = [];
+
+/** The ellipsis runs of a paragraph, in order. The array is shared between callers: do not change it. */
+export function ellipsisRuns(text: string): readonly EllipsisRun[] {
+  if (text === lastText) return lastRuns;
+  lastText = text;
+  lastRuns = findEllipsisRuns(text);
+  return lastRuns;
+}
+
+function findEllipsisRuns(text: string): EllipsisRun[] {
   const runs: EllipsisRun[] = [];
   if (!mayHoldEllipsis(text)) return runs;
   for (let i = 0; i < text.length; ) {

@@ -10,7 +10,7 @@ import { halfwidthPunctuation } from '../../../lib/core/rules/halfwidth-punctuat
 import { mojibake } from '../../../lib/core/rules/mojibake';
 import { pinyinDebris } from '../../../lib/core/rules/pinyin-debris';
 import { repeatedWord } from '../../../lib/core/rules/repeated-word';
-import { ellipsisRuns } from '../../../lib/core/rules/text';
+import { ellipsisRuns, excerpt } from '../../../lib/core/rules/text';
 import { unbalancedBrackets } from '../../../lib/core/rules/unbalanced-brackets';
 import type { RuleContext } from '../../../lib/core/rules/types';
 
@@ -248,5 +248,18 @@ describe('repeated words: the sliding window finds what a plain scan finds', () 
       expect(got, s).toEqual(expected);
     }
     expect(found).toBeGreaterThan(500);
+  });
+});
+
+describe('excerpt reads only the start of a long paragraph', () => {
+  it('gives what splitting the whole text into code points gives', () => {
+    const whole = (text: string, max = 12) => {
+      const chars = Array.from(text.trim());
+      return chars.length > max ? chars.slice(0, max).join('') + '…' : chars.join('');
+    };
+    for (const s of strings(['中', '😀', ' ', 'a', '文'], 3000, 40, 8)) {
+      expect(excerpt(s), JSON.stringify(s)).toBe(whole(s));
+      expect(excerpt(s, 3), JSON.stringify(s)).toBe(whole(s, 3));
+    }
   });
 });
