@@ -4,6 +4,7 @@
 // that renumber the headings after it which it would otherwise repeat.
 import type { Finding, Fix } from '../types';
 import { spanAt, type FieldSpan } from '../document';
+import { mergeEdits } from '../edits';
 import type { OutlineHeading, ParsedOutline, TextRange } from '../outline/parse';
 import { KIND_RANK, markerNumberEdit, matchMarker, type MarkerKind } from '../outline/markers';
 import type { Section, Template } from '../template/schema';
@@ -471,6 +472,10 @@ function compute(template: Template, scanner: Scanner, input: CoverageInput): Co
       kinds.set(suggestion, kind);
     }
     suggestions.push(suggestion);
+    // The finding's one-click fix does what inserting the suggestion does: the scaffold and the renumbering of
+    // the headings after it, as one replacement (from the insertion point to the last renumbered marker), so
+    // that applying it from the list of findings leaves no repeated 三、 behind either.
+    const insertion: Fix = { start: offset, end: offset, text: insert };
     findings.push({
       ruleId: 'coverage-section-missing',
       category: CATEGORY,
@@ -479,7 +484,7 @@ function compute(template: Template, scanner: Scanner, input: CoverageInput): Co
       end: offset,
       messageId: 'coverage.sectionMissing',
       params: { section: section.title },
-      fix: { start: offset, end: offset, text: insert },
+      fix: (suggestion.renumber ? mergeEdits(text, [insertion, ...suggestion.renumber]) : undefined) ?? insertion,
     });
   });
 
