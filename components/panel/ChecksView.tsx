@@ -1,12 +1,19 @@
 import { useState } from 'react';
 import { t } from '@/lib/i18n';
+import type { StructureSuggestion } from '@/lib/core/analyze';
+import { applyEdit } from '@/lib/core/edits';
 import type { Finding, Severity } from '@/lib/core/types';
-import type { PageBridge } from '@/lib/panel/bridge';
+import type { ApplyFixOptions, InsertOutcome, PageBridge } from '@/lib/panel/bridge';
 import type { PageAnalysis } from './usePageAnalysis';
 
 const ORDER: Severity[] = ['blocking', 'warning', 'info'];
 /** A rule with this many findings or more shows as one group row, so that 70 half-width commas do not bury an xx. */
 const GROUP_AT = 4;
+/**
+ * The finding for a missing section: its fix inserts the section's scaffold and renumbers the headings after it
+ * (the Structure tab's suggestion, as one replacement), so its text is no label for the button.
+ */
+const SCAFFOLD_RULE = 'coverage-section-missing';
 
 interface Group {
   ruleId: string;
@@ -30,6 +37,22 @@ function groupFindings(findings: Finding[]): Group[] {
   );
 }
 
+/** What the user reads after a one-click fix: nothing when it went in (the finding goes away), else why not. */
+function fixOutcome(result: InsertOutcome): { text: string; ok: boolean } | undefined {
+  return result.ok ? undefined : { ok: false, text: t(result.messageId ?? 'checks.fixFailed', result.params) };
+}
+
+/** After inserting a missing section's scaffold: what went in and what was renumbered, or that nothing changed. */
+function scaffoldOutcome(finding: Finding, result: InsertOutcome, suggestion: StructureSuggestion | undefined): { text: string; ok: boolean } {
+  const section = String(finding.params?.section ?? '');
+  const count = suggestion?.renumber?.length ?? 0;
+  if (result.ok) {
+    return { ok: true, text: count > 0 ? t('structure.insertedRenumbered', { section, count }) : t('structure.inserted', { section }) };
+  }
+  if (result.messageId === 'checks.fixStale') return { ok: false, text: t('checks.insertStale') };
+  return { ok: false, text: t(result.messageId ?? 'checks.fixFailed', result.params) };
+}
+
 export function ChecksView({ analysis, bridge }: { analysis: PageAnalysis; bridge: PageBridge }) {
   const [outcome, setOutcome] = useState<{ text: string; ok: boolean } | undefined>(undefined);
   const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
@@ -45,23 +68,65 @@ export function ChecksView({ analysis, bridge }: { analysis: PageAnalysis; bridg
     return raw.length > 40 ? `${raw.slice(0, 40)}…` : raw;
   };
 
+  // A fix's offsets hold only in the text the analysis read: the bridge changes nothing in a field that no longer
+  // holds it (typed into since), rather than put the fix in the wrong place.
+  const seenText = (key: string | undefined) => analysis.reportFields.find((field) => field.key === key)?.text;
+
+  // The Structure tab's suggestion behind a missing-section finding: how many headings its fix renumbers, and
+  // where its scaffold ends (the fix's text starts with it).
+  const suggestionFor = (finding: Finding): StructureSuggestion | undefined =>
+    analysis.analysis.suggestions.find(
+      (s) =>
+        (s.fieldKey ?? analysis.reportFields[0]?.key) === finding.fieldKey &&
+        s.offset === finding.start &&
+        s.sectionTitle === finding.params?.section &&
+        finding.fix?.text.startsWith(s.text) === true,
+    );
+
   const fixOne = async (finding: Finding) => {
-    const result = await bridge.applyFix(finding);
-    setOutcome(result.ok ? undefined : { ok: false, text: t(result.messageId ?? 'checks.fixFailed', result.params) });
+    const seen = seenText(finding.fieldKey);
+    const scaffold = finding.ruleId === SCAFFOLD_RULE ? suggestionFor(finding) : undefined;
+    const options: ApplyFixOptions = seen === undefined ? {} : { expectedText: seen };
+    // After the scaffold's last line, where the writer goes on (as the Structure tab leaves it).
+    if (scaffold) options.caret = finding.start + scaffold.text.replace(/\s+$/, '').length;
+    const result = await bridge.applyFix(finding, options);
+    setOutcome(finding.ruleId === SCAFFOLD_RULE ? scaffoldOutcome(finding, result, scaffold) : fixOutcome(result));
   };
 
-  // Later fixes first, so that each earlier finding's offsets still hold when its turn comes.
+  // Later fixes first (at one offset, the later finding first), so that each earlier finding's offsets still hold
+  // when its turn comes. The text each field holds after each fix is known, so every fix is still checked against
+  // it; a fix reaching into text an applied one replaced (two missing sections' renumberings) waits for the next
+  // analysis.
   const fixAll = async (group: Group) => {
-    const fixable = group.findings.filter((f) => f.fix).sort((a, b) => b.fix!.start - a.fix!.start);
+    const fixable = group.findings
+      .map((finding, index) => ({ finding, index }))
+      .filter(({ finding }) => finding.fix)
+      .sort((a, b) => b.finding.fix!.start - a.finding.fix!.start || b.index - a.index)
+      .map(({ finding }) => finding);
+    const expected = new Map<string | undefined, string | undefined>();
+    const appliedFrom = new Map<string | undefined, number>();
     let done = 0;
+    let failed = 0;
     for (const finding of fixable) {
-      const result = await bridge.applyFix(finding);
-      if (result.ok) done += 1;
+      const key = finding.fieldKey;
+      const fix = finding.fix!;
+      if (fix.end > (appliedFrom.get(key) ?? Number.POSITIVE_INFINITY)) continue;
+      const seen = expected.has(key) ? expected.get(key) : seenText(key);
+      const result = await bridge.applyFix(finding, seen === undefined ? {} : { expectedText: seen });
+      if (!result.ok) {
+        failed += 1;
+        continue;
+      }
+      done += 1;
+      appliedFrom.set(key, fix.start);
+      expected.set(key, seen === undefined ? undefined : applyEdit(seen, fix));
     }
     setOutcome(
       done === fixable.length
         ? { ok: true, text: t('checks.fixedAll', { count: done }) }
-        : { ok: false, text: t('checks.fixedSome', { done, total: fixable.length }) },
+        : failed > 0
+          ? { ok: false, text: t('checks.fixedSome', { done, total: fixable.length }) }
+          : { ok: false, text: t('checks.fixedOverlap', { done, left: fixable.length - done }) },
     );
   };
 
@@ -80,7 +145,11 @@ export function ChecksView({ analysis, bridge }: { analysis: PageAnalysis; bridg
         </button>
         {finding.fix && (
           <button type="button" className="tb-link" onClick={() => void fixOne(finding)}>
-            {finding.fix.text === '' ? t('checks.fixDelete') : t('checks.fixReplace', { text: finding.fix.text })}
+            {finding.ruleId === SCAFFOLD_RULE
+              ? t('structure.insertScaffold')
+              : finding.fix.text === ''
+                ? t('checks.fixDelete')
+                : t('checks.fixReplace', { text: finding.fix.text })}
           </button>
         )}
       </span>

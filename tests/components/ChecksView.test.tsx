@@ -3,7 +3,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ChecksView } from '@/components/panel/ChecksView';
-import { analysisOfMainField, fakeBridge as bridge } from './panel-doubles';
+import { parseTemplate, type TemplateInput } from '@/lib/core/template';
+import { analysisOfMainField, fakeBridge as bridge, textareaBridge } from './panel-doubles';
 
 // A line as users paste it from a 范文 site: a placeholder and a wrong meeting name.
 const TEXT = '一、主要工作情况\n深入学习贯彻党的十九五中全会精神，副主任xx负责意识形态工作。';
@@ -35,7 +36,10 @@ describe('ChecksView', () => {
     const row = screen.getAllByRole('listitem').find((li) => li.textContent?.includes('十九五中全会'))!;
     const fixButton = within(row).getByRole('button', { name: /改为/ });
     await userEvent.click(fixButton);
-    expect(b.applyFix).toHaveBeenCalledWith(expect.objectContaining({ fix: expect.objectContaining({ text: expect.stringContaining('十九届五中全会') }) }));
+    expect(b.applyFix).toHaveBeenCalledWith(
+      expect.objectContaining({ fix: expect.objectContaining({ text: expect.stringContaining('十九届五中全会') }) }),
+      expect.anything(),
+    );
   });
 
   it('tells the user when a fix could not be applied', async () => {
@@ -78,5 +82,178 @@ describe('ChecksView groups', () => {
     const before = screen.getAllByRole('listitem').length;
     await userEvent.click(screen.getByRole('button', { name: '逐条查看' }));
     expect(screen.getAllByRole('listitem').length).toBeGreaterThan(before + 3);
+  });
+});
+
+describe('ChecksView fixes against the text it checked', () => {
+  const fixRow = () => screen.getAllByRole('listitem').find((li) => li.textContent?.includes('十九五中全会'))!;
+
+  it('passes the field text the analysis read, so that the bridge can refuse a field edited since', async () => {
+    const b = textareaBridge('main', '主要工作情况', TEXT);
+    render(<ChecksView analysis={analysisOf(TEXT)} bridge={b} />);
+    await userEvent.click(within(fixRow()).getByRole('button', { name: /改为/ }));
+    expect(b.applyFix).toHaveBeenCalledWith(expect.objectContaining({ fieldKey: 'main' }), expect.objectContaining({ expectedText: TEXT }));
+    expect(b.text()).toContain('十九届五中全会');
+  });
+
+  it('changes nothing when the user typed after the check ran, and says the finding is out of date', async () => {
+    const b = textareaBridge('main', '主要工作情况', TEXT);
+    const analysis = analysisOf(TEXT);
+    b.type('补充。');
+    const typed = b.text();
+    render(<ChecksView analysis={analysis} bridge={b} />);
+    await userEvent.click(within(fixRow()).getByRole('button', { name: /改为/ }));
+    expect(b.text()).toBe(typed);
+    expect((await screen.findByRole('alert')).textContent).toContain('已过期');
+  });
+
+  describe('a whole group', () => {
+    const MANY = '一、主要工作情况\n加强领导,统筹部署,压实责任,狠抓落实,务求实效,取得成效。';
+
+    it('applies each fix against the text the fixes before it left', async () => {
+      const b = textareaBridge('main', '主要工作情况', MANY);
+      render(<ChecksView analysis={analysisOf(MANY)} bridge={b} />);
+      await userEvent.click(screen.getByRole('button', { name: /全部改正/ }));
+      expect(b.text()).toBe('一、主要工作情况\n加强领导，统筹部署，压实责任，狠抓落实，务求实效，取得成效。');
+      expect((await screen.findByRole('status')).textContent).toContain('已改正');
+    });
+
+    it('changes nothing in a field edited since the check ran', async () => {
+      const b = textareaBridge('main', '主要工作情况', MANY);
+      const analysis = analysisOf(MANY);
+      b.type('补充,一句。');
+      const typed = b.text();
+      render(<ChecksView analysis={analysis} bridge={b} />);
+      await userEvent.click(screen.getByRole('button', { name: /全部改正/ }));
+      expect(b.text()).toBe(typed);
+      expect((await screen.findByRole('alert')).textContent).toContain('已改正 0 处');
+    });
+  });
+});
+
+describe('ChecksView inserting a missing section', () => {
+  // 存在的问题 belongs second: it goes in as 二、 and the 二、三、 after it become 三、四、.
+  const BETWEEN = [
+    '一、主要工作情况',
+    '党组召开会议专题研究意识形态工作3次。',
+    '二、下一步工作打算',
+    '继续加强理论学习。',
+    '三、意见建议',
+    '建议上级加强培训。',
+  ].join('\n');
+  const annual = (text: string) => analysisOfMainField(text, { templateId: 'ideology-annual' });
+  const numbered = (text: string) => text.split('\n').filter((line) => /^[一二三四五六七]、/.test(line));
+  const insertButton = () => {
+    const row = screen.getAllByRole('listitem').find((li) => li.textContent?.includes('缺少「存在的问题」'))!;
+    return within(row).getByRole('button', { name: '插入参考框架' });
+  };
+
+  it('offers to insert the outline rather than quoting the whole replacement', () => {
+    render(<ChecksView analysis={annual(BETWEEN)} bridge={bridge()} />);
+    expect(insertButton()).toBeTruthy();
+    const row = screen.getAllByRole('listitem').find((li) => li.textContent?.includes('缺少「存在的问题」'))!;
+    expect(row.textContent).not.toContain('改为');
+  });
+
+  it('inserts the scaffold and renumbers the headings after it in one edit', async () => {
+    const b = textareaBridge('main', '主要工作情况', BETWEEN);
+    render(<ChecksView analysis={annual(BETWEEN)} bridge={b} />);
+    await userEvent.click(insertButton());
+    expect(b.applyFix).toHaveBeenCalledTimes(1);
+    expect(b.applyFix).toHaveBeenCalledWith(expect.objectContaining({ fieldKey: 'main' }), expect.objectContaining({ expectedText: BETWEEN }));
+    expect(numbered(b.text())).toEqual(['一、主要工作情况', '二、存在的问题', '三、下一步工作打算', '四、意见建议']);
+    expect(b.text()).toContain('三、下一步工作打算\n继续加强理论学习。\n四、意见建议\n建议上级加强培训。');
+  });
+
+  it('says what went in and that the headings after it were renumbered', async () => {
+    const b = textareaBridge('main', '主要工作情况', BETWEEN);
+    render(<ChecksView analysis={annual(BETWEEN)} bridge={b} />);
+    await userEvent.click(insertButton());
+    expect((await screen.findByRole('status')).textContent).toMatch(/已插入「存在的问题」.*其后 2 个标题已重新编号/);
+  });
+
+  it('leaves the caret after the scaffold, as the Structure tab does', async () => {
+    const b = textareaBridge('main', '主要工作情况', BETWEEN);
+    const analysis = annual(BETWEEN);
+    const [suggestion] = analysis.analysis.suggestions;
+    render(<ChecksView analysis={analysis} bridge={b} />);
+    await userEvent.click(insertButton());
+    const caret = (b.applyFix as ReturnType<typeof vi.fn>).mock.calls[0]![1].caret as number;
+    expect(b.text().slice(0, caret).endsWith(suggestion!.scaffold)).toBe(true);
+  });
+
+  it('says only that it was inserted when nothing needed renumbering', async () => {
+    const text = ['一、主要工作情况', '党组召开会议专题研究意识形态工作3次。'].join('\n');
+    const b = textareaBridge('main', '主要工作情况', text);
+    render(<ChecksView analysis={annual(text)} bridge={b} />);
+    await userEvent.click(insertButton());
+    expect(b.text().startsWith(`${text}\n二、存在的问题\n`)).toBe(true);
+    const status = (await screen.findByRole('status')).textContent;
+    expect(status).toContain('已插入「存在的问题」');
+    expect(status).not.toContain('重新编号');
+  });
+
+  it('changes nothing and says so when the field was edited after the check', async () => {
+    const b = textareaBridge('main', '主要工作情况', BETWEEN);
+    const analysis = annual(BETWEEN);
+    b.type('\n补充一句。');
+    const typed = b.text();
+    render(<ChecksView analysis={analysis} bridge={b} />);
+    await userEvent.click(insertButton());
+    expect(b.text()).toBe(typed);
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('参考框架没有插入');
+    expect(alert.textContent).toContain('原有内容未作任何改动');
+    expect(alert.textContent).toContain('检查结果刷新');
+    expect(screen.queryByRole('status')).toBeNull();
+  });
+
+  it('passes on why the page refused it otherwise', async () => {
+    const b = bridge();
+    (b.applyFix as ReturnType<typeof vi.fn>).mockResolvedValue({ ok: false, messageId: 'panel.fieldGone' });
+    render(<ChecksView analysis={annual(BETWEEN)} bridge={b} />);
+    await userEvent.click(insertButton());
+    expect((await screen.findByRole('alert')).textContent).toContain('已不在页面上');
+  });
+
+  describe('several at once', () => {
+    // Six required sections; the report has the first (and, in one case, the last).
+    const input: TemplateInput = {
+      schemaVersion: 1,
+      id: 'six-parts',
+      version: 1,
+      name: '六段式报告',
+      kinds: ['六段式报告'],
+      sections: ['甲', '乙', '丙', '丁', '戊', '己'].map((name, i) => ({
+        id: `part-${i + 1}`,
+        title: `${name}部分`,
+        required: true,
+        scaffold: `${'一二三四五六'[i]}、${name}部分\n${name}的内容。`,
+      })),
+    };
+    const parsed = parseTemplate(input);
+    if (!parsed.ok) throw new Error('template');
+    const six = (text: string) => analysisOfMainField(text, { templateId: 'six-parts', templates: [parsed.template] });
+
+    it('inserts sections going in at one place in template order', async () => {
+      const text = '一、甲部分\n甲的内容。';
+      const b = textareaBridge('main', '主要工作情况', text);
+      render(<ChecksView analysis={six(text)} bridge={b} />);
+      await userEvent.click(screen.getByRole('button', { name: /全部改正/ }));
+      expect(numbered(b.text())).toEqual(['一、甲部分', '二、乙部分', '三、丙部分', '四、丁部分', '五、戊部分', '六、己部分']);
+      expect((await screen.findByRole('status')).textContent).toContain('已改正 5 处');
+    });
+
+    it('applies one of those whose renumberings overlap and leaves the rest for the next check', async () => {
+      const text = '一、甲部分\n甲的内容。\n二、己部分\n己的内容。';
+      const b = textareaBridge('main', '主要工作情况', text);
+      render(<ChecksView analysis={six(text)} bridge={b} />);
+      await userEvent.click(screen.getByRole('button', { name: /全部改正/ }));
+      expect(b.applyFix).toHaveBeenCalledTimes(1);
+      // No heading number repeated; the gap left is filled by plain insertions once the results refresh.
+      const headings = numbered(b.text());
+      expect(headings).toEqual(['一、甲部分', '五、戊部分', '六、己部分']);
+      expect((await screen.findByRole('alert')).textContent).toMatch(/已改正 1 处。其余 3 处.*检查结果刷新后再改/);
+    });
   });
 });
