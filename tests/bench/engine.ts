@@ -66,10 +66,12 @@ function median(values: number[]): number {
  * heap — it allocates hundreds of megabytes per run — is not marked and swept while the engine is timed. */
 const collect = (globalThis as { gc?: () => void }).gc ?? (() => {});
 
-/** Median of fn's wall time over at least `min` runs and about `budgetMs` (after five warm-up runs). */
+/** Median of fn's wall time over at least `min` runs and about `budgetMs`, after a warm-up of up to 15 runs or
+ * 200 ms: a full collection shrinks V8's young generation, and the first runs after it collect more often. */
 function measure(fn: () => unknown, { min = 5, max = 200, budgetMs = 1500 } = {}): number {
   collect();
-  for (let i = 0; i < 5; i++) fn();
+  const warm = performance.now();
+  for (let i = 0; i < 15 && (i < 2 || performance.now() - warm < 200); i++) fn();
   const times: number[] = [];
   const begin = performance.now();
   while (times.length < min || (times.length < max && performance.now() - begin < budgetMs)) {
