@@ -43,7 +43,7 @@ const EMPTY = 0xffffffff;
 const binMinima = new Uint32Array(8);
 
 /**
- * One-permutation MinHash: each bigram is hashed once, its top three bits choose one of eight bins, and each
+ * One-permutation MinHash: each bigram is hashed once (the shingle hash itself), its top three bits choose one of eight bins, and each
  * bin keeps its smallest hash. Two paragraphs agree on a bin with probability close to their Jaccard
  * similarity J, so a band of two bins collides with probability ≈ J², and a pair at J = 0.9 shares at least one
  * of the four bands with probability 1 − 0.19⁴ ≈ 99.9 %. (Six separate hash functions per bigram, as before,
@@ -55,17 +55,14 @@ function digest(text: string): DuplicateDigest {
   if (key.length < MIN_NEAR) return { key, bands: [] };
   const mins = binMinima.fill(EMPTY);
   for (let i = 0; i + 1 < key.length; i++) {
-    const x = mix(shingleHash(key, i));
+    // shingleHash ends with a multiplication, so its top bits (the bin) depend on every bit of the bigram.
+    const x = shingleHash(key, i);
     const bin = x >>> 29;
     if (x < mins[bin]!) mins[bin] = x;
   }
   return { key, bands: [`0:${mins[0]}:${mins[1]}`, `1:${mins[2]}:${mins[3]}`, `2:${mins[4]}:${mins[5]}`, `3:${mins[6]}:${mins[7]}`] };
 }
 
-function mix(x: number): number {
-  x = Math.imul(x ^ 0x9e3779b1, 0x85ebca6b);
-  return (x ^ (x >>> 13)) >>> 0;
-}
 
 /**
  * A set of shingle hashes: the unique values, and an open-addressing table (linear probing, 0 = empty, the
