@@ -43,12 +43,12 @@ const EMPTY = 0xffffffff;
 const binMinima = new Uint32Array(8);
 
 /**
- * One-permutation MinHash: each bigram is hashed once (the shingle hash itself), its top three bits choose one of eight bins, and each
- * bin keeps its smallest hash. Two paragraphs agree on a bin with probability close to their Jaccard
- * similarity J, so a band of two bins collides with probability ≈ J², and a pair at J = 0.9 shares at least one
- * of the four bands with probability 1 − 0.19⁴ ≈ 99.9 %. (Six separate hash functions per bigram, as before,
- * cost six times the hashing for three bands.) Candidates are confirmed by exact Jaccard below, so a chance
- * collision costs one comparison and never a finding.
+ * One-permutation MinHash: each bigram is hashed once (the shingle hash itself), its top three bits choose one
+ * of eight bins, and each bin keeps its smallest hash. Two paragraphs agree on a bin with probability close to
+ * their Jaccard similarity J, so a band of two bins collides with probability ≈ J², and a pair at J = 0.9
+ * shares at least one of the four bands with probability 1 − 0.19⁴ ≈ 99.9 %. (Six separate hash functions per
+ * bigram, as before, cost six times the hashing for three bands.) Candidates are confirmed by exact Jaccard
+ * below, so a chance collision costs one comparison and never a finding.
  */
 function digest(text: string): DuplicateDigest {
   const key = HAS_IGNORED.test(text) ? text.replace(IGNORED, '') : text;
