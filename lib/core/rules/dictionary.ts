@@ -119,26 +119,43 @@ function stickyTest(re: RegExp, text: string, at: number): boolean {
 }
 
 export function compileDictionary(entries: readonly DictionaryEntry[]): CompiledDictionary {
-  if (entries.length === 0) return { entries, match: () => [] };
-  const compiled = entries.map(compileEntry);
-  const byFirstCode = new Map<number, CompiledEntry[]>();
-  const anyFirst: { entry: CompiledEntry; scan: RegExp; required: string }[] = [];
-  for (const c of compiled) {
-    const prefix = literalPrefix(c.entry.trigger);
-    if (prefix === '') {
-      anyFirst.push({ entry: c, scan: new RegExp(c.entry.trigger, 'g'), required: requiredLiteral(c.entry.trigger) });
-    } else {
-      const code = prefix.charCodeAt(0);
-      byFirstCode.set(code, [...(byFirstCode.get(code) ?? []), c]);
+  return compileDictionaries([entries])[0]!;
+}
+
+/** An entry and the dictionary (index in compileDictionaries' argument) it belongs to. */
+interface Listed {
+  c: CompiledEntry;
+  d: number;
+}
+
+/**
+ * Several dictionaries matched in one pass: the returned views each give exactly what compileDictionary would
+ * give for that dictionary alone, but the paragraph is scanned once for all of them (规范表述, spin pairs and
+ * the user's entries are three rules over the same text). The last paragraph's hits are kept, so the second
+ * and third rule asking about it get them without another scan.
+ */
+export function compileDictionaries(dictionaries: ReadonlyArray<readonly DictionaryEntry[]>): CompiledDictionary[] {
+  const count = dictionaries.length;
+  const byFirstCode = new Map<number, Listed[]>();
+  const anyFirst: { entry: CompiledEntry; d: number; scan: RegExp; required: string }[] = [];
+  dictionaries.forEach((entries, d) => {
+    for (const entry of entries) {
+      const c = compileEntry(entry);
+      if (c.prefix === '') {
+        anyFirst.push({ entry: c, d, scan: new RegExp(entry.trigger, 'g'), required: requiredLiteral(entry.trigger) });
+      } else {
+        const code = c.prefix.charCodeAt(0);
+        byFirstCode.set(code, [...(byFirstCode.get(code) ?? []), { c, d }]);
+      }
     }
-  }
+  });
   // A table of every literal first character (by UTF-16 code unit) finds candidate positions in one loop over
   // the paragraph without a match object per position. (An alternation of all triggers is several times slower
   // in V8, and so is a global RegExp of the first characters advanced with test(): the stops are too frequent.)
   // slot[code] indexes `lists` (0: no trigger starts with that code unit): one typed-array read per character,
   // and no Map lookup at the positions where a trigger can start.
   const slot = new Uint16Array(0x10000);
-  const lists: CompiledEntry[][] = [[]];
+  const lists: Listed[][] = [[]];
   for (const [code, list] of byFirstCode) {
     slot[code] = lists.length;
     lists.push(list);
@@ -160,44 +177,65 @@ export function compileDictionary(entries: readonly DictionaryEntry[]): Compiled
     return { entry: c.entry, start: at, end, matched: m[0], replacement };
   }
 
-  return {
+  let lastText: string | undefined;
+  let lastHits: DictionaryHit[][] = [];
+  const best: (DictionaryHit | undefined)[] = new Array(count);
+
+  function matchAll(text: string): DictionaryHit[][] {
+    if (text === lastText) return lastHits;
+    const hits: DictionaryHit[][] = dictionaries.map(() => []);
+    if (lists.length > 1) {
+      for (let i = 0; i < text.length; i++) {
+        const at = slot[text.charCodeAt(i)]!;
+        if (at === 0) continue;
+        const second = i + 1 < text.length ? text.charCodeAt(i + 1) : -1;
+        const list = lists[at]!;
+        let any = false;
+        for (let k = 0; k < list.length; k++) {
+          const { c, d } = list[k]!;
+          if (c.second !== -1 && c.second !== second) continue;
+          if (c.prefix.length > 2 && !text.startsWith(c.prefix, i)) continue;
+          const hit = accept(c, text, i);
+          if (!hit) continue;
+          // Per dictionary, the longest hit at a position (the first of equally long ones).
+          const current = best[d];
+          if (!current || hit.end > current.end) best[d] = hit;
+          any = true;
+        }
+        if (!any) continue;
+        for (let d = 0; d < count; d++) {
+          if (best[d]) {
+            hits[d]!.push(best[d]!);
+            best[d] = undefined;
+          }
+        }
+      }
+    }
+    const unordered = new Array<boolean>(count).fill(false);
+    for (const { entry, d, scan, required } of anyFirst) {
+      if (required !== '' && text.indexOf(required) < 0) continue;
+      scan.lastIndex = 0;
+      for (let m = scan.exec(text); m; m = scan.exec(text)) {
+        if (m[0].length === 0) {
+          scan.lastIndex++;
+          continue;
+        }
+        const hit = accept(entry, text, m.index);
+        if (hit) {
+          hits[d]!.push(hit);
+          unordered[d] = true;
+        } else scan.lastIndex = m.index + 1;
+      }
+    }
+    lastText = text;
+    lastHits = hits.map((list, d) => dropOverlaps(unordered[d] ? list.sort((a, b) => a.start - b.start || b.end - a.end) : list));
+    return lastHits;
+  }
+
+  return dictionaries.map((entries, d) => ({
     entries,
-    match(text) {
-      const hits: DictionaryHit[] = [];
-      if (lists.length > 1) {
-        for (let i = 0; i < text.length; i++) {
-          const at = slot[text.charCodeAt(i)]!;
-          if (at === 0) continue;
-          const second = i + 1 < text.length ? text.charCodeAt(i + 1) : -1;
-          let best: DictionaryHit | undefined;
-          const list = lists[at]!;
-          for (let k = 0; k < list.length; k++) {
-            const c = list[k]!;
-            if (c.second !== -1 && c.second !== second) continue;
-            if (c.prefix.length > 2 && !text.startsWith(c.prefix, i)) continue;
-            const hit = accept(c, text, i);
-            if (hit && (!best || hit.end > best.end)) best = hit;
-          }
-          if (best) hits.push(best);
-        }
-      }
-      for (const { entry, scan, required } of anyFirst) {
-        if (required !== '' && text.indexOf(required) < 0) continue;
-        scan.lastIndex = 0;
-        for (let m = scan.exec(text); m; m = scan.exec(text)) {
-          if (m[0].length === 0) {
-            scan.lastIndex++;
-            continue;
-          }
-          const hit = accept(entry, text, m.index);
-          if (hit) hits.push(hit);
-          else scan.lastIndex = m.index + 1;
-        }
-      }
-      if (anyFirst.length === 0) return dropOverlaps(hits);
-      return dropOverlaps(hits.sort((a, b) => a.start - b.start || b.end - a.end));
-    },
-  };
+    match: entries.length === 0 ? () => [] : (text: string) => matchAll(text)[d]!,
+  }));
 }
 
 /** Keeps the first (and, at equal starts, the longest) of overlapping hits; input sorted by start. */

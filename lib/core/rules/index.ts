@@ -6,7 +6,7 @@
 // and then only recombines cached results.
 import { officialNamesPack, placeholdersPack, cruftPack, spinPairsPack, eventsPack, type DictionaryEntry } from '../packs';
 import type { Finding, ReportPeriod } from '../types';
-import { compileDictionary } from './dictionary';
+import { compileDictionaries } from './dictionary';
 import { doubledPunctuation } from './doubled-punctuation';
 import { duplicates } from './duplicates';
 import { ellipsis } from './ellipsis';
@@ -93,12 +93,13 @@ function buildContext(config: RuleConfig | undefined): RuleContext {
   const user: DictionaryEntry[] = (config?.userEntries ?? [])
     .filter((e) => e.wrong.length > 0 && !disabled.has(e.id))
     .map((e) => ({ id: e.id, trigger: escapeRegExp(e.wrong), right: e.right, reason: e.note || '' }));
-  return {
-    disabledEntries: disabled,
-    officialNames: compileDictionary(keep(officialNamesPack.entries)),
-    spinPairs: compileDictionary(keep(spinPairsPack.entries)),
-    userEntries: compileDictionary(user),
-  };
+  // One scan per paragraph serves all three dictionary rules.
+  const [officialNames, spinPairs, userEntries] = compileDictionaries([
+    keep(officialNamesPack.entries),
+    keep(spinPairsPack.entries),
+    user,
+  ]);
+  return { disabledEntries: disabled, officialNames: officialNames!, spinPairs: spinPairs!, userEntries: userEntries! };
 }
 
 interface CachedParagraph {
