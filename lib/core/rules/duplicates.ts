@@ -78,6 +78,9 @@ interface ShingleSet {
   table: number;
   mask: number;
   hasZero: boolean;
+  /** Offset of one occurrence count per table slot: how often the paragraph has that shingle. */
+  counts: number;
+  zeroCount: number;
 }
 
 let arena = new Uint32Array(1 << 14);
@@ -114,15 +117,18 @@ function shingles(d: DuplicateDigest): ShingleSet {
   while (size < count * 2) size <<= 1;
   const mask = size - 1;
   const table = allocate(size);
+  const counts = allocate(size);
   const values = allocate(count);
   const words = arena;
   let n = 0;
   let hasZero = false;
+  let zeroCount = 0;
   for (let i = 0; i < count; i++) {
     const h = shingleHash(d.key, i);
     if (h === 0) {
       if (!hasZero) words[values + n++] = 0;
       hasZero = true;
+      zeroCount++;
       continue;
     }
     let slot = h & mask;
@@ -131,8 +137,9 @@ function shingles(d: DuplicateDigest): ShingleSet {
       words[table + slot] = h;
       words[values + n++] = h;
     }
+    words[counts + slot] = words[counts + slot]! + 1;
   }
-  d.shingles = { epoch, values, count: n, table, mask, hasZero };
+  d.shingles = { epoch, values, count: n, table, mask, hasZero, counts, zeroCount };
   return d.shingles;
 }
 
@@ -173,6 +180,121 @@ function jaccard(a: DuplicateDigest, b: DuplicateDigest, need: number): number {
   return union === 0 ? 0 : both / union;
 }
 
+/** Where a shingle sits in a set's table, or -1 when the set lacks it (the hash 0 answers -2 when present). */
+function slotOf(set: ShingleSet, words: Uint32Array, h: number): number {
+  if (h === 0) return set.hasZero ? -2 : -1;
+  let slot = h & set.mask;
+  for (;;) {
+    const v = words[set.table + slot]!;
+    if (v === h) return slot;
+    if (v === 0) return -1;
+    slot = (slot + 1) & set.mask;
+  }
+}
+
+/** Comparisons made so far; stamps the scratch tables below (never reset, so no old entry reads as current). */
+let comparison = 0;
+let scratchSize = 0;
+let midKeys = new Uint32Array(0);
+let midStamps = new Uint32Array(0);
+let midCounts = new Uint32Array(0);
+let newKeys = new Uint32Array(0);
+let newStamps = new Uint32Array(0);
+const midUnique: number[] = [];
+
+/**
+ * Jaccard similarity of a near copy, from what differs only. Two paragraphs that share a prefix P and a suffix
+ * S differ in their middles: E = P·x·S (the earlier one, whose set counts each shingle's occurrences) and
+ * N = P·y·S. Shingles inside P or S (the common set C) are in both. So N∖E is the middle shingles of N missing
+ * from E, and E∖N is the middle shingles x of E that are not in C — x is in C when E has it more often than its
+ * middle does — nor in N's middle. Then |E∪N| = |E| + |N∖E| and |E∩N| = |E| − |E∖N|: exactly the set
+ * Jaccard, reading only the middles. Undefined when the middles are long (an edit throughout the paragraph):
+ * then building both sets is no dearer.
+ */
+function nearCopyJaccard(later: DuplicateDigest, earlier: DuplicateDigest): number | undefined {
+  const e = earlier.key;
+  const n = later.key;
+  const shorter = Math.min(e.length, n.length);
+  let p = 0;
+  while (p < shorter && e.charCodeAt(p) === n.charCodeAt(p)) p++;
+  let q = 0;
+  while (q < shorter - p && e.charCodeAt(e.length - 1 - q) === n.charCodeAt(n.length - 1 - q)) q++;
+  // Middle shingles: those starting at p − 1 … length − q − 1 (the ones not wholly inside P or S).
+  const from = Math.max(0, p - 1);
+  const eEnd = Math.min(e.length - 1, e.length - q);
+  const nEnd = Math.min(n.length - 1, n.length - q);
+  const eMiddle = Math.max(0, eEnd - from);
+  const nMiddle = Math.max(0, nEnd - from);
+  if (eMiddle + nMiddle > (e.length + n.length) / 4) return undefined;
+
+  const set = shingles(earlier);
+  const words = arena;
+  let size = 16;
+  while (size < (eMiddle + nMiddle) * 2) size <<= 1;
+  if (scratchSize < size) {
+    scratchSize = size;
+    midKeys = new Uint32Array(size);
+    midStamps = new Uint32Array(size);
+    midCounts = new Uint32Array(size);
+    newKeys = new Uint32Array(size);
+    newStamps = new Uint32Array(size);
+  }
+  if (comparison === 0xffffffff) {
+    midStamps.fill(0);
+    newStamps.fill(0);
+    comparison = 0;
+  }
+  const stamp = ++comparison;
+  const mask = size - 1;
+
+  // N's middle: its distinct shingles, and how many of them E lacks.
+  let newMissing = 0;
+  for (let i = from; i < nEnd; i++) {
+    const h = shingleHash(n, i);
+    let slot = h & mask;
+    while (newStamps[slot] === stamp && newKeys[slot] !== h) slot = (slot + 1) & mask;
+    if (newStamps[slot] === stamp) continue;
+    newStamps[slot] = stamp;
+    newKeys[slot] = h;
+    if (slotOf(set, words, h) === -1) newMissing++;
+  }
+  // E's middle: each distinct shingle with its count there.
+  midUnique.length = 0;
+  for (let i = from; i < eEnd; i++) {
+    const h = shingleHash(e, i);
+    let slot = h & mask;
+    while (midStamps[slot] === stamp && midKeys[slot] !== h) slot = (slot + 1) & mask;
+    if (midStamps[slot] === stamp) {
+      midCounts[slot] = midCounts[slot]! + 1;
+      continue;
+    }
+    midStamps[slot] = stamp;
+    midKeys[slot] = h;
+    midCounts[slot] = 1;
+    midUnique.push(slot);
+  }
+  let earlierOnly = 0;
+  for (const slot of midUnique) {
+    const h = midKeys[slot]!;
+    const at = slotOf(set, words, h);
+    const total = at === -2 ? set.zeroCount : words[set.counts + at]!;
+    if (total > midCounts[slot]!) continue; // also in P or S: N has it
+    let k = h & mask;
+    while (newStamps[k] === stamp && newKeys[k] !== h) k = (k + 1) & mask;
+    if (newStamps[k] !== stamp) earlierOnly++;
+  }
+  const union = set.count + newMissing;
+  return union === 0 ? 0 : (set.count - earlierOnly) / union;
+}
+
+/** Jaccard similarity of two paragraphs' shingle sets, as the rule computes it (for tests). */
+export function shingleSimilarity(later: string, earlier: string): { fast: number | undefined; full: number } {
+  resetArena();
+  const a = digest(later);
+  const b = digest(earlier);
+  return { fast: nearCopyJaccard(a, b), full: jaccard(a, b, 0) };
+}
+
 interface Copy {
   original: number;
   similarity: number;
@@ -206,7 +328,7 @@ function findCopies(digests: readonly DuplicateDigest[]): (Copy | undefined)[] {
           const other = digests[j]!;
           const ratio = Math.min(other.key.length, d.key.length) / Math.max(other.key.length, d.key.length);
           if (ratio < THRESHOLD) continue;
-          const similarity = jaccard(d, other, THRESHOLD);
+          const similarity = nearCopyJaccard(d, other) ?? jaccard(d, other, THRESHOLD);
           if (similarity >= THRESHOLD) {
             copies[i] = { original: j, similarity };
             break;
