@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { t } from '@/lib/i18n';
+import { matchSectionTitle } from '@/lib/core/coverage';
 import { getTemplate } from '@/lib/core/template';
+import { NO_SECTION } from '@/lib/panel/report';
 import { updateSiteProfile } from '@/lib/storage';
 import type { PageAnalysis } from './usePageAnalysis';
 
@@ -26,10 +28,20 @@ export function FieldsView({ analysis, saveMapping }: FieldsViewProps) {
     saveMapping ??
     ((mapping: Record<string, string>) => updateSiteProfile(globalThis.location.origin, { fieldSectionMap: mapping }));
 
+  // A field whose label names a section holds it unless the mapping says otherwise, so "none" is stored for such a
+  // field (NO_SECTION); leaving its key out would let the label map it again.
+  const labelNamesSection = (key: string) => {
+    const label = reportFields.find((field) => field.key === key)?.label;
+    return template !== undefined && label !== undefined && matchSectionTitle(template, label) !== undefined;
+  };
   const change = (key: string, sectionId: string) => {
     const mapping: Record<string, string> = {};
-    for (const field of reportFields) if (field.sectionId) mapping[field.key] = field.sectionId;
+    for (const field of reportFields) {
+      if (field.sectionId) mapping[field.key] = field.sectionId;
+      else if (labelNamesSection(field.key)) mapping[field.key] = NO_SECTION;
+    }
     if (sectionId) mapping[key] = sectionId;
+    else if (labelNamesSection(key)) mapping[key] = NO_SECTION;
     else delete mapping[key];
     save(mapping).then(
       () => setError(false),

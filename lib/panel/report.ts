@@ -4,7 +4,8 @@
 //   - text fields hold the report; one-line inputs and selects hold its metadata (unit, period, contact);
 //   - the period comes from the form's 报告期 field (the engine falls back to the title or text);
 //   - the template is the one chosen for the site, else picked from the page title and the text's start;
-//   - each field stands for the template section the user mapped it to, else the one its label names.
+//   - each field stands for the template section the user mapped it to (or none, NO_SECTION), else the one its
+//     label names.
 import type { AnalyzeOptions } from '../core/analyze';
 import { matchSectionTitle } from '../core/coverage';
 import { parsePeriod } from '../core/period';
@@ -35,6 +36,24 @@ const PERIOD_LABEL = /报告期|报告期间|填报期间|报告时段|时间段
 
 export const isReportField = (field: PanelField) => field.kind !== 'select' && field.kind !== 'input';
 
+/**
+ * In a site's field → section mapping: the user said the field holds no section (the whole report, or nothing the
+ * template knows). Needed for a field whose label names a section, which the label would map again if the key
+ * were simply left out. Never a section id: those start with a letter or digit.
+ */
+export const NO_SECTION = '-';
+
+/** The section a field holds: the user's choice for the site, else the one its label names. */
+function sectionOfField(
+  template: Template,
+  field: Pick<PanelField, 'key' | 'label'>,
+  fieldSections?: Readonly<Record<string, string>>,
+): string | undefined {
+  const chosen = fieldSections?.[field.key];
+  if (chosen === NO_SECTION) return undefined;
+  return chosen ?? matchSectionTitle(template, field.label)?.id;
+}
+
 export function periodFromForm(fields: readonly PanelField[]): ReportPeriod | undefined {
   for (const field of fields) {
     if (PERIOD_LABEL.test(field.label)) {
@@ -52,7 +71,7 @@ export function prepareReport(fields: readonly PanelField[], pageTitle: string, 
   const head = `${pageTitle} ${texts.map((field) => field.text).join('\n').slice(0, 300)}`;
   const template = chosenTemplate ?? selectTemplate(head, period);
   const reportFields = texts.map((field) => {
-    const sectionId = settings.fieldSections?.[field.key] ?? matchSectionTitle(template, field.label)?.id;
+    const sectionId = sectionOfField(template, field, settings.fieldSections);
     return { key: field.key, label: field.label, text: field.text, ...(sectionId ? { sectionId } : {}) };
   });
   return { template, chosen: chosenTemplate !== undefined, ...(period ? { period } : {}), reportFields };

@@ -4,10 +4,10 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { FieldsView } from '@/components/panel/FieldsView';
 import { analyze } from '@/lib/core/analyze';
-import { builtinTemplates, getTemplate } from '@/lib/core/template';
-import { matchSectionTitle } from '@/lib/core/coverage';
+import { builtinTemplates } from '@/lib/core/template';
 import type { PageAnalysis } from '@/components/panel/usePageAnalysis';
 import type { PanelField } from '@/lib/panel/bridge';
+import { NO_SECTION, prepareReport } from '@/lib/panel/report';
 
 const FIELDS: PanelField[] = [
   { key: 'unit', label: '单位名称', required: true, kind: 'input', text: '市统计局' },
@@ -16,12 +16,9 @@ const FIELDS: PanelField[] = [
   { key: 'notes', label: '备注', required: false, kind: 'textarea', text: '' },
 ];
 
+// The report as the panel prepares it from the site's stored mapping (lib/panel/report.ts).
 function analysisOf(mapping: Record<string, string> = {}): PageAnalysis {
-  const template = getTemplate('ideology-half')!;
-  const reportFields = FIELDS.filter((f) => f.kind === 'textarea').map((f) => {
-    const sectionId = mapping[f.key] ?? matchSectionTitle(template, f.label)?.id;
-    return { key: f.key, label: f.label, text: f.text, ...(sectionId ? { sectionId } : {}) };
-  });
+  const { template, reportFields } = prepareReport(FIELDS, '', { templateId: 'ideology-half', fieldSections: mapping });
   const analysis = analyze(reportFields, { templateId: template.id });
   return { fields: FIELDS, templateId: template.id, templateChosen: false, templates: [...builtinTemplates], reportFields, analysis, findings: analysis.findings, blocking: 0 };
 }
@@ -49,6 +46,38 @@ describe('FieldsView', () => {
     const saved = save.mock.calls[0]![0];
     expect(saved.notes).toBe((nextSteps as HTMLOptionElement).value);
     expect(saved.problems).toBeDefined();
+  });
+
+  it('unmaps a field whose label names a section when the user picks none, and it stays unmapped', async () => {
+    const save = vi.fn(async (_mapping: Record<string, string>) => undefined);
+    const { unmount } = render(<FieldsView analysis={analysisOf()} saveMapping={save} />);
+    await userEvent.selectOptions(within(rowOf('存在的问题')).getByRole('combobox'), '');
+    const saved = save.mock.calls[0]![0];
+    // Stored as "none", not left out: left out, the label 存在的问题 would map the field to the section again.
+    expect(saved.problems).toBe(NO_SECTION);
+    expect(saved.main).toBe('main-work');
+    unmount();
+
+    // Read back as the panel reads the site's mapping: the field holds no section, and the select says so.
+    const again = analysisOf(saved);
+    expect(again.reportFields.find((field) => field.key === 'problems')!.sectionId).toBeUndefined();
+    expect(again.analysis.coverage!.sections.find((section) => section.id === 'problems')!.status).toBe('missing');
+    render(<FieldsView analysis={again} saveMapping={save} />);
+    expect((within(rowOf('存在的问题')).getByRole('combobox') as HTMLSelectElement).value).toBe('');
+  });
+
+  it('keeps a field the user unmapped unmapped when another field is mapped', async () => {
+    const save = vi.fn(async (_mapping: Record<string, string>) => undefined);
+    render(<FieldsView analysis={analysisOf({ problems: NO_SECTION })} saveMapping={save} />);
+    await userEvent.selectOptions(within(rowOf('备注')).getByRole('combobox'), 'next-steps');
+    expect(save.mock.calls[0]![0]).toEqual({ main: 'main-work', problems: NO_SECTION, notes: 'next-steps' });
+  });
+
+  it('stores nothing for a field whose label names no section when it is set back to none', async () => {
+    const save = vi.fn(async (_mapping: Record<string, string>) => undefined);
+    render(<FieldsView analysis={analysisOf({ notes: 'next-steps' })} saveMapping={save} />);
+    await userEvent.selectOptions(within(rowOf('备注')).getByRole('combobox'), '');
+    expect(save.mock.calls[0]![0]).toEqual({ main: 'main-work', problems: 'problems' });
   });
 
   it('says so when the mapping cannot be saved', async () => {

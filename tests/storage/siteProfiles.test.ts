@@ -11,6 +11,7 @@ import {
   resolveSiteFlags,
   updateSiteProfile,
 } from '../../lib/storage';
+import { NO_SECTION } from '../../lib/panel/report';
 import { ORIGIN, OTHER_ORIGIN, snapshotLocal } from './helpers';
 
 describe('site profiles', () => {
@@ -46,6 +47,12 @@ describe('site profiles', () => {
   it('refuses a field mapping under a key that would reach the prototype', async () => {
     const map = JSON.parse('{"__proto__": "main-work"}') as Record<string, string>;
     await expect(updateSiteProfile(ORIGIN, { fieldSectionMap: map })).rejects.toBeInstanceOf(StorageValidationError);
+  });
+
+  it('stores a field the user mapped to no section (NO_SECTION of the panel)', async () => {
+    const profile = await updateSiteProfile(ORIGIN, { fieldSectionMap: { problems: NO_SECTION, main: 'main-work' } });
+    expect(profile.fieldSectionMap).toEqual({ problems: NO_SECTION, main: 'main-work' });
+    expect((await getSiteProfile(ORIGIN)).fieldSectionMap.problems).toBe(NO_SECTION);
   });
 
   it('lists enabled sites only, sorted', async () => {
