@@ -288,8 +288,15 @@ function compute(template: Template, scanner: Scanner, input: CoverageInput): Co
     if (contentEndIn(parsed, docStart, end) > docStart) ranges.set(section.id, { start: docStart, end });
   }
 
-  // 3. Topics, from the tokens of the lines inside each range.
-  const tokensByLine: Token[][] = parsed.lines.map((line) => scanner.scan(line.text));
+  // 3. Topics, from the tokens of the lines inside each range. Lines outside every section with topics (a
+  // second pasted copy of the report, say) are only searched for count placeholders, which are wrong anywhere.
+  const inRange = new Uint8Array(parsed.lines.length);
+  for (const section of sections) {
+    const range = ranges.get(section.id);
+    if (!range || section.topics.length === 0) continue;
+    for (let li = lineIndexAt(parsed, range.start); li < parsed.lines.length && parsed.lines[li]!.start < range.end; li++) inRange[li] = 1;
+  }
+  const tokensByLine: Token[][] = parsed.lines.map((line, li) => (inRange[li] ? scanner.scan(line.text) : scanner.placeholders(line.text)));
   scanner.sweep();
   const result: SectionCoverage[] = [];
   let topicsCovered = 0;

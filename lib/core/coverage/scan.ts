@@ -22,6 +22,11 @@ const PLACEHOLDER = `(?:[XxＸｘ×＊*]{1,4}|[_＿]{1,8}|[□○]{1,4})[ \\u300
 const VAGUE = '(?:多次|若干次|数次|几次|屡次|多场|多期|多轮|多篇)';
 const SENTENCE_END = '[。！？；!?;]';
 
+// Alone, the placeholder alternative finds what the full scan finds of it: a placeholder starts with X, _, □ or
+// the like, which no count, vague count or keyword contains, so no other token can cover its start.
+const PLACEHOLDER_RE = new RegExp(PLACEHOLDER, 'g');
+const NO_TOKENS: Token[] = [];
+
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 export interface Scanner {
@@ -29,6 +34,8 @@ export interface Scanner {
   /** Topic indices (section index, topic index) each keyword belongs to. */
   owners: Array<Array<[number, number]>>;
   scan(line: string): Token[];
+  /** Only the count placeholders of a line (召开X次, __次), as scan() would find them. */
+  placeholders(line: string): Token[];
   /** Ends an analysis: keeps only the lines it used. */
   sweep(): void;
 }
@@ -148,6 +155,15 @@ export function createScanner(template: Template): Scanner {
   return {
     keywords,
     owners,
+    placeholders(line) {
+      PLACEHOLDER_RE.lastIndex = 0;
+      let tokens = NO_TOKENS;
+      for (let m = PLACEHOLDER_RE.exec(line); m; m = PLACEHOLDER_RE.exec(line)) {
+        if (tokens === NO_TOKENS) tokens = [];
+        tokens.push({ kind: 'placeholder', index: -1, start: m.index, end: m.index + m[0].length, sentence: 0 });
+      }
+      return tokens;
+    },
     scan(line) {
       let tokens = current.get(line);
       if (tokens) return tokens;

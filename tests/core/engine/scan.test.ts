@@ -1,0 +1,37 @@
+// Coverage reads lines outside every section with topics (a second pasted copy of the report) for count
+// placeholders only, with the placeholder pattern alone. That must find exactly the placeholders the full
+// scan finds: compared here on thousands of seeded random lines made of the pieces that matter.
+import { describe, expect, it } from 'vitest';
+import { createScanner } from '../../../lib/core/coverage/scan';
+import { analyze } from '../../../lib/core/analyze';
+import { builtinTemplates } from '../../../lib/core/template';
+import { report } from './corpus';
+
+describe('placeholder-only scan', () => {
+  it('finds the placeholders the full scan finds', () => {
+    const template = builtinTemplates[0]!;
+    const scanner = createScanner(template);
+    const keywords = scanner.keywords.slice(0, 20);
+    const pieces = ['召开', 'X', 'x', '×', '*', '_', '＿', '□', '○', '次', '场', '人次', '1', '３', '三', '多次', ' ', '。', '，', 'X次', '__次', '□ 场', ...keywords];
+    let seed = 9;
+    const next = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 4294967296);
+    let found = 0;
+    for (let n = 0; n < 5000; n++) {
+      let line = '';
+      for (let i = Math.floor(next() * 12); i > 0; i--) line += pieces[Math.floor(next() * pieces.length)]!;
+      const full = scanner.scan(line).filter((t) => t.kind === 'placeholder').map((t) => [t.start, t.end]);
+      found += full.length;
+      expect(scanner.placeholders(line).map((t) => [t.start, t.end]), line).toEqual(full);
+    }
+    expect(found).toBeGreaterThan(1000);
+  });
+
+  it('a placeholder in a pasted second copy is still flagged', () => {
+    const first = report('B');
+    const text = `${first}\n${first}\n全年召开X次专题会议。`;
+    const analysis = analyze(text);
+    const placeholders = analysis.findings.filter((f) => f.ruleId === 'coverage-figure-placeholder');
+    expect(placeholders.map((f) => text.slice(f.start, f.end))).toEqual(['X次']);
+    expect(placeholders[0]!.start).toBeGreaterThan(2 * first.length);
+  });
+});
