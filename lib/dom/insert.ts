@@ -208,20 +208,47 @@ function occurrences(haystack: string, needle: string): number {
   return count;
 }
 
-/** True when every line of `text` now occurs once more in the field than before. */
-function landed(beforeText: string, el: HTMLElement, lines: string[]): boolean {
-  const now = editableText(el);
-  if (now === beforeText) return false;
-  return lines.every((line) => occurrences(now, line) > occurrences(beforeText, line));
+/**
+ * The editable's text without what the selection covers: what stays when an insertion replaces the selection.
+ * Equal to the whole text for a caret (or a selection outside the field).
+ */
+function textOutsideSelection(el: HTMLElement, doc: Document): string {
+  const selection = doc.getSelection();
+  if (!selection || selection.rangeCount === 0) return editableText(el);
+  const range = selection.getRangeAt(0);
+  if (range.collapsed || !el.contains(range.startContainer) || !el.contains(range.endContainer)) return editableText(el);
+  const head = doc.createRange();
+  head.selectNodeContents(el);
+  head.setEnd(range.startContainer, range.startOffset);
+  const tail = doc.createRange();
+  tail.selectNodeContents(el);
+  tail.setStart(range.endContainer, range.endOffset);
+  return (head.toString() + tail.toString()).replace(ZERO_WIDTH, '').replace(/\u00a0/g, ' ');
 }
 
-async function waitForChange(el: HTMLElement, beforeText: string, lines: string[], settleMs: number): Promise<boolean> {
-  if (landed(beforeText, el, lines)) return true;
+/** What the field held before the insertion, and what of it stays when the selection is replaced. */
+interface Baseline {
+  before: string;
+  kept: string;
+}
+
+/**
+ * True when the field changed and every line of `text` now occurs more often than in the text the insertion
+ * keeps. A line the replaced selection already held (a draft restored over its own first line) still counts.
+ */
+function landed(baseline: Baseline, el: HTMLElement, lines: string[]): boolean {
+  const now = editableText(el);
+  if (now === baseline.before) return false;
+  return lines.every((line) => occurrences(now, line) > occurrences(baseline.kept, line));
+}
+
+async function waitForChange(el: HTMLElement, baseline: Baseline, lines: string[], settleMs: number): Promise<boolean> {
+  if (landed(baseline, el, lines)) return true;
   const doc = el.ownerDocument;
   const step = 25;
   for (let waited = 0; waited < settleMs; waited += step) {
     await delay(doc, step);
-    if (landed(beforeText, el, lines)) return true;
+    if (landed(baseline, el, lines)) return true;
   }
   return false;
 }
@@ -245,7 +272,7 @@ async function insertIntoEditable(field: HTMLElement, text: string, options: Ins
   // dispatched before that lands where the model still thinks the caret is: wangEditor (Slate) dropped the
   // paste after 50 ms and took it after 200 ms, measured on the fixture portal.
   if (!wasFocused || options.selection) await delay(doc, 200);
-  const beforeText = editableText(field);
+  const baseline: Baseline = { before: editableText(field), kept: textOutsideSelection(field, doc) };
   const settleMs = options.settleMs ?? 300;
   const editor = modelEditor(field);
   // Dispatched on the editing host, as on document.activeElement in the measurements (shared/notes).
@@ -262,7 +289,7 @@ async function insertIntoEditable(field: HTMLElement, text: string, options: Ins
     data.setData('text/plain', pasted);
     const paste = new ClipboardEventCtor('paste', { bubbles: true, cancelable: true, composed: true, clipboardData: data });
     eventTarget.dispatchEvent(paste);
-    if (await waitForChange(field, beforeText, lines, settleMs)) return { ok: true, inserted: text, technique: 'paste' };
+    if (await waitForChange(field, baseline, lines, settleMs)) return { ok: true, inserted: text, technique: 'paste' };
   }
 
   if (editor) {
@@ -276,7 +303,7 @@ async function insertIntoEditable(field: HTMLElement, text: string, options: Ins
       data: text,
     });
     eventTarget.dispatchEvent(input);
-    if (await waitForChange(field, beforeText, lines, settleMs)) return { ok: true, inserted: text, technique: 'beforeinput' };
+    if (await waitForChange(field, baseline, lines, settleMs)) return { ok: true, inserted: text, technique: 'beforeinput' };
     return fail('dom.insert.notApplied');
   }
 
@@ -289,7 +316,7 @@ async function insertIntoEditable(field: HTMLElement, text: string, options: Ins
     } catch {
       applied = false;
     }
-    if (applied && (await waitForChange(field, beforeText, lines, Math.min(settleMs, 100)))) {
+    if (applied && (await waitForChange(field, baseline, lines, Math.min(settleMs, 100)))) {
       return { ok: true, inserted: text, technique: 'execCommand' };
     }
   }

@@ -208,6 +208,39 @@ describe('insertText into a contenteditable', () => {
     expect([exec.mock.calls.length, inputs, result.ok, result.messageId]).toEqual([0, ['插入'], false, 'dom.insert.notApplied']);
   });
 
+  it('replaces a whole field that already holds part of the text through one paste, without a second insertion', async () => {
+    // A draft restored into an editor where the user typed its first line again after a reload: the paste
+    // replaces the selection, so that line occurs as often as before, and the insertion still landed.
+    document.body.innerHTML = '<div contenteditable="true"><p>一、主要工作情况</p></div>';
+    const editor = document.querySelector('div')!;
+    editor.addEventListener('paste', (event) => {
+      const lines = ((event as ClipboardEvent).clipboardData?.getData('text/plain') ?? '').split('\n');
+      event.preventDefault();
+      editor.replaceChildren(...lines.map((line) => Object.assign(document.createElement('p'), { textContent: line })));
+    });
+    const exec = vi.fn(() => true);
+    (document as { execCommand?: unknown }).execCommand = exec;
+    const whole = document.createRange();
+    whole.selectNodeContents(editor);
+    const result = await insertText(editor, '一、主要工作情况\n（一）加强组织领导。', { selection: { kind: 'range', range: whole }, settleMs: 0 });
+    expect([result.ok, result.technique, exec.mock.calls.length, editor.textContent]).toEqual([
+      true,
+      'paste',
+      0,
+      '一、主要工作情况（一）加强组织领导。',
+    ]);
+  });
+
+  it('does not count text that was selected before as inserted when nothing changed', async () => {
+    document.body.innerHTML = '<div contenteditable="true"><p>甲乙</p></div>';
+    const editor = document.querySelector('div')!;
+    const whole = document.createRange();
+    whole.selectNodeContents(editor);
+    const result = await insertText(editor, '甲', { selection: { kind: 'range', range: whole }, settleMs: 0 });
+    expect(result).toMatchObject({ ok: false, messageId: 'dom.insert.notApplied' });
+    expect(editor.textContent).toBe('甲乙');
+  });
+
   it('separates paragraphs with a blank line in the paste for CKEditor 5', async () => {
     document.body.innerHTML = '<div class="ck-editor__editable" contenteditable="true"><p>文</p></div>';
     const editor = document.querySelector('div')!;
