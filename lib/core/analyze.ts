@@ -8,7 +8,7 @@ import { createOutlineParser, type OutlineHeading, type TextRange } from './outl
 import { createLineCache } from './outline/lines';
 import { createCoverage, type Coverage, type CoverageEngine, type StructureSuggestion } from './coverage';
 import { getTemplate, selectTemplate, type Template } from './template';
-import { detectPeriod } from './period';
+import { detectPeriodWithSource, type DetectedPeriodSource } from './period';
 
 export type { OutlineHeading } from './outline/parse';
 export type { Coverage, SectionCoverage, TopicCoverage, StructureSuggestion } from './coverage';
@@ -31,6 +31,8 @@ export interface Analysis {
   /** The report's title line, if it has one. */
   title?: TextRange;
   period?: ReportPeriod;
+  /** Where `period` came from: the options ('given'), or the report's 报告期 line, title or opening lines. */
+  periodSource?: 'given' | DetectedPeriodSource;
   /** Headings as a tree; offsets into `text`. */
   outline: OutlineHeading[];
   /** The template used, or null with templateId 'none'. */
@@ -99,7 +101,8 @@ export function createAnalyzer(options: AnalyzeOptions = {}): Analyzer {
       const document = fields ? joinFields(fields) : undefined;
       const text = document ? document.text : (input as string);
       const parsed = parser.parse(text);
-      const period = options.period ?? detectPeriod(text);
+      const detected = options.period ? undefined : detectPeriodWithSource(text);
+      const period = options.period ?? detected?.period;
       const title = parsed.titles[0] && parsed.titles[0].start < 400 ? parsed.titles[0] : undefined;
 
       let template: Template | undefined;
@@ -142,7 +145,10 @@ export function createAnalyzer(options: AnalyzeOptions = {}): Analyzer {
       };
       if (document) analysis.document = document;
       if (title) analysis.title = title;
-      if (period) analysis.period = period;
+      if (period) {
+        analysis.period = period;
+        analysis.periodSource = options.period ? 'given' : detected!.source;
+      }
       return analysis;
     },
   };

@@ -29,33 +29,43 @@ export function formatPeriod(period: ReportPeriod): string {
 const YEAR_HALF_RE = /((?:19|20|21)\d{2})\s*年\s*(?:度)?\s*(上半年|下半年|1\s*[-—至到~]\s*6\s*月|7\s*[-—至到~]\s*12\s*月)?/;
 const RANGE_RE = /((?:19|20|21)\d{2})\s*年\s*(\d{1,2})\s*月(?:\s*\d{1,2}\s*日)?\s*[-—至到~]+\s*(?:((?:19|20|21)\d{2})\s*年\s*)?(\d{1,2})\s*月/;
 
+/** Where detectPeriod found the period: a 报告期 line, the first line (the title), or the next two lines. */
+export type DetectedPeriodSource = 'line' | 'title' | 'text';
+
 /**
  * The period a report states about itself: a 报告期 line if there is one, else the first title-like line or the
  * opening lines (关于2021年…工作情况报告, 2026年上半年…). Only the first 2,000 characters are read.
  */
 export function detectPeriod(text: string): ReportPeriod | undefined {
+  return detectPeriodWithSource(text)?.period;
+}
+
+/** detectPeriod, and which line it read the period from (the panel tells the user). */
+export function detectPeriodWithSource(text: string): { period: ReportPeriod; source: DetectedPeriodSource } | undefined {
   const head = ascii(text.slice(0, 2000));
   const lines = head.split('\n').map((l) => l.trim()).filter((l) => l !== '');
   const periodLine = lines.find((l) => /^(?:报告期|报告时间|时间范围|填报期间)/.test(l));
   const candidates = periodLine ? [periodLine, ...lines.slice(0, 3)] : lines.slice(0, 3);
-  for (const line of candidates) {
+  for (const [index, line] of candidates.entries()) {
+    const source: DetectedPeriodSource = periodLine && index === 0 ? 'line' : line === lines[0] ? 'title' : 'text';
+    const found = (period: ReportPeriod) => ({ period, source });
     const range = RANGE_RE.exec(line);
     if (range) {
       const year = Number(range[1]);
       const from = Number(range[2]);
       const to = Number(range[4]);
       if (!validYear(year)) continue;
-      if (from === 1 && to === 6) return { year, half: 1 };
-      if (from === 7 && to === 12) return { year, half: 2 };
-      return { year };
+      if (from === 1 && to === 6) return found({ year, half: 1 });
+      if (from === 7 && to === 12) return found({ year, half: 2 });
+      return found({ year });
     }
     const m = YEAR_HALF_RE.exec(line);
     if (m) {
       const year = Number(m[1]);
       if (!validYear(year)) continue;
       const half = m[2];
-      if (!half) return { year };
-      return { year, half: half.startsWith('上') || half.startsWith('1') ? 1 : 2 };
+      if (!half) return found({ year });
+      return found({ year, half: half.startsWith('上') || half.startsWith('1') ? 1 : 2 });
     }
   }
   return undefined;
