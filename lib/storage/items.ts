@@ -177,7 +177,13 @@ export const siteProfilesItem = define<SiteProfiles>(
   {},
   salvageRecord(OriginSchema, (value) => {
     const parsed = v.safeParse(SiteProfileSchema, value);
-    return parsed.success ? parsed.output : undefined;
+    if (parsed.success) return parsed.output;
+    // A hand-edited or odd period must not cost the site its whole profile: drop the period (the panel then
+    // detects it again) and keep the rest if that is valid.
+    if (!isPlainObject(value) || !('reportPeriod' in value)) return undefined;
+    const { reportPeriod: _dropped, ...rest } = value;
+    const retried = v.safeParse(SiteProfileSchema, rest);
+    return retried.success ? retried.output : undefined;
   }),
 );
 

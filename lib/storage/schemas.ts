@@ -253,6 +253,15 @@ export const TemplatesSchema = v.pipe(
 
 // ---- site profiles ----
 
+/**
+ * A report period the user set for a site (检查 tab), in the engine's shape (ReportPeriod, lib/core/types.ts):
+ * the years lib/core/period.ts accepts, and 1 = 上半年, 2 = 下半年, no half = 全年.
+ */
+export const ReportPeriodSchema = v.strictObject({
+  year: v.pipe(v.number(), v.integer(), v.minValue(1949), v.maxValue(2199)),
+  half: v.optional(v.picklist([1, 2])),
+});
+
 export const SiteProfileSchema = v.strictObject({
   enabled: v.boolean(),
   /** Glob on the path ('*' = every page of the origin) where the panel applies. */
@@ -267,6 +276,11 @@ export const SiteProfileSchema = v.strictObject({
   submitGuard: v.nullable(v.boolean()),
   /** null = follow Settings.draftAutosave. */
   draftAutosave: v.nullable(v.boolean()),
+  /**
+   * The report period the user chose for the site; absent = detect it from the form or the report. Optional, so
+   * every profile stored before it existed is still a valid v1 value: no version bump, no migration.
+   */
+  reportPeriod: v.optional(ReportPeriodSchema),
   updatedAt: TimestampSchema,
 });
 export type SiteProfile = v.InferOutput<typeof SiteProfileSchema>;

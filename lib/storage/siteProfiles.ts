@@ -5,7 +5,10 @@ import { readItem, siteProfilesItem } from './items';
 import { PANEL_WIDTH, type Settings, type SiteProfile } from './schemas';
 import { updateItem } from './write';
 
-export type SiteProfilePatch = Partial<Omit<SiteProfile, 'updatedAt'>>;
+/** Fields to change; `reportPeriod: null` removes the site's period (back to 自动识别). */
+export type SiteProfilePatch = Partial<Omit<SiteProfile, 'updatedAt' | 'reportPeriod'>> & {
+  reportPeriod?: SiteProfile['reportPeriod'] | null;
+};
 
 export function defaultSiteProfile(now = 0): SiteProfile {
   return {
@@ -52,11 +55,14 @@ export async function updateSiteProfile(
   now = Date.now(),
 ): Promise<SiteProfile> {
   const key = normaliseOrigin(origin);
-  const clean = { ...patch };
+  const { reportPeriod, ...clean } = patch;
   if (clean.panelWidth !== undefined) clean.panelWidth = clampPanelWidth(clean.panelWidth);
   const profiles = await updateItem(siteProfilesItem, (current) => {
     const base = Object.hasOwn(current, key) ? current[key]! : defaultSiteProfile();
-    return { ...current, [key]: { ...base, ...clean, updatedAt: now } };
+    const next: SiteProfile = { ...base, ...clean, updatedAt: now };
+    if (reportPeriod === null) delete next.reportPeriod;
+    else if (reportPeriod !== undefined) next.reportPeriod = reportPeriod;
+    return { ...current, [key]: next };
   });
   return profiles[key]!;
 }
