@@ -1,7 +1,7 @@
 // What holds a submit: the blocking findings of the same analysis the panel's 检查 tab shows (placeholders,
 // web cruft, missing required sections…), each relative to the field it sits in. The form is read as a
 // report by lib/panel/report.ts, as the tab reads it, so that the guard and the tab agree.
-import { createAnalyzer } from '../core/analyze';
+import { createAnalyzer, type Analysis } from '../core/analyze';
 import type { Finding } from '../core/types';
 import type { PanelField } from '../panel/bridge';
 import { analyzerOptions, isReportField, prepareReport, type ReportSettings } from '../panel/report';
@@ -13,10 +13,15 @@ export interface GuardInput {
   settings?: ReportSettings;
 }
 
-export function blockingFindings({ fields, pageTitle, settings = {} }: GuardInput): Finding[] {
+/** The analysis a submit is judged by (period, template, every finding); undefined while nothing is typed. */
+export function guardAnalysis({ fields, pageTitle, settings = {} }: GuardInput): Analysis | undefined {
   // Nothing typed yet: no report to hold back (the portal's own required-field check speaks for empty forms).
-  if (fields.filter(isReportField).every((field) => field.text.trim() === '')) return [];
+  if (fields.filter(isReportField).every((field) => field.text.trim() === '')) return undefined;
   const prepared = prepareReport(fields, pageTitle, settings);
   const analyzer = createAnalyzer(analyzerOptions(prepared, settings).options);
-  return analyzer.update(prepared.reportFields).findings.filter((finding) => finding.severity === 'blocking');
+  return analyzer.update(prepared.reportFields);
+}
+
+export function blockingFindings(input: GuardInput): Finding[] {
+  return guardAnalysis(input)?.findings.filter((finding) => finding.severity === 'blocking') ?? [];
 }

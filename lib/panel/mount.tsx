@@ -20,7 +20,7 @@ import {
   watchUserTemplates,
 } from '../storage';
 import { ruleConfigFor } from '../core/rules/settings';
-import type { ReportSettings } from './report';
+import { siteReportSettings, type ReportSettings } from './report';
 import { toEngineTemplates } from './user-templates';
 import { createGuardStore, createPanelGuard } from '../guard/panel-guard';
 import { createDraftSource } from '../drafts/source';
@@ -53,18 +53,13 @@ export async function mountPanel(win: Window = window): Promise<void> {
   const store = createPanelStore(origin, { width: profile?.panelWidth, collapsed: quiet ? profile?.panelCollapsed !== false : false });
   const bridge = createDomBridge(win, agent.focus);
   const guardStore = createGuardStore();
-  // The site's report settings (rule switches, chosen template, field mapping, user templates), for the guard
+  // The site's report settings (rule switches, chosen template, field mapping, report period, user templates), for the guard
   // as for the 检查 tab, kept current when the options page or another tab changes them.
   let reportSettings: ReportSettings = {};
   const loadReportSettings = () =>
     Promise.all([getRuleSettings(), getSiteProfile(origin), listUserTemplates()])
       .then(([rules, site, templates]) => {
-        reportSettings = {
-          rules: ruleConfigFor(rules, origin),
-          fieldSections: site.fieldSectionMap,
-          templates: toEngineTemplates(templates),
-          ...(site.templateId ? { templateId: site.templateId } : {}),
-        };
+        reportSettings = siteReportSettings(site, { rules: ruleConfigFor(rules, origin), templates: toEngineTemplates(templates) });
       })
       .catch(() => undefined);
   void loadReportSettings();
