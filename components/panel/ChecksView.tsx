@@ -5,6 +5,7 @@ import { applyEdit } from '@/lib/core/edits';
 import type { Finding, Severity } from '@/lib/core/types';
 import type { ApplyFixOptions, InsertOutcome, PageBridge } from '@/lib/panel/bridge';
 import type { PageAnalysis } from './usePageAnalysis';
+import { PeriodBar } from './PeriodBar';
 
 const ORDER: Severity[] = ['blocking', 'warning', 'info'];
 /** A rule with this many findings or more shows as one group row, so that 70 half-width commas do not bury an xx. */
@@ -58,7 +59,14 @@ export function ChecksView({ analysis, bridge }: { analysis: PageAnalysis; bridg
   const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
   const { findings, fields } = analysis;
   if (analysis.reportFields.length === 0) return <p className="tb-empty">{t('fields.none')}</p>;
-  if (findings.length === 0) return <p className="tb-ok">{t('checks.clean')}</p>;
+  if (findings.length === 0) {
+    return (
+      <div>
+        <PeriodBar analysis={analysis} />
+        <p className="tb-ok">{t('checks.clean')}</p>
+      </div>
+    );
+  }
 
   const textOf = (key: string | undefined) => fields.find((field) => field.key === key)?.text ?? '';
   const labelOf = (key: string | undefined) => fields.find((field) => field.key === key)?.label ?? '';
@@ -158,6 +166,7 @@ export function ChecksView({ analysis, bridge }: { analysis: PageAnalysis; bridg
 
   return (
     <div>
+      <PeriodBar analysis={analysis} />
       <p className="tb-summary">{t('checks.summary', { blocking: counts[0]!, warning: counts[1]!, info: counts[2]! })}</p>
       {outcome && (
         <p className={outcome.ok ? 'tb-ok' : 'tb-notice tb-error'} role={outcome.ok ? 'status' : 'alert'}>

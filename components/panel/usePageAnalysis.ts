@@ -1,12 +1,13 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { createAnalyzer, type Analysis, type Analyzer } from '@/lib/core/analyze';
 import { builtinTemplates, type Template } from '@/lib/core/template';
-import { analyzerOptions, prepareReport, type ReportSettings } from '@/lib/panel/report';
-import type { Finding, ReportField } from '@/lib/core/types';
+import { analyzerOptions, periodOf, prepareReport, type PeriodSource, type ReportSettings } from '@/lib/panel/report';
+import type { Finding, ReportField, ReportPeriod } from '@/lib/core/types';
 import type { PageBridge, PanelField } from '@/lib/panel/bridge';
 import { useRuleConfig } from './useRuleConfig';
 import { useSiteMapping } from './useSiteMapping';
 import { useSiteTemplates } from './useSiteTemplates';
+import { useSitePeriod } from './useSitePeriod';
 
 export interface PageAnalysis {
   fields: PanelField[];
@@ -22,6 +23,12 @@ export interface PageAnalysis {
   /** Findings, each relative to the field it sits in (fieldKey). */
   findings: Finding[];
   blocking: number;
+  /** The report period the checks use, and where it came from; undefined = none found (时效性检查 does not run). */
+  period?: { period: ReportPeriod; source: PeriodSource };
+  /** Sets the site's period (undefined = 自动识别 again); saved in the site profile and applied at once. */
+  setPeriod?(period: ReportPeriod | undefined): void;
+  /** Saving the period the user chose failed. */
+  periodSaveFailed?: boolean;
 }
 
 /** What the caller may fix instead of the stored site settings (tests do); user templates always come from storage. */
@@ -39,8 +46,10 @@ export function usePageAnalysis(bridge: PageBridge, active: boolean, given: Anal
   const storedRules = useRuleConfig(origin);
   const storedMapping = useSiteMapping(origin);
   const { userTemplates, chosenId } = useSiteTemplates(origin);
+  const sitePeriod = useSitePeriod(origin);
   const settings: AnalysisSettings = {
     templateId: chosenId,
+    ...(sitePeriod.period ? { period: sitePeriod.period } : {}),
     ...given,
     rules: given.rules ?? storedRules,
     fieldSections: given.fieldSections ?? storedMapping,
@@ -66,7 +75,7 @@ export function usePageAnalysis(bridge: PageBridge, active: boolean, given: Anal
         ...settings,
         templates: userTemplates,
       }),
-    [fields, bridge, settings.templateId, settings.fieldSections, userTemplates],
+    [fields, bridge, settings.templateId, settings.fieldSections, settings.period, userTemplates],
   );
   const { key, options } = analyzerOptions(prepared, { rules: settings.rules, templates: userTemplates });
   const analyzer = useRef<{ key: string; analyzer: Analyzer } | undefined>(undefined);
@@ -77,6 +86,7 @@ export function usePageAnalysis(bridge: PageBridge, active: boolean, given: Anal
     const analysis = current.update(prepared.reportFields);
     // A page without a text field to check has no report: nothing to flag, not "every section missing".
     const findings = prepared.reportFields.length === 0 ? [] : analysis.findings;
+    const period = periodOf(prepared, analysis);
     return {
       fields,
       templateId: prepared.template.id,
@@ -86,6 +96,9 @@ export function usePageAnalysis(bridge: PageBridge, active: boolean, given: Anal
       analysis,
       findings,
       blocking: findings.filter((f) => f.severity === 'blocking').length,
+      ...(period ? { period } : {}),
+      setPeriod: sitePeriod.setPeriod,
+      periodSaveFailed: sitePeriod.saveFailed,
     };
-  }, [fields, current, prepared, userTemplates]);
+  }, [fields, current, prepared, userTemplates, sitePeriod.setPeriod, sitePeriod.saveFailed]);
 }

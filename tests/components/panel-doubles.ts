@@ -6,6 +6,7 @@ import { builtinTemplates } from '@/lib/core/template';
 import type { PageAnalysis } from '@/components/panel/usePageAnalysis';
 import type { ApplyFixOptions, PageBridge, PanelField } from '@/lib/panel/bridge';
 import type { Finding } from '@/lib/core/types';
+import { periodOf, type PreparedReport } from '@/lib/panel/report';
 
 export function fakeBridge(overrides: Partial<PageBridge> = {}): PageBridge {
   return {
@@ -48,6 +49,9 @@ export function analysisOfMainField(text: string, options: AnalyzeOptions = {}):
   const reportFields = [{ key: 'main', label: '主要工作情况', text }];
   const field: PanelField = { key: 'main', label: '主要工作情况', required: true, kind: 'textarea', text };
   const analysis = analyze(reportFields, options);
+  // As usePageAnalysis names it: a period passed in stands for one the user set (the form has no 报告期 field here).
+  const prepared = (options.period ? { period: options.period, periodSource: 'manual' } : {}) as PreparedReport;
+  const period = periodOf(prepared, analysis);
   return {
     fields: [field],
     templateId: analysis.template?.id ?? 'work-summary',
@@ -57,5 +61,6 @@ export function analysisOfMainField(text: string, options: AnalyzeOptions = {}):
     analysis,
     findings: analysis.findings,
     blocking: analysis.findings.filter((f) => f.severity === 'blocking').length,
+    ...(period ? { period } : {}),
   };
 }
