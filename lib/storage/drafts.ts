@@ -1,6 +1,7 @@
 // Drafts: what the user typed into a portal field, per site and field, kept for a bounded time
 // (Settings.draftRetentionDays) so that a crashed tab or a portal that logs out mid-report loses nothing.
 // Which fields may be drafted (never passwords, card numbers, one-time codes) is decided in lib/dom.
+import { sameDraftText } from '../drafts/text';
 import { draftsItem, readItem } from './items';
 import * as v from 'valibot';
 import { StorageValidationError } from './errors';
@@ -15,6 +16,12 @@ export interface DraftInput {
   text: string;
   pageUrl: string;
   fieldLabel: string;
+  /**
+   * When the page that typed the text was loaded (epoch ms). The first save of a page load over a draft saved
+   * before it, with a different text, keeps that draft's text as `earlier` instead of overwriting it: after a
+   * reload the user often types again before restoring, and the text from before the reload must survive.
+   */
+  since?: number;
 }
 
 export interface DraftEntry extends Draft {
@@ -35,25 +42,40 @@ function oldestKey<T>(record: Record<string, T>, savedAt: (value: T) => number):
 const lastSaved = (fields: Record<string, Draft>) =>
   Math.max(0, ...Object.values(fields).map((draft) => draft.savedAt));
 
+/** What the new draft keeps as `earlier`: the old one's, or the old text when this page load replaces it. */
+function earlierFor(old: Draft | undefined, text: string, since: number | undefined): Draft['earlier'] {
+  if (!old) return undefined;
+  if (old.earlier) return old.earlier;
+  if (since === undefined || old.savedAt >= since || sameDraftText(old.text, text)) return undefined;
+  return { text: old.text, savedAt: old.savedAt };
+}
+
 /**
- * Saves the field's text. An empty text removes the draft instead. When a site already holds the most
+ * Saves the field's text. An empty text removes the draft instead, unless the draft holds an `earlier` text,
+ * which stays (with the empty text) until it is restored or discarded. When a site already holds the most
  * drafts allowed (or storage holds the most sites), the oldest one makes room: autosave must not fail
  * because of old drafts.
  */
 export async function saveDraft(input: DraftInput, now = Date.now()): Promise<Draft | undefined> {
   const origin = normaliseOrigin(input.origin);
   if (!v.is(FieldKeySchema, input.fieldKey)) throw new StorageValidationError('drafts', 'fieldKey');
-  if (input.text === '') {
-    await deleteDraft(origin, input.fieldKey);
-    return undefined;
-  }
-  const draft: Draft = {
-    text: input.text,
-    savedAt: now,
-    pageUrl: input.pageUrl.slice(0, LIMITS.pageUrlLength),
-    fieldLabel: input.fieldLabel.slice(0, LIMITS.fieldLabelLength),
-  };
+  const since = typeof input.since === 'number' && Number.isFinite(input.since) ? input.since : undefined;
+  let saved: Draft | undefined;
   await updateItem(draftsItem, (drafts) => {
+    saved = undefined;
+    const old = Object.hasOwn(drafts, origin) && Object.hasOwn(drafts[origin]!, input.fieldKey)
+      ? drafts[origin]![input.fieldKey]
+      : undefined;
+    const earlier = earlierFor(old, input.text, since);
+    if (input.text === '' && !earlier) return old ? withoutDraft(drafts, origin, input.fieldKey) : drafts;
+    const draft: Draft = {
+      text: input.text,
+      savedAt: now,
+      pageUrl: input.pageUrl.slice(0, LIMITS.pageUrlLength),
+      fieldLabel: input.fieldLabel.slice(0, LIMITS.fieldLabelLength),
+      ...(earlier ? { earlier } : {}),
+    };
+    saved = draft;
     const next: Drafts = { ...drafts };
     if (!Object.hasOwn(next, origin) && Object.keys(next).length >= LIMITS.draftSites) {
       const evict = oldestKey(next, lastSaved);
@@ -68,7 +90,42 @@ export async function saveDraft(input: DraftInput, now = Date.now()): Promise<Dr
     next[origin] = fields;
     return next;
   });
-  return draft;
+  return saved;
+}
+
+function withoutDraft(drafts: Drafts, origin: string, fieldKey: string): Drafts {
+  const fields = { ...drafts[origin]! };
+  delete fields[fieldKey];
+  const next = { ...drafts };
+  if (Object.keys(fields).length === 0) delete next[origin];
+  else next[origin] = fields;
+  return next;
+}
+
+/**
+ * The user dealt with a draft's `earlier` text in the panel. `restored`: the field now holds it, so it becomes
+ * the draft's text (saved now); `discarded`: it goes, and the draft keeps its current text (or goes, when that
+ * is empty). Returns whether the draft had an `earlier` text.
+ */
+export async function settleEarlierDraft(
+  origin: string,
+  fieldKey: string,
+  how: 'restored' | 'discarded',
+  now = Date.now(),
+): Promise<boolean> {
+  const key = normaliseOrigin(origin);
+  let settled = false;
+  await updateItem(draftsItem, (drafts) => {
+    settled = false;
+    const old = Object.hasOwn(drafts, key) && Object.hasOwn(drafts[key]!, fieldKey) ? drafts[key]![fieldKey] : undefined;
+    if (!old?.earlier) return drafts;
+    settled = true;
+    const { earlier, ...rest } = old;
+    if (how === 'discarded' && rest.text === '') return withoutDraft(drafts, key, fieldKey);
+    const draft: Draft = how === 'restored' ? { ...rest, text: earlier.text, savedAt: now } : rest;
+    return { ...drafts, [key]: { ...drafts[key]!, [fieldKey]: draft } };
+  });
+  return settled;
 }
 
 export async function getDraft(origin: string, fieldKey: string): Promise<Draft | undefined> {

@@ -290,9 +290,18 @@ export type SiteProfiles = v.InferOutput<typeof SiteProfilesSchema>;
 
 // ---- drafts ----
 
+/** A field's text from before the current page load, kept when that page's first save would replace it. */
+export const EarlierDraftSchema = v.strictObject({
+  text: text(LIMITS.draftTextLength),
+  savedAt: TimestampSchema,
+});
+export type EarlierDraft = v.InferOutput<typeof EarlierDraftSchema>;
+
 export const DraftSchema = v.strictObject({
   text: text(LIMITS.draftTextLength),
   savedAt: TimestampSchema,
+  /** Offered back instead of `text` until restored or discarded (lib/storage/drafts.ts saveDraft). */
+  earlier: v.optional(EarlierDraftSchema),
   pageUrl: text(LIMITS.pageUrlLength),
   fieldLabel: text(LIMITS.fieldLabelLength),
 });

@@ -112,6 +112,17 @@ describe('restoreBackup accepts', () => {
     expect(rules.sites[ORIGIN]?.disabledRules).toEqual(['repeated-word']);
   });
 
+  it('a draft holding text from before a page load (earlier), which reads back unchanged', async () => {
+    await seed();
+    await saveDraft({ origin: ORIGIN, fieldKey: 'main', text: '重新开始', pageUrl: `${ORIGIN}/form`, fieldLabel: '主要工作情况', since: Date.now() + 1 });
+    const drafts = await listAllDrafts();
+    expect(drafts[0]?.earlier?.text).toBe('草稿内容');
+    const text = await exportBackup();
+    fakeBrowser.reset();
+    expect((await restoreBackup(text)).ok).toBe(true);
+    expect(await listAllDrafts()).toEqual(drafts);
+  });
+
   it('a backup with a byte-order mark and surrounding whitespace', async () => {
     await seed();
     const result = await restoreBackup(`\uFEFF\n${await exportBackup()}\n\n`);
@@ -263,6 +274,20 @@ describe('restoreBackup refuses and changes nothing', () => {
   it('an unknown top-level field (strict envelope)', async () => {
     const backup = { ...(await validBackup()), extra: 1 };
     await expectRefused(JSON.stringify(backup), 'storage.restore.invalid', { path: 'extra' });
+  });
+
+  it('a draft whose earlier text is not an object of text and save time', async () => {
+    for (const earlier of ['刷新前写的', { text: '刷新前写的' }, { text: 1, savedAt: 1 }, { text: '刷新前写的', savedAt: 1, extra: 1 }]) {
+      const backup = await validBackup();
+      (backup.items.drafts.value[ORIGIN]!['main'] as Record<string, unknown>).earlier = earlier;
+      await expectRefused(JSON.stringify(backup), 'storage.restore.invalid', { item: t('storage.item.drafts') });
+    }
+  });
+
+  it('a draft whose earlier text is longer than a draft may be', async () => {
+    const backup = await validBackup();
+    backup.items.drafts.value[ORIGIN]!['main']!.earlier = { text: '字'.repeat(LIMITS.draftTextLength + 1), savedAt: 1 };
+    await expectRefused(JSON.stringify(backup), 'storage.restore.invalid', { path: `${ORIGIN}.main.earlier.text` });
   });
 
   it('an unknown field inside a snippet (strict objects)', async () => {

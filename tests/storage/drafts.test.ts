@@ -9,8 +9,10 @@ import {
   listDrafts,
   pruneDrafts,
   saveDraft,
+  settleEarlierDraft,
   updateSettings,
 } from '../../lib/storage';
+import { draftsItem, readItem } from '../../lib/storage/items';
 import { DAY, ORIGIN, OTHER_ORIGIN } from './helpers';
 
 const draft = (fieldKey: string, text = '草稿', origin = ORIGIN) => ({
@@ -101,5 +103,121 @@ describe('pruneDrafts', () => {
     await saveDraft(draft('old', '旧', OTHER_ORIGIN), now - 40 * DAY);
     await pruneDrafts(now);
     expect(await listAllDrafts()).toEqual([]);
+  });
+});
+
+describe('drafts across a page load (earlier)', () => {
+  // The previous page saved at 100; the page was loaded again at 200.
+  const LOADED = 200;
+  const typed = (text: string, since = LOADED) => ({ ...draft('main', text), since });
+
+  it('keeps the text from before the load when the first save of the new page replaces it', async () => {
+    await saveDraft(typed('刷新前写的', 50), 100);
+    await saveDraft(typed('重新开始'), 300);
+    expect(await getDraft(ORIGIN, 'main')).toMatchObject({
+      text: '重新开始',
+      savedAt: 300,
+      earlier: { text: '刷新前写的', savedAt: 100 },
+    });
+  });
+
+  it('keeps the earlier text through later saves of the same page', async () => {
+    await saveDraft(typed('刷新前写的', 50), 100);
+    await saveDraft(typed('重新开始'), 300);
+    await saveDraft(typed('重新开始写第二段'), 400);
+    const saved = await getDraft(ORIGIN, 'main');
+    expect(saved?.text).toBe('重新开始写第二段');
+    expect(saved?.earlier).toEqual({ text: '刷新前写的', savedAt: 100 });
+  });
+
+  it('does not make an earlier text of saves within one page', async () => {
+    await saveDraft(typed('第一稿'), 300);
+    await saveDraft(typed('第二稿'), 400);
+    expect((await getDraft(ORIGIN, 'main'))?.earlier).toBeUndefined();
+  });
+
+  it('does not make an earlier text when the new page saves the same text (editor whitespace aside)', async () => {
+    await saveDraft(typed('第一段\n第二段', 50), 100);
+    await saveDraft(typed('第一段\n\n第二段\n'), 300);
+    const saved = await getDraft(ORIGIN, 'main');
+    expect(saved?.text).toBe('第一段\n\n第二段\n');
+    expect(saved?.earlier).toBeUndefined();
+  });
+
+  it('without a load time (an older page script) overwrites as before', async () => {
+    await saveDraft(draft('main', '旧'), 100);
+    await saveDraft(draft('main', '新'), 300);
+    expect((await getDraft(ORIGIN, 'main'))?.earlier).toBeUndefined();
+  });
+
+  it('keeps the earlier text when the new page empties the field, instead of deleting the draft', async () => {
+    await saveDraft(typed('刷新前写的', 50), 100);
+    expect(await saveDraft(typed(''), 300)).toMatchObject({ text: '', earlier: { text: '刷新前写的' } });
+    expect(await getDraft(ORIGIN, 'main')).toMatchObject({ text: '', earlier: { text: '刷新前写的', savedAt: 100 } });
+  });
+
+  it('does not replace an earlier text not yet restored or discarded by a third page load', async () => {
+    await saveDraft(typed('第一次', 50), 100);
+    await saveDraft(typed('第二次'), 300);
+    await saveDraft(typed('第三次', 500), 600);
+    expect(await getDraft(ORIGIN, 'main')).toMatchObject({ text: '第三次', earlier: { text: '第一次', savedAt: 100 } });
+  });
+
+  it('restoring makes the earlier text the draft text and drops earlier', async () => {
+    await saveDraft(typed('刷新前写的', 50), 100);
+    await saveDraft(typed('重新开始'), 300);
+    expect(await settleEarlierDraft(ORIGIN, 'main', 'restored', 400)).toBe(true);
+    const saved = await getDraft(ORIGIN, 'main');
+    expect(saved).toMatchObject({ text: '刷新前写的', savedAt: 400 });
+    expect(saved).not.toHaveProperty('earlier');
+    // The restored field autosaves the same text: no earlier text comes back.
+    await saveDraft(typed('刷新前写的'), 500);
+    expect(await getDraft(ORIGIN, 'main')).not.toHaveProperty('earlier');
+  });
+
+  it('discarding drops earlier and keeps the text typed since the load', async () => {
+    await saveDraft(typed('刷新前写的', 50), 100);
+    await saveDraft(typed('重新开始'), 300);
+    expect(await settleEarlierDraft(ORIGIN, 'main', 'discarded', 400)).toBe(true);
+    const saved = await getDraft(ORIGIN, 'main');
+    expect(saved).toMatchObject({ text: '重新开始', savedAt: 300 });
+    expect(saved).not.toHaveProperty('earlier');
+  });
+
+  it('discarding the earlier text of an emptied field removes the draft', async () => {
+    await saveDraft(typed('刷新前写的', 50), 100);
+    await saveDraft(typed(''), 300);
+    expect(await settleEarlierDraft(ORIGIN, 'main', 'discarded')).toBe(true);
+    expect(await getDraft(ORIGIN, 'main')).toBeUndefined();
+  });
+
+  it('settling a draft without an earlier text (or no draft) changes nothing', async () => {
+    await saveDraft(typed('只有一稿'), 300);
+    const before = await readItem(draftsItem);
+    expect(await settleEarlierDraft(ORIGIN, 'main', 'restored')).toBe(false);
+    expect(await settleEarlierDraft(ORIGIN, 'nothing', 'discarded')).toBe(false);
+    expect(await readItem(draftsItem)).toEqual(before);
+  });
+
+  it('counts a draft with an earlier text as one draft at the per-site limit', async () => {
+    await saveDraft(typed('刷新前写的', 50), 100);
+    await saveDraft(typed('重新开始'), 300);
+    for (let i = 1; i < LIMITS.draftsPerSite; i++) await saveDraft(draft(`f${i}`), 1000 + i);
+    expect(await listDrafts(ORIGIN)).toHaveLength(LIMITS.draftsPerSite);
+    expect((await getDraft(ORIGIN, 'main'))?.earlier?.text).toBe('刷新前写的');
+  });
+
+  it('prunes a draft with its earlier text by the draft’s own save time', async () => {
+    const now = Date.UTC(2026, 10, 28);
+    await saveDraft(typed('刷新前写的', now - 41 * DAY), now - 40 * DAY);
+    await saveDraft(typed('重新开始', now - 35 * DAY), now - 35 * DAY);
+    expect(await pruneDrafts(now)).toBe(1);
+    expect(await listAllDrafts()).toEqual([]);
+  });
+
+  it('ignores a load time that is not a finite number', async () => {
+    await saveDraft(typed('旧', 50), 100);
+    await saveDraft({ ...draft('main', '新'), since: Number.NaN }, 300);
+    expect((await getDraft(ORIGIN, 'main'))?.earlier).toBeUndefined();
   });
 });
