@@ -7,12 +7,17 @@ export type Message =
   | { type: 'panel:toggle' }
   /** The submit guard needs the panel's checks: load the panel if it is not there, without opening it. */
   | { type: 'panel:load' }
-  /** The agent's draft autosave (the background is the one writer of the drafts item; origin = the sender's). */
-  | { type: 'draft:save'; pageUrl: string; entries: DraftMessageEntry[] }
+  /**
+   * The agent's draft autosave (the background is the one writer of the drafts item; origin = the sender's).
+   * `since`: when the page was loaded, so the writer can keep the text from before that load (Draft.earlier).
+   */
+  | { type: 'draft:save'; pageUrl: string; entries: DraftMessageEntry[]; since?: number }
   /** A submit went through on this page: its drafts go. */
   | { type: 'draft:clear'; pageUrl: string }
   /** The panel's 忽略/删除 on drafts of the sender's origin. */
   | { type: 'draft:delete'; fieldKeys: string[] }
+  /** The panel restored (or discarded) a draft's text from before the page load (lib/storage settleEarlierDraft). */
+  | { type: 'draft:settle'; fieldKey: string; how: 'restored' | 'discarded' }
   /** The panel asks the background to start 「在此网站始终启用」 for the page's origin. */
   | { type: 'site:enable-request'; origin: string }
   /** The enable-site page (extension origin) reports a granted permission; background registers the agent. */

@@ -1,6 +1,6 @@
 import { browser, type Browser } from 'wxt/browser';
 import { showPanel } from '@/lib/background/panel';
-import { clearPageDrafts, pruneOldDrafts, removeDrafts, saveDrafts, senderOrigin } from '@/lib/background/drafts';
+import { clearPageDrafts, pruneOldDrafts, removeDrafts, saveDrafts, senderOrigin, settleDraft } from '@/lib/background/drafts';
 import { enableSite, isSiteActive, resyncRegistration, revokeSite } from '@/lib/background/sites';
 import { isEnableableOrigin, isMessage, type Message } from '@/lib/messages';
 
@@ -34,11 +34,13 @@ export default defineBackground(() => {
         return true;
       case 'draft:save':
       case 'draft:clear':
-      case 'draft:delete': {
+      case 'draft:delete':
+      case 'draft:settle': {
         // Content scripts only, and filed under the page's own origin.
         const origin = sender.tab ? senderOrigin(sender.url) : undefined;
         if (!origin) return false;
-        if (message.type === 'draft:save') return saveDrafts(origin, message.pageUrl, message.entries);
+        if (message.type === 'draft:save') return saveDrafts(origin, message.pageUrl, message.entries, Date.now(), message.since);
+        if (message.type === 'draft:settle') return settleDraft(origin, message.fieldKey, message.how);
         if (message.type === 'draft:clear') return clearPageDrafts(origin, message.pageUrl);
         return removeDrafts(origin, message.fieldKeys);
       }

@@ -181,8 +181,8 @@ export function startAgent(win: Window = window): Agent | undefined {
     focus,
     enabled: () => state.draftAutosave,
     ignore,
-    save(entries: DraftMessageEntry[], pageUrl: string) {
-      void send({ type: 'draft:save', pageUrl, entries }).catch(() => undefined);
+    save(entries: DraftMessageEntry[], pageUrl: string, since: number) {
+      void send({ type: 'draft:save', pageUrl, entries, since }).catch(() => undefined);
     },
     clear(pageUrl: string) {
       void send({ type: 'draft:clear', pageUrl }).catch(() => undefined);

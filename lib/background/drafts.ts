@@ -2,7 +2,7 @@
 // into the same storage value; from content scripts those read-modify-write cycles could interleave across
 // tabs (no shared lock there, see lib/storage/write.ts), and a draft could be lost. Here every draft change
 // runs in one context, one after another, in the order the messages arrived.
-import { deleteDrafts, listDrafts, pruneDrafts, saveDraft } from '../storage';
+import { deleteDrafts, listDrafts, pruneDrafts, saveDraft, settleEarlierDraft } from '../storage';
 import { samePage } from '../drafts/text';
 import type { DraftMessageEntry } from '../messages';
 
@@ -25,11 +25,20 @@ export function senderOrigin(url: string | undefined): string | undefined {
   }
 }
 
-export function saveDrafts(origin: string, pageUrl: string, entries: readonly DraftMessageEntry[], now = Date.now()): Promise<number> {
+/** `since`: when the sending page was loaded (see DraftInput.since); ignored unless a finite number. */
+export function saveDrafts(
+  origin: string,
+  pageUrl: string,
+  entries: readonly DraftMessageEntry[],
+  now = Date.now(),
+  since?: unknown,
+): Promise<number> {
+  const loadedAt = typeof since === 'number' && Number.isFinite(since) ? since : undefined;
   return enqueue(async () => {
     let saved = 0;
     for (const entry of entries) {
-      await saveDraft({ origin, pageUrl, fieldKey: entry.fieldKey, fieldLabel: entry.fieldLabel, text: entry.text }, now);
+      const input = { origin, pageUrl, fieldKey: entry.fieldKey, fieldLabel: entry.fieldLabel, text: entry.text };
+      await saveDraft(loadedAt === undefined ? input : { ...input, since: loadedAt }, now);
       saved++;
     }
     return saved;
@@ -42,6 +51,12 @@ export function clearPageDrafts(origin: string, pageUrl: string): Promise<number
     const keys = (await listDrafts(origin)).filter((draft) => samePage(draft.pageUrl, pageUrl)).map((d) => d.fieldKey);
     return keys.length > 0 ? deleteDrafts(origin, keys) : 0;
   });
+}
+
+/** The panel restored or discarded a draft's `earlier` text; returns whether there was one. */
+export function settleDraft(origin: string, fieldKey: unknown, how: unknown): Promise<boolean> {
+  if (typeof fieldKey !== 'string' || (how !== 'restored' && how !== 'discarded')) return Promise.resolve(false);
+  return enqueue(() => settleEarlierDraft(origin, fieldKey, how));
 }
 
 export function removeDrafts(origin: string, fieldKeys: readonly string[]): Promise<number> {

@@ -25,10 +25,16 @@ export interface DraftCaptureOptions {
   enabled(): boolean;
   /** Elements that are Tianbao's own (panel, tab). */
   ignore(element: Element): boolean;
-  save(entries: DraftWrite[], pageUrl: string): void;
+  /** `since`: when this page was loaded, so the writer keeps a draft from before it (Draft.earlier). */
+  save(entries: DraftWrite[], pageUrl: string, since: number): void;
   /** A submit went through: the page's drafts are no longer needed. */
   clear(pageUrl: string): void;
   debounceMs?: number;
+  /**
+   * When this page was loaded (epoch ms); defaults to the time capture starts. Not performance.timeOrigin: a
+   * reload's navigation starts before the old page's last save (on pagehide) reaches the writer.
+   */
+  loadedAt?: number;
   /** How long after a submit a success message counts as its result. */
   successWindowMs?: number;
 }
@@ -56,6 +62,7 @@ export function readEditableText(element: HTMLElement): string {
 export function startDraftCapture(options: DraftCaptureOptions): DraftCapture {
   const { win, focus } = options;
   const debounceMs = options.debounceMs ?? 1000;
+  const loadedAt = options.loadedAt ?? Date.now();
   const identities = new WeakMap<HTMLElement, Identity | null>();
   const lastSaved = new Map<string, string>();
   const dirty = new Set<HTMLElement>();
@@ -92,7 +99,7 @@ export function startDraftCapture(options: DraftCaptureOptions): DraftCapture {
       entries.push({ fieldKey: identity.key, fieldLabel: identity.label, text });
     }
     dirty.clear();
-    if (entries.length > 0) options.save(entries, win.location.href);
+    if (entries.length > 0) options.save(entries, win.location.href, loadedAt);
   };
 
   const onEdit = (event: Event) => {

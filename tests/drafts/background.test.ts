@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { clearPageDrafts, pruneOldDrafts, removeDrafts, saveDrafts, senderOrigin } from '@/lib/background/drafts';
-import { listDrafts, updateSettings } from '@/lib/storage';
+import { clearPageDrafts, pruneOldDrafts, removeDrafts, saveDrafts, senderOrigin, settleDraft } from '@/lib/background/drafts';
+import { getDraft, listDrafts, updateSettings } from '@/lib/storage';
 
 const ORIGIN = 'https://a.gov.cn';
 const entry = (fieldKey: string, text: string) => ({ fieldKey, fieldLabel: fieldKey, text });
@@ -48,5 +48,39 @@ describe('background draft writer', () => {
     await saveDrafts(ORIGIN, `${ORIGIN}/r`, [entry('name:new', '新')], Date.now() - 29 * day);
     expect(await pruneOldDrafts()).toBe(1);
     expect((await listDrafts(ORIGIN)).map((d) => d.fieldKey)).toEqual(['name:new']);
+  });
+
+  describe('text typed after a reload, before restoring', () => {
+    const page = `${ORIGIN}/report`;
+
+    it('keeps the text from before the reload as earlier, and applies it in message order', async () => {
+      await saveDrafts(ORIGIN, page, [entry('name:work', '刷新前写的')], 100, 50);
+      // The reloaded page (loaded at 200) saves twice, and the panel restores right after.
+      const first = saveDrafts(ORIGIN, page, [entry('name:work', '重')], 300, 200);
+      const second = saveDrafts(ORIGIN, page, [entry('name:work', '重新开始')], 400, 200);
+      const restored = settleDraft(ORIGIN, 'name:work', 'restored');
+      await Promise.all([first, second]);
+      expect(await restored).toBe(true);
+      const saved = await getDraft(ORIGIN, 'name:work');
+      expect(saved?.text).toBe('刷新前写的');
+      expect(saved).not.toHaveProperty('earlier');
+    });
+
+    it('discarding keeps the new text', async () => {
+      await saveDrafts(ORIGIN, page, [entry('name:work', '刷新前写的')], 100, 50);
+      await saveDrafts(ORIGIN, page, [entry('name:work', '重新开始')], 300, 200);
+      expect(await settleDraft(ORIGIN, 'name:work', 'discarded')).toBe(true);
+      expect(await getDraft(ORIGIN, 'name:work')).toMatchObject({ text: '重新开始' });
+      expect(await getDraft(ORIGIN, 'name:work')).not.toHaveProperty('earlier');
+    });
+
+    it('ignores a load time or a settle message of the wrong shape (a page script cannot be trusted)', async () => {
+      await saveDrafts(ORIGIN, page, [entry('name:work', '刷新前写的')], 100, 50);
+      await saveDrafts(ORIGIN, page, [entry('name:work', '重新开始')], 300, '200');
+      expect(await getDraft(ORIGIN, 'name:work')).not.toHaveProperty('earlier');
+      expect(await settleDraft(ORIGIN, 'name:work', 'deleted')).toBe(false);
+      expect(await settleDraft(ORIGIN, ['name:work'], 'restored')).toBe(false);
+      expect(await getDraft(ORIGIN, 'name:work')).toMatchObject({ text: '重新开始' });
+    });
   });
 });

@@ -11,21 +11,26 @@ afterEach(() => {
   document.body.innerHTML = '';
 });
 
-function setup(html: string, enabled = () => true) {
+function setup(html: string, enabled = () => true, loadedAt?: number) {
   document.body.innerHTML = html;
   const saved: Array<{ entries: DraftWrite[]; pageUrl: string }> = [];
+  const sinces: number[] = [];
   const clear = vi.fn();
   capture = startDraftCapture({
     win: window,
     focus: createFocusTracker(window),
     enabled,
     ignore: () => false,
-    save: (entries, pageUrl) => saved.push({ entries, pageUrl }),
+    save: (entries, pageUrl, since) => {
+      saved.push({ entries, pageUrl });
+      sinces.push(since);
+    },
     clear,
     debounceMs: 1000,
     successWindowMs: 5000,
+    ...(loadedAt === undefined ? {} : { loadedAt }),
   });
-  return { saved, clear };
+  return { saved, sinces, clear };
 }
 
 function type(selector: string, text: string) {
@@ -46,6 +51,30 @@ const FORM = `<form>
 </form>`;
 
 describe('draft capture', () => {
+  it('sends the page load time it was given with every save', () => {
+    vi.useFakeTimers();
+    const { saved, sinces } = setup(FORM, () => true, 12_345);
+    type('#work', '第一稿');
+    vi.advanceTimersByTime(1000);
+    type('#work', '，续写');
+    vi.advanceTimersByTime(1000);
+    expect(saved).toHaveLength(2);
+    expect(sinces).toEqual([12_345, 12_345]);
+  });
+
+  it('takes the time capture started as the page load time, not the time of each save', () => {
+    vi.useFakeTimers();
+    vi.setSystemTime(Date.UTC(2026, 10, 28, 12, 0, 0));
+    const started = Date.now();
+    const { sinces } = setup(FORM);
+    vi.advanceTimersByTime(60_000);
+    type('#work', '一、总体情况');
+    vi.advanceTimersByTime(1000);
+    type('#work', '（续）');
+    vi.advanceTimersByTime(1000);
+    expect(sinces).toEqual([started, started]);
+  });
+
   it('saves once, a second after the typing stops, under the field stable key', () => {
     vi.useFakeTimers();
     const { saved } = setup(FORM);
