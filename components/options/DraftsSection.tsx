@@ -94,6 +94,16 @@ export function DraftsSection({ list, remove, retentionDays, watch }: DraftsSect
                       <span className="opt-muted" style={{ whiteSpace: shown ? 'pre-wrap' : undefined }}>
                         {shown ? draft.text : draftPreview(draft.text, 100)}
                       </span>
+                      {draft.earlier && (
+                        <>
+                          <span>
+                            {t('options.drafts.earlier', { time: formatTime(draft.earlier.savedAt), count: draft.earlier.text.length })}
+                          </span>
+                          <span className="opt-muted" style={{ whiteSpace: shown ? 'pre-wrap' : undefined }}>
+                            {shown ? draft.earlier.text : draftPreview(draft.earlier.text, 100)}
+                          </span>
+                        </>
+                      )}
                       <span style={{ display: 'flex', gap: 8 }}>
                         <button type="button" aria-expanded={shown} onClick={() => setOpen(shown ? undefined : id(draft))}>
                           {shown ? t('options.drafts.hide') : t('options.drafts.show')}

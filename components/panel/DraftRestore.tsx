@@ -66,14 +66,19 @@ export function DraftRestore({ bridge, source }: DraftRestoreProps) {
   const restore = async (offer: DraftOffer & { state: 'restore' }) => {
     const label = labelOf(offer);
     const result = bridge.replaceFieldText
-      ? await bridge.replaceFieldText(offer.draft.fieldKey, offer.draft.text)
+      ? await bridge.replaceFieldText(offer.draft.fieldKey, offer.text)
       : { ok: false };
+    // The field holds the earlier text now: it becomes the draft's text. Should that message fail, nothing is
+    // lost: the autosave of the restored field saves it within a second, and the panel then offers the other.
+    if (result.ok && offer.earlier) await source.settle(offer.draft.fieldKey, 'restored').catch(() => undefined);
     setOutcome(result.ok ? { text: t('drafts.restored', { label }), tone: 'info' } : { text: t('drafts.restoreFailed', { label }), tone: 'error' });
     refresh();
   };
+  /** 忽略/删除: the offered text goes — the earlier text only, when that is what was offered. */
   const remove = async (offer: DraftOffer) => {
     try {
-      await source.remove([offer.draft.fieldKey]);
+      if (offer.earlier) await source.settle(offer.draft.fieldKey, 'discarded');
+      else await source.remove([offer.draft.fieldKey]);
       setOutcome(undefined);
     } catch {
       setOutcome({ text: t('drafts.removeFailed'), tone: 'error' });
@@ -82,7 +87,7 @@ export function DraftRestore({ bridge, source }: DraftRestoreProps) {
   };
   const copy = async (offer: DraftOffer) => {
     try {
-      await navigator.clipboard.writeText(offer.draft.text);
+      await navigator.clipboard.writeText(offer.text);
       setOutcome({ text: t('drafts.copied'), tone: 'info' });
     } catch {
       setOutcome({ text: t('drafts.copyFailed'), tone: 'error' });
@@ -110,14 +115,14 @@ export function DraftRestore({ bridge, source }: DraftRestoreProps) {
             <li key={offer.draft.fieldKey} aria-label={label}>
               <strong>{label}</strong>{' '}
               <span className="tb-muted">
-                {t('drafts.savedAt', { time: formatSavedAt(offer.draft.savedAt) })} · {t('drafts.length', { count: offer.draft.text.length })}
+                {t('drafts.savedAt', { time: formatSavedAt(offer.savedAt) })} · {t('drafts.length', { count: offer.text.length })}
               </span>
               {offer.state === 'missing' && (
                 <span className="tb-draft-missing" role="alert" style={{ display: 'block' }}>
                   {t('drafts.missing', { label })}
                 </span>
               )}
-              <span className="tb-draft-preview">{draftPreview(offer.draft.text, 120)}</span>
+              <span className="tb-draft-preview">{draftPreview(offer.text, 120)}</span>
               <span className="tb-actions">
                 {offer.state === 'restore' ? (
                   <>

@@ -5,9 +5,25 @@ import type { DraftEntry } from '../storage';
 import type { PanelField } from '../panel/bridge';
 import { samePage, sameDraftText } from './text';
 
-export type DraftOffer =
-  | { state: 'restore'; draft: DraftEntry; field: PanelField }
-  | { state: 'missing'; draft: DraftEntry };
+/**
+ * `text`/`savedAt`: what is offered — the draft's `earlier` text (from before the page load that replaced it)
+ * while there is one, else its text. `earlier` says which, so 恢复/忽略 can settle it.
+ */
+interface OfferedText {
+  draft: DraftEntry;
+  text: string;
+  savedAt: number;
+  earlier: boolean;
+}
+
+export type DraftOffer = (OfferedText & { state: 'restore'; field: PanelField }) | (OfferedText & { state: 'missing' });
+
+function offered(draft: DraftEntry, fieldText: string | undefined): Omit<OfferedText, 'draft'> | undefined {
+  const differs = (text: string) => fieldText === undefined || !sameDraftText(fieldText, text);
+  if (draft.earlier && differs(draft.earlier.text)) return { text: draft.earlier.text, savedAt: draft.earlier.savedAt, earlier: true };
+  if (draft.text !== '' && differs(draft.text)) return { text: draft.text, savedAt: draft.savedAt, earlier: false };
+  return undefined;
+}
 
 export function draftOffers(drafts: readonly DraftEntry[], fields: readonly PanelField[], pageUrl: string): DraftOffer[] {
   const offers: DraftOffer[] = [];
@@ -15,12 +31,14 @@ export function draftOffers(drafts: readonly DraftEntry[], fields: readonly Pane
     const onThisPage = samePage(draft.pageUrl, pageUrl);
     const field = fields.find((candidate) => candidate.key === draft.fieldKey);
     if (field) {
-      if (field.kind === 'select' || sameDraftText(field.text, draft.text)) continue;
+      if (field.kind === 'select') continue;
       // Another page of the portal with a field of the same key is a different form unless the label agrees.
       if (!onThisPage && field.label !== draft.fieldLabel) continue;
-      offers.push({ state: 'restore', draft, field });
+      const what = offered(draft, field.text);
+      if (what) offers.push({ state: 'restore', draft, field, ...what });
     } else if (onThisPage) {
-      offers.push({ state: 'missing', draft });
+      const what = offered(draft, undefined);
+      if (what) offers.push({ state: 'missing', draft, ...what });
     }
   }
   return offers;

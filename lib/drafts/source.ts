@@ -1,5 +1,6 @@
 // What the panel's draft list needs from the extension: read the site's drafts and hear of changes (a content
-// script may read storage directly), delete through the background (the one writer; lib/background/drafts.ts).
+// script may read storage directly), delete and settle through the background (the one writer;
+// lib/background/drafts.ts).
 import { browser } from 'wxt/browser';
 import { listDrafts, watchDrafts, type DraftEntry } from '../storage';
 import type { Message } from '../messages';
@@ -9,6 +10,8 @@ export interface DraftSource {
   list(): Promise<DraftEntry[]>;
   watch(onChange: () => void): () => void;
   remove(fieldKeys: string[]): Promise<void>;
+  /** The draft's `earlier` text was restored into its field, or discarded (lib/storage settleEarlierDraft). */
+  settle(fieldKey: string, how: 'restored' | 'discarded'): Promise<void>;
 }
 
 export function createDraftSource(win: Window): DraftSource {
@@ -21,6 +24,11 @@ export function createDraftSource(win: Window): DraftSource {
       const message: Message = { type: 'draft:delete', fieldKeys };
       const removed: unknown = await browser.runtime.sendMessage(message);
       if (typeof removed !== 'number') throw new Error('draft:delete was refused');
+    },
+    async settle(fieldKey, how) {
+      const message: Message = { type: 'draft:settle', fieldKey, how };
+      const settled: unknown = await browser.runtime.sendMessage(message);
+      if (typeof settled !== 'boolean') throw new Error('draft:settle was refused');
     },
   };
 }

@@ -17,7 +17,7 @@ const draft = (fieldKey: string, fieldLabel: string, text: string): DraftEntry =
   pageUrl: PAGE,
 });
 
-function setup(drafts: DraftEntry[], fields: PanelField[], replaced = { ok: true }) {
+function setup(drafts: DraftEntry[], fields: PanelField[], replaced = { ok: true }, settleFails = false) {
   let current = fields;
   const bridge = {
     readFields: () => current,
@@ -32,6 +32,9 @@ function setup(drafts: DraftEntry[], fields: PanelField[], replaced = { ok: true
     list: vi.fn(async () => drafts),
     watch: () => () => undefined,
     remove: vi.fn(async () => undefined),
+    settle: vi.fn(async () => {
+      if (settleFails) throw new Error('refused');
+    }),
   };
   render(<DraftRestore bridge={bridge} source={source} />);
   return { bridge, source, user: userEvent.setup() };
@@ -82,5 +85,57 @@ describe('DraftRestore', () => {
     expect(within(item).getByRole('alert').textContent).toContain('“存在的问题”已不在当前页面上');
     expect(item.textContent).toContain('一是学习不够深入');
     expect(within(item).getByRole('button', { name: '复制内容' })).toBeTruthy();
+  });
+
+  describe('a draft with text from before the reload (earlier)', () => {
+    const BEFORE = Date.UTC(2026, 5, 30, 7, 0);
+    const withEarlier = (text: string, earlier: string) => ({
+      ...draft('name:work', '主要工作情况', text),
+      earlier: { text: earlier, savedAt: BEFORE },
+    });
+
+    it('offers the earlier text, not what was typed after the reload', async () => {
+      setup([withEarlier('重新开始写', '一、总体情况（刷新前）')], [{ ...WORK, text: '重新开始写' }]);
+      const item = await screen.findByRole('listitem', { name: '主要工作情况' });
+      expect(item.textContent).toContain('一、总体情况（刷新前）');
+      expect(item.textContent).not.toContain('重新开始写');
+      expect(item.textContent).toContain('共 11 字');
+    });
+
+    it('restores the earlier text into the field, then tells the writer it was restored', async () => {
+      const { bridge, source, user } = setup([withEarlier('重新开始写', '刷新前的内容')], [{ ...WORK, text: '重新开始写' }]);
+      const item = await screen.findByRole('listitem', { name: '主要工作情况' });
+      await user.click(within(item).getByRole('button', { name: '恢复' }));
+      expect(bridge.replaceFieldText).toHaveBeenCalledWith('name:work', '刷新前的内容');
+      await vi.waitFor(() => expect(source.settle).toHaveBeenCalledWith('name:work', 'restored'));
+      const replacedAt = bridge.replaceFieldText.mock.invocationCallOrder[0]!;
+      expect((source.settle as ReturnType<typeof vi.fn>).mock.invocationCallOrder[0]!).toBeGreaterThan(replacedAt);
+      expect(source.remove).not.toHaveBeenCalled();
+      expect((await screen.findByRole('status')).textContent).toContain('已恢复“主要工作情况”的草稿');
+    });
+
+    it('does not drop the earlier text when the field could not be replaced', async () => {
+      const { source, user } = setup([withEarlier('重新开始写', '刷新前的内容')], [WORK], { ok: false });
+      const item = await screen.findByRole('listitem', { name: '主要工作情况' });
+      await user.click(within(item).getByRole('button', { name: '恢复' }));
+      expect((await screen.findByRole('alert')).textContent).toContain('草稿仍保存在本机');
+      expect(source.settle).not.toHaveBeenCalled();
+    });
+
+    it('still confirms the restore when the writer refuses the settle (the field holds the text)', async () => {
+      const { source, user } = setup([withEarlier('重新开始写', '刷新前的内容')], [WORK], { ok: true }, true);
+      const item = await screen.findByRole('listitem', { name: '主要工作情况' });
+      await user.click(within(item).getByRole('button', { name: '恢复' }));
+      await vi.waitFor(() => expect(source.settle).toHaveBeenCalled());
+      expect((await screen.findByRole('status')).textContent).toContain('已恢复');
+    });
+
+    it('discarding drops only the earlier text, not the draft', async () => {
+      const { source, user } = setup([withEarlier('重新开始写', '刷新前的内容')], [{ ...WORK, text: '重新开始写' }]);
+      const item = await screen.findByRole('listitem', { name: '主要工作情况' });
+      await user.click(within(item).getByRole('button', { name: '不恢复并删除' }));
+      expect(source.settle).toHaveBeenCalledWith('name:work', 'discarded');
+      expect(source.remove).not.toHaveBeenCalled();
+    });
   });
 });

@@ -55,6 +55,26 @@ describe('DraftsSection', () => {
     expect(item.textContent).toContain('尾');
   });
 
+  it('shows the text typed before a page reload too, in full on request', async () => {
+    const before = `${'二'.repeat(120)}刷新前的结尾`;
+    const draft = { ...entry(A, 'name:work', '重新开始'), earlier: { text: before, savedAt: Date.UTC(2026, 5, 29, 8, 0) } };
+    const { user } = setup([draft]);
+    const item = await screen.findByRole('listitem', { name: 'work' });
+    expect(item.textContent).toContain('重新开始');
+    expect(item.textContent).toContain('页面刷新前填写的内容');
+    expect(item.textContent).toContain('共 126 字');
+    expect(item.textContent).not.toContain('刷新前的结尾');
+    await user.click(within(item).getByRole('button', { name: '查看全文' }));
+    expect(item.textContent).toContain('刷新前的结尾');
+  });
+
+  it('shows no earlier-text line for a draft without one', async () => {
+    setup([entry(A, 'name:work', '甲')]);
+    const item = await screen.findByRole('listitem', { name: 'work' });
+    expect(item.textContent).toContain('甲');
+    expect(item.textContent).not.toContain('页面刷新前填写的内容');
+  });
+
   it('deletes one draft', async () => {
     const { remove, user } = setup([entry(A, 'name:work', '甲'), entry(A, 'name:note', '丙')]);
     const item = await screen.findByRole('listitem', { name: 'work' });

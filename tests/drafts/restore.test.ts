@@ -28,7 +28,9 @@ describe('draftOffers', () => {
 
   it('reports a draft of this page whose field is gone', () => {
     const offers = draftOffers([draft('name:problems', '一是学习不够')], [field('name:work', '')], PAGE);
-    expect(offers).toEqual([{ state: 'missing', draft: draft('name:problems', '一是学习不够') }]);
+    expect(offers).toEqual([
+      { state: 'missing', draft: draft('name:problems', '一是学习不够'), text: '一是学习不够', savedAt: 1, earlier: false },
+    ]);
   });
 
   it('ignores a draft of another page whose field is not here', () => {
@@ -44,5 +46,43 @@ describe('draftOffers', () => {
   it('ignores a draft of another page when the same key labels a different field', () => {
     const other = draft('name:work', '一、总体情况', { pageUrl: 'https://a.gov.cn/other', fieldLabel: '备注' });
     expect(draftOffers([other], [field('name:work', '')], PAGE)).toEqual([]);
+  });
+
+  describe('a draft holding text from before the page load (earlier)', () => {
+    const earlier = (text: string, earlierText: string, over: Partial<DraftEntry> = {}) =>
+      draft('name:work', text, { savedAt: 50, earlier: { text: earlierText, savedAt: 10 }, ...over });
+
+    it('offers the earlier text while the field holds what was typed after the reload', () => {
+      const offers = draftOffers([earlier('重新写', '刷新前写的')], [field('name:work', '重新写')], PAGE);
+      expect(offers).toHaveLength(1);
+      expect(offers[0]).toMatchObject({ state: 'restore', text: '刷新前写的', savedAt: 10, earlier: true });
+    });
+
+    it('offers the latest text when the field already holds the earlier one', () => {
+      const offers = draftOffers([earlier('重新写', '刷新前写的')], [field('name:work', '刷新前写的')], PAGE);
+      expect(offers).toHaveLength(1);
+      expect(offers[0]).toMatchObject({ state: 'restore', text: '重新写', savedAt: 50, earlier: false });
+    });
+
+    it('offers the earlier text even when the latest text is empty (the user cleared the field)', () => {
+      const offers = draftOffers([earlier('', '刷新前写的')], [field('name:work', '')], PAGE);
+      expect(offers).toHaveLength(1);
+      expect(offers[0]).toMatchObject({ text: '刷新前写的', earlier: true });
+    });
+
+    it('offers nothing for an empty latest text once the earlier one is in the field', () => {
+      expect(draftOffers([earlier('', '刷新前写的')], [field('name:work', '刷新前写的')], PAGE)).toEqual([]);
+    });
+
+    it('reports the earlier text first when the field is gone', () => {
+      const offers = draftOffers([earlier('重新写', '刷新前写的')], [], PAGE);
+      expect(offers).toHaveLength(1);
+      expect(offers[0]).toMatchObject({ state: 'missing', text: '刷新前写的', earlier: true });
+    });
+
+    it('still ignores it on another page when the label differs', () => {
+      const other = earlier('重新写', '刷新前写的', { pageUrl: 'https://a.gov.cn/other', fieldLabel: '备注' });
+      expect(draftOffers([other], [field('name:work', '')], PAGE)).toEqual([]);
+    });
   });
 });
