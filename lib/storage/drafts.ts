@@ -42,12 +42,16 @@ function oldestKey<T>(record: Record<string, T>, savedAt: (value: T) => number):
 const lastSaved = (fields: Record<string, Draft>) =>
   Math.max(0, ...Object.values(fields).map((draft) => draft.savedAt));
 
-/** What the new draft keeps as `earlier`: the old one's, or the old text when this page load replaces it. */
+/**
+ * What the new draft keeps as `earlier`. The first save of a page load over a draft saved before it keeps that
+ * draft's text (the text from before the load; it replaces an older earlier text the user left alone through a
+ * whole page load). Any other save keeps the old draft's earlier text, if any.
+ */
 function earlierFor(old: Draft | undefined, text: string, since: number | undefined): Draft['earlier'] {
   if (!old) return undefined;
-  if (old.earlier) return old.earlier;
-  if (since === undefined || old.savedAt >= since || sameDraftText(old.text, text)) return undefined;
-  return { text: old.text, savedAt: old.savedAt };
+  const newLoad = since !== undefined && old.savedAt < since;
+  if (newLoad && old.text !== '' && !sameDraftText(old.text, text)) return { text: old.text, savedAt: old.savedAt };
+  return old.earlier;
 }
 
 /**

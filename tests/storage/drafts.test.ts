@@ -156,10 +156,19 @@ describe('drafts across a page load (earlier)', () => {
     expect(await getDraft(ORIGIN, 'main')).toMatchObject({ text: '', earlier: { text: '刷新前写的', savedAt: 100 } });
   });
 
-  it('does not replace an earlier text not yet restored or discarded by a third page load', async () => {
+  it('on a third page load keeps the text from just before that load as earlier', async () => {
     await saveDraft(typed('第一次', 50), 100);
     await saveDraft(typed('第二次'), 300);
     await saveDraft(typed('第三次', 500), 600);
+    expect(await getDraft(ORIGIN, 'main')).toMatchObject({ text: '第三次', earlier: { text: '第二次', savedAt: 300 } });
+  });
+
+  it('on a third page load keeps the earlier text when the text before that load was emptied or the same', async () => {
+    await saveDraft(typed('第一次', 50), 100);
+    await saveDraft(typed(''), 300);
+    await saveDraft(typed('第三次', 500), 600);
+    expect(await getDraft(ORIGIN, 'main')).toMatchObject({ text: '第三次', earlier: { text: '第一次', savedAt: 100 } });
+    await saveDraft(typed('第三次', 700), 800);
     expect(await getDraft(ORIGIN, 'main')).toMatchObject({ text: '第三次', earlier: { text: '第一次', savedAt: 100 } });
   });
 
