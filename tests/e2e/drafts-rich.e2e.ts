@@ -4,7 +4,7 @@
 // paragraphs, and one Ctrl+Z takes the restore back out (shared/notes/insertion-matrix.md: the synthetic paste
 // gives both editors a clean undo step). When the user has typed into the field after the reload, 恢复 replaces
 // that text with the draft (the offer says the draft is what was filled in before) and one Ctrl+Z brings it
-// back, so nothing typed is lost.
+// back, so nothing typed is lost — also after that typing has been autosaved over the draft (Draft.earlier).
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { launch, type Harness } from './harness';
@@ -121,6 +121,13 @@ for (const editor of EDITORS) {
       await page.keyboard.type(FIRST);
       await page.keyboard.press('Enter');
       expect(paragraphs(await readMain(page))).toEqual([FIRST]);
+      // The autosave of this typing replaces the draft's text; the text from before the reload stays (as
+      // its earlier text) and is still what the panel offers.
+      await expect
+        .poll(() => storedDrafts(h).then((d) => Object.values(d).find((text) => text.includes(FIRST)) ?? ''), { timeout: 5_000 })
+        .not.toContain(SECOND);
+      await page.waitForTimeout(2_000);
+      expect(await offer.innerText()).toContain(SECOND);
       await offer.getByRole('button', { name: '恢复', exact: true }).click();
       // The message comes once every technique the restore tried has finished: the editor then holds the
       // draft exactly once (a second technique after a paste that did land would add it again).

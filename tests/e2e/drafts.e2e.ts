@@ -66,6 +66,41 @@ describe('drafts on the demo portal', () => {
     await page.close();
   });
 
+  it('keeps the text from before a reload when the user types into the field again before restoring', async () => {
+    const BEFORE = '一、主要工作情况\n（一）加强组织领导。';
+    const AGAIN = '重新开始写';
+    const page = await openDemo();
+    await page.locator('#main').click();
+    await page.keyboard.type('一、主要工作情况');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('（一）加强组织领导。');
+    await expect.poll(() => storedDrafts(h).then((d) => d['name:main']), { timeout: 5_000 }).toBe(BEFORE);
+
+    await page.reload();
+    await openPanelFromTab(page);
+    const offer = offers(page).getByRole('listitem', { name: '主要工作情况' });
+    await offer.waitFor();
+    // The user starts again instead of restoring, and the autosave pause passes.
+    await page.locator('#main').click();
+    await page.keyboard.type(AGAIN);
+    await expect.poll(() => storedDrafts(h).then((d) => d['name:main']), { timeout: 5_000 }).toBe(AGAIN);
+    await page.waitForTimeout(2_000);
+    // The text from before the reload is still offered.
+    expect(await offer.count()).toBe(1);
+    expect(await offer.innerText()).toContain('（一）加强组织领导。');
+    expect(await offer.innerText()).not.toContain(AGAIN);
+
+    await offer.getByRole('button', { name: '恢复', exact: true }).click();
+    await expect.poll(() => page.locator('#main').inputValue()).toBe(BEFORE);
+    await expect.poll(() => storedDrafts(h).then((d) => d['name:main']), { timeout: 5_000 }).toBe(BEFORE);
+    await expect.poll(() => offer.count(), { timeout: 5_000 }).toBe(0);
+    // The restore is one editing step: Ctrl+Z brings back what was typed after the reload.
+    await page.locator('#main').focus();
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => page.locator('#main').inputValue()).toBe(AGAIN);
+    await page.close();
+  });
+
   it('saves at once when the page is left before the pause is over', async () => {
     const page = await openDemo();
     await page.locator('#plans').click();
