@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { ReportPeriod } from '@/lib/core/types';
-import { getSiteProfile, updateSiteProfile, watchSiteProfiles } from '@/lib/storage';
+import { getSiteProfile, updateSiteProfile } from '@/lib/storage';
+import { useSiteProfileValue } from './useSiteProfileValue';
 
 export interface SitePeriod {
   /** The period the user set for this site (检查 tab); undefined = detect it. */
@@ -16,22 +17,8 @@ export interface SitePeriod {
  * never gets here: the storage layer drops it when it reads the profile (lib/storage/items.ts).
  */
 export function useSitePeriod(origin: string): SitePeriod {
-  const [period, setLocal] = useState<ReportPeriod | undefined>(undefined);
+  const [period, setLocal] = useSiteProfileValue(origin, (profile) => profile?.reportPeriod);
   const [saveFailed, setSaveFailed] = useState(false);
-  useEffect(() => {
-    if (!origin) return;
-    let alive = true;
-    getSiteProfile(origin)
-      .then((profile) => alive && setLocal(profile.reportPeriod))
-      .catch(() => undefined);
-    const stop = watchSiteProfiles((profiles) => {
-      if (alive) setLocal(profiles[origin]?.reportPeriod);
-    });
-    return () => {
-      alive = false;
-      stop();
-    };
-  }, [origin]);
 
   const setPeriod = useCallback(
     (next: ReportPeriod | undefined) => {
@@ -46,7 +33,7 @@ export function useSitePeriod(origin: string): SitePeriod {
           .catch(() => undefined);
       });
     },
-    [origin],
+    [origin, setLocal],
   );
   return { period, setPeriod, saveFailed };
 }

@@ -4,7 +4,7 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ChecksView } from '@/components/panel/ChecksView';
 import { parseTemplate, type TemplateInput } from '@/lib/core/template';
-import { analysisOfMainField, fakeBridge as bridge, textareaBridge } from './panel-doubles';
+import { BETWEEN, analysisOfMainField, fakeBridge as bridge, textareaBridge } from './panel-doubles';
 
 // A line as users paste it from a 范文 site: a placeholder and a wrong meeting name.
 const TEXT = '一、主要工作情况\n深入学习贯彻党的十九五中全会精神，副主任xx负责意识形态工作。';
@@ -132,15 +132,6 @@ describe('ChecksView fixes against the text it checked', () => {
 });
 
 describe('ChecksView inserting a missing section', () => {
-  // 存在的问题 belongs second: it goes in as 二、 and the 二、三、 after it become 三、四、.
-  const BETWEEN = [
-    '一、主要工作情况',
-    '党组召开会议专题研究意识形态工作3次。',
-    '二、下一步工作打算',
-    '继续加强理论学习。',
-    '三、意见建议',
-    '建议上级加强培训。',
-  ].join('\n');
   const annual = (text: string) => analysisOfMainField(text, { templateId: 'ideology-annual' });
   const numbered = (text: string) => text.split('\n').filter((line) => /^[一二三四五六七]、/.test(line));
   const insertButton = () => {

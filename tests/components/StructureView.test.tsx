@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { StructureView } from '@/components/panel/StructureView';
-import { analysisOfMainField as analysisOf, fakeBridge as bridge, textareaBridge } from './panel-doubles';
+import { BETWEEN, analysisOfMainField as analysisOf, fakeBridge as bridge, textareaBridge } from './panel-doubles';
 
 const REPORT = [
   '2026年上半年意识形态工作责任制落实情况报告',
@@ -46,15 +46,6 @@ describe('StructureView', () => {
   });
 
   describe('inserting a section between numbered ones', () => {
-    // 存在的问题 belongs second: it goes in as 二、 and the 二、三、 after it become 三、四、.
-    const BETWEEN = [
-      '一、主要工作情况',
-      '党组召开会议专题研究意识形态工作3次。',
-      '二、下一步工作打算',
-      '继续加强理论学习。',
-      '三、意见建议',
-      '建议上级加强培训。',
-    ].join('\n');
 
     it('inserts the scaffold and renumbers the headings after it in one edit', async () => {
       const b = textareaBridge('main', '主要工作情况', BETWEEN);

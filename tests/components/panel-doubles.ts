@@ -45,6 +45,16 @@ export function textareaBridge(key: string, label: string, text: string): PageBr
 }
 
 /** The analysis of `text` typed into one 主要工作情况 field, as the panel would compute it. */
+/** An annual report without 存在的问题, which belongs second: it goes in as 二、 and the 二、三、 after it become 三、四、. */
+export const BETWEEN = [
+  '一、主要工作情况',
+  '党组召开会议专题研究意识形态工作3次。',
+  '二、下一步工作打算',
+  '继续加强理论学习。',
+  '三、意见建议',
+  '建议上级加强培训。',
+].join('\n');
+
 export function analysisOfMainField(text: string, options: AnalyzeOptions = {}): PageAnalysis {
   const reportFields = [{ key: 'main', label: '主要工作情况', text }];
   const field: PanelField = { key: 'main', label: '主要工作情况', required: true, kind: 'textarea', text };

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { launch, type Harness } from './harness';
 import { PORTALS } from '../fixtures/portals/list';
-import { agentReady, buildPortals, enableFixtureOrigin, openPanelFromTab, patchSiteProfile, storedDrafts } from '../guard/e2e-support';
+import { agentReady, buildPortals, clearDrafts, enableFixtureOrigin, openPanelFromTab, patchSiteProfile, storedDrafts } from '../guard/e2e-support';
 
 let h: Harness;
 
@@ -25,9 +25,7 @@ afterAll(async () => {
 
 beforeEach(async () => {
   await patchSiteProfile(h, { panelCollapsed: true });
-  await h.worker.evaluate(() =>
-    (globalThis as unknown as { chrome: { storage: { local: { remove(k: string): Promise<void> } } } }).chrome.storage.local.remove('drafts'),
-  );
+  await clearDrafts(h);
 });
 
 const FIRST = '一、主要工作情况';

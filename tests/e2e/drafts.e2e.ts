@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { launch, type Harness } from './harness';
 import { PORTALS } from '../fixtures/portals/list';
 import {
-  CLEAN, PORTAL_DRIVERS, agentReady, buildPortals, enableFixtureOrigin, fillDemo, fillPortal, openPanelFromTab, patchSiteProfile,
+  CLEAN, PORTAL_DRIVERS, agentReady, buildPortals, clearDrafts, enableFixtureOrigin, fillDemo, fillPortal, openPanelFromTab, patchSiteProfile,
   storedDrafts,
 } from '../guard/e2e-support';
 
@@ -26,10 +26,7 @@ afterAll(async () => {
 
 beforeEach(async () => {
   await patchSiteProfile(h, { panelCollapsed: true });
-  // Each test starts without drafts.
-  await h.worker.evaluate(() =>
-    (globalThis as unknown as { chrome: { storage: { local: { remove(k: string): Promise<void> } } } }).chrome.storage.local.remove('drafts'),
-  );
+  await clearDrafts(h);
 });
 
 const TYPED = '一、主要工作情况\n（一）加强组织领导。\n二、存在的问题';

@@ -157,6 +157,13 @@ export async function agentReady(page: Page): Promise<void> {
   await page.locator('tianbao-tab, tianbao-panel').first().waitFor({ state: 'attached', timeout: 15_000 });
 }
 
+/** Removes every stored draft, so that a test starts without any. */
+export async function clearDrafts(h: Harness): Promise<void> {
+  await h.worker.evaluate(() =>
+    (globalThis as unknown as { chrome: { storage: { local: { remove(k: string): Promise<void> } } } }).chrome.storage.local.remove('drafts'),
+  );
+}
+
 /** The fixture origin's drafts as stored (field key → text), only those taken on `pagePath` when given. */
 export async function storedDrafts(h: Harness, pagePath?: string): Promise<Record<string, string>> {
   return h.worker.evaluate(

@@ -1,7 +1,7 @@
 // Per-line reading: where the markers on one line are, where each heading's title ends, whether the line is
 // web cruft or a document title. A line's result depends on its own text only, so it can be cached by text and
 // reused after an edit elsewhere (see createLineCache). Offsets here are relative to the line's start.
-import { matchMarker, KIND_RANK, type BadMarkReason, type MarkerKind } from './markers';
+import { matchMarker, mayStartMarker, KIND_RANK, type BadMarkReason, type MarkerKind } from './markers';
 
 export interface LineMark {
   kind: MarkerKind;
@@ -68,15 +68,6 @@ export function isCruftLine(content: string): boolean {
 function isBoundaryCloser(code: number): boolean {
   return code === 0x201d || code === 0x2019 || code === 0x22 || code === 0x300d || code === 0x300f || code === 0xff09 || code === 0x29;
 }
-
-/** A character matchMarker can start a marker with: （ ( ① … ⑳, digits, 一…十 第 首 其 再 最. */
-function mayStartMarker(code: number): boolean {
-  return (
-    code === 0xff08 || code === 0x28 || (code >= 0x2460 && code <= 0x2473) || (code >= 0x30 && code <= 0x39) ||
-    (code >= 0xff10 && code <= 0xff19) || CJK_MARKER_START_CODES.has(code)
-  );
-}
-const CJK_MARKER_START_CODES = new Set([...'一二三四五六七八九十第首其再最'].map((c) => c.charCodeAt(0)));
 
 function isBlank(ch: string | undefined): boolean {
   return ch !== undefined && BLANK.test(ch);

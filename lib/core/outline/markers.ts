@@ -60,7 +60,15 @@ const CIRCLED_RE = /[①-⑳](、)?/y;
 const ITEM_RE = /([一二三四五六七八九十]{1,3})([是要])|第([一二三四五六七八九十]{1,3})(?=[，,、：:是])|(首先|其次|再次|最后)(?=[，,])/y;
 
 const CJK = /[\u4e00-\u9fff]/;
-const CJK_MARKER_START = new Set([...'一二三四五六七八九十第首其再最']);
+const CJK_MARKER_START = new Set([...'一二三四五六七八九十第首其再最'].map((c) => c.charCodeAt(0)));
+
+/** A code unit matchMarker can find a marker at: （ ( ① … ⑳, digits, 一…十 第 首 其 再 最. Anything else starts none. */
+export function mayStartMarker(code: number): boolean {
+  return (
+    code === 0xff08 || code === 0x28 || (code >= 0x2460 && code <= 0x2473) || (code >= 0x30 && code <= 0x39) ||
+    (code >= 0xff10 && code <= 0xff19) || CJK_MARKER_START.has(code)
+  );
+}
 
 /**
  * The marker at `pos`, if any. `lineStart` allows the forms that only read as headings at the start of a line
@@ -116,7 +124,7 @@ export function matchMarker(text: string, pos: number, lineStart: boolean): Mark
     }
     return match;
   }
-  if (!CJK_MARKER_START.has(text[pos] ?? '')) return undefined;
+  if (!CJK_MARKER_START.has(c)) return undefined;
   H1_RE.lastIndex = pos;
   const h1 = H1_RE.exec(text);
   if (h1) {

@@ -118,10 +118,6 @@ function stickyTest(re: RegExp, text: string, at: number): boolean {
   return re.test(text);
 }
 
-export function compileDictionary(entries: readonly DictionaryEntry[]): CompiledDictionary {
-  return compileDictionaries([entries])[0]!;
-}
-
 /** An entry and the dictionary (index in compileDictionaries' argument) it belongs to. */
 interface Listed {
   c: CompiledEntry;
@@ -129,8 +125,8 @@ interface Listed {
 }
 
 /**
- * Several dictionaries matched in one pass: the returned views each give exactly what compileDictionary would
- * give for that dictionary alone, but the paragraph is scanned once for all of them (规范表述, spin pairs and
+ * Several dictionaries matched in one pass: each returned view gives exactly what matching its dictionary alone
+ * would give (per position the longest hit, overlaps dropped), but the paragraph is scanned once for all of them (规范表述, spin pairs and
  * the user's entries are three rules over the same text). The last paragraph's hits are kept, so the second
  * and third rule asking about it get them without another scan.
  */
