@@ -7,6 +7,8 @@ const E2E = process.env.TIANBAO_E2E === '1';
 
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
+  // Overridable so that two builds can run side by side without writing over each other.
+  outDir: process.env.TIANBAO_OUT_DIR ?? '.output',
   // The e2e flavour is a production build in every other respect, written to its own folder.
   ...(E2E ? { outDirTemplate: '{{browser}}-mv{{manifestVersion}}-e2e' } : {}),
   manifestVersion: 3,

@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startFixtureServer, type FixtureServer } from '../fixtures/server';
 
-export const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3-e2e');
+// TIANBAO_OUT_DIR (also read by wxt.config.ts) lets parallel work build and test from separate folders.
+export const EXTENSION_DIR = resolve(import.meta.dirname, '../..', process.env.TIANBAO_OUT_DIR ?? '.output', 'chrome-mv3-e2e');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export interface RecordedRequest {
