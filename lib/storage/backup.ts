@@ -7,10 +7,23 @@
 import * as v from 'valibot';
 import { t } from '../i18n';
 import { StorageFullError } from './errors';
-import { ITEMS, ITEM_NAMES, readItem, type ItemDef, type ItemName, type ItemValues } from './items';
+import {
+  ITEMS,
+  ITEM_NAMES,
+  asideKey,
+  itemStateOf,
+  metaKey,
+  readItem,
+  readStored,
+  type ItemDef,
+  type ItemName,
+  type ItemValues,
+} from './items';
+import { mergeSetAside, parseSetAside, type SetAsideEntry } from './asideRecords';
+import { listSetAside } from './setAside';
 import { migrateValue } from './migrations';
-import { FORBIDDEN_KEYS, issuePath } from './schemas';
-import { itemEntries, withItemLocks, writeValues } from './write';
+import { FORBIDDEN_KEYS, LIMITS, TimestampSchema, issuePath } from './schemas';
+import { itemEntries, setAsideEntries, withItemLocks, writeValues } from './write';
 
 export const BACKUP_FORMAT = 'tianbao-backup';
 export const BACKUP_VERSION = 1;
@@ -24,6 +37,11 @@ export interface BackupFile {
   version: number;
   exportedAt: string;
   items: { [K in ItemName]: { version: number; value: ItemValues[K] } };
+  /**
+   * Stored entries this build does not use (failed its check, or written by a newer build), verbatim. Present
+   * only when there are some; restore puts them back aside, never into the items.
+   */
+  setAside?: SetAsideEntry[];
 }
 
 /** How much each item holds: 1 for settings, the number of entries for the others (drafts: all fields). */
@@ -42,6 +60,7 @@ export interface BackupInspection {
   exportedAt: string;
   summary: BackupSummary;
   values: ItemValues;
+  setAside: SetAsideEntry[];
 }
 
 export interface RestoreSuccess {
@@ -109,11 +128,13 @@ export async function summarizeStoredData(): Promise<BackupSummary> {
 
 /** Every item as one JSON text. Throws BackupTooLargeError rather than write a file restore would refuse. */
 export async function exportBackup(now = new Date()): Promise<string> {
-  const values = await readAll();
+  const [values, { entries: setAside }] = await Promise.all([readAll(), listSetAside()]);
   const items = Object.fromEntries(
     ITEM_NAMES.map((name) => [name, { version: ITEMS[name].version, value: values[name] }]),
   ) as BackupFile['items'];
   const file: BackupFile = { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: now.toISOString(), items };
+  // A backup must not be the one place where kept-aside entries get lost (a reinstall, a new computer).
+  if (setAside.length > 0) file.setAside = setAside;
   const text = JSON.stringify(file, null, 1);
   const bytes = utf8ByteLength(text);
   if (bytes > MAX_BACKUP_BYTES) throw new BackupTooLargeError(bytes);
@@ -177,6 +198,20 @@ const ItemEnvelopeSchema = v.strictObject({
   value: v.unknown(),
 });
 
+const SetAsideRecordSchema = v.strictObject({
+  id: v.pipe(v.string(), v.minLength(1), v.maxLength(200)),
+  item: v.picklist(ITEM_NAMES),
+  reason: v.picklist(['invalid', 'newer']),
+  key: v.pipe(v.string(), v.maxLength(2_000)),
+  path: v.pipe(v.string(), v.maxLength(2_000)),
+  // Verbatim by definition: bounded only by the file's size and depth checks above.
+  value: v.unknown(),
+  setAsideAt: v.nullable(TimestampSchema),
+});
+
+/** At most one record per stored entry this build could ever hold, twice over. */
+const MAX_SET_ASIDE = 2 * (LIMITS.snippets + LIMITS.templates + LIMITS.siteProfiles + LIMITS.draftSites * LIMITS.draftsPerSite);
+
 const EnvelopeSchema = v.strictObject({
   format: v.literal(BACKUP_FORMAT),
   version: v.literal(BACKUP_VERSION),
@@ -188,6 +223,7 @@ const EnvelopeSchema = v.strictObject({
     siteProfiles: ItemEnvelopeSchema,
     drafts: ItemEnvelopeSchema,
   }),
+  setAside: v.optional(v.pipe(v.array(SetAsideRecordSchema), v.maxLength(MAX_SET_ASIDE))),
 });
 
 const itemLabel = (name: ItemName) => t(`storage.item.${name}`);
@@ -259,7 +295,13 @@ export function inspectBackup(text: unknown): BackupInspection | BackupFailure {
     values[name] = checked;
   }
   const complete = values as ItemValues;
-  return { ok: true, exportedAt: envelope.output.exportedAt, summary: summarize(complete), values: complete };
+  return {
+    ok: true,
+    exportedAt: envelope.output.exportedAt,
+    summary: summarize(complete),
+    values: complete,
+    setAside: (envelope.output.setAside ?? []) as SetAsideEntry[],
+  };
 }
 
 /**
@@ -272,8 +314,25 @@ export async function restoreBackup(text: unknown): Promise<RestoreSuccess | Bac
   const keys = ITEM_NAMES.map((name) => ITEMS[name].storageKey);
   return withItemLocks(keys, async () => {
     let entries: Record<string, unknown> = {};
+    const now = Date.now();
     for (const name of ITEM_NAMES) {
-      entries = { ...entries, ...itemEntries(ITEMS[name] as ItemDef<unknown>, inspection.values[name]) };
+      const def = ITEMS[name] as ItemDef<unknown>;
+      const stored = await readStored(def);
+      const state = itemStateOf(def, stored[def.storageKey], stored[metaKey(def)]);
+      // Replacing an item a newer build saved would lose what this build cannot read: ask for the update.
+      if (state.newer) return fail('storage.restore.storedNewer', { item: itemLabel(name) });
+      // Entries of the current item this build does not use are kept aside, as every write of it does, and so
+      // are the file's own kept-aside entries.
+      const fromFile = inspection.setAside
+        .filter((entry) => entry.item === name)
+        .map((entry) => ({ ...entry, setAsideAt: entry.setAsideAt ?? now }));
+      const aside = setAsideEntries(def, state, stored[asideKey(def)], now);
+      const merged = mergeSetAside(parseSetAside(name, aside[asideKey(def)] ?? stored[asideKey(def)]), fromFile);
+      entries = {
+        ...entries,
+        ...itemEntries(def, inspection.values[name]),
+        ...(merged.length > 0 ? { [asideKey(def)]: merged } : {}),
+      };
     }
     try {
       await writeValues(entries);

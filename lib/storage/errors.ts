@@ -1,5 +1,6 @@
 // Errors the data layer hands to its callers. Each carries a message id from lib/i18n/locales/*/storage.json,
 // so that the panel and the options page show the same words for the same failure.
+import { t } from '../i18n';
 
 export type StorageMessageParams = Record<string, string | number>;
 
@@ -28,6 +29,23 @@ export class StorageValidationError extends Error {
   ) {
     super(`Invalid value for ${itemName} at ${path || '(root)'}`);
     this.params = { path: path || itemName };
+  }
+}
+
+/**
+ * The item (or an entry of it) was saved by a newer version of Tianbao. This build does not write it at all,
+ * since it would drop or rewrite what it cannot read; the user is asked to update the extension.
+ */
+export class StorageNewerVersionError extends Error {
+  override readonly name = 'StorageNewerVersionError';
+  readonly messageId = 'storage.newerItem';
+  readonly params: StorageMessageParams;
+  constructor(
+    readonly itemName: string,
+    readonly storedVersion: number,
+  ) {
+    super(`${itemName} was saved by a newer version (v${storedVersion}); not written`);
+    this.params = { item: t(`storage.item.${itemName}`) };
   }
 }
 

@@ -15,9 +15,29 @@ export {
   type Draft,
   type Drafts,
 } from './schemas';
-export { ITEMS, ITEM_NAMES, readItem, type ItemName, type ItemValues, type ItemDef } from './items';
+export {
+  ITEMS,
+  ITEM_NAMES,
+  readItem,
+  readItemState,
+  type ItemName,
+  type ItemValues,
+  type ItemDef,
+  type ItemState,
+  type SetAsideReason,
+} from './items';
 export { migrateValue, MigrationChainError, type Migrations } from './migrations';
 export { StorageConflictError, updateItem, replaceItem, writeValues } from './write';
+export {
+  SET_ASIDE_FORMAT,
+  deleteSetAside,
+  exportSetAside,
+  listSetAside,
+  setAsideFileName,
+  watchSetAside,
+  type SetAsideEntry,
+  type SetAsideReport,
+} from './setAside';
 export * from './settings';
 export * from './snippets';
 export * from './templates';

@@ -14,9 +14,10 @@
 //    closes it; see the report of the storage work.
 import { browser } from 'wxt/browser';
 import * as v from 'valibot';
-import { StorageFullError, StorageValidationError, isQuotaError } from './errors';
+import { StorageFullError, StorageNewerVersionError, StorageValidationError, isQuotaError } from './errors';
 import { issuePath } from './schemas';
-import { metaKey, readItem, type ItemDef } from './items';
+import { asideKey, itemStateOf, metaKey, readStored, type ItemDef, type ItemState } from './items';
+import { mergeSetAside, parseSetAside, toSetAside } from './asideRecords';
 
 /** Another context kept changing the item while we tried to update it. */
 export class StorageConflictError extends Error {
@@ -81,22 +82,51 @@ export function withItemLocks<R>(names: readonly string[], task: () => Promise<R
   return run;
 }
 
-const fingerprint = async <T>(def: ItemDef<T>) => JSON.stringify((await def.item.getValue()) ?? null);
+/** Everything a write of the item depends on, as one string: equal means nobody wrote in between. */
+const fingerprint = (def: ItemDef<unknown>, stored: Record<string, unknown>) =>
+  JSON.stringify([stored[def.storageKey] ?? null, stored[metaKey(def)] ?? null, stored[asideKey(def)] ?? null]);
+
+/**
+ * The entries of `state` this build does not use, added to the item's set-aside records: written in the
+ * same `set` as the item, so that no write of the item can drop them.
+ */
+export function setAsideEntries<T>(
+  def: ItemDef<T>,
+  state: ItemState<T>,
+  storedAside: unknown,
+  now = Date.now(),
+): Record<string, unknown> {
+  if (state.rejected.length === 0) return {};
+  const added = state.rejected.map((entry) => toSetAside(def.name, entry, now));
+  return { [asideKey(def as ItemDef<unknown>)]: mergeSetAside(parseSetAside(def.name, storedAside), added) };
+}
 
 /**
  * Reads the item, applies `change` and writes the result, serialised as described at the top of this file.
  * `change` may mutate its argument (it is a fresh copy) and return it, or return a new value; returning the
  * value unchanged (`Object.is`) writes nothing. `change` must be pure: it may run again after a conflict.
+ *
+ * Stored entries that fail the schema are moved, verbatim, to the item's set-aside key in the same `set`.
+ * An item written by a newer build is never written: StorageNewerVersionError, before `change` runs.
  */
 export function updateItem<T>(def: ItemDef<T>, change: (current: T) => T): Promise<T> {
+  const anyDef = def as ItemDef<unknown>;
   return withItemLocks([def.storageKey], async () => {
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      const before = await fingerprint(def);
-      const current = await readItem(def);
+      const stored = await readStored(anyDef);
+      const before = fingerprint(anyDef, stored);
+      const raw = stored[def.storageKey];
+      const state = itemStateOf(def, raw, stored[metaKey(anyDef)]);
+      if (state.newer) throw new StorageNewerVersionError(def.name, state.storedVersion);
+      const current = state.value;
       const next = change(current);
       const entries = itemEntries(def, next);
-      if (Object.is(next, current) && JSON.stringify(current) === before) return current;
-      if ((await fingerprint(def)) !== before) continue;
+      const unchanged =
+        state.rejected.length > 0 || raw === undefined || raw === null || JSON.stringify(current) === JSON.stringify(raw);
+      // Nothing to write: the entries kept aside stay where they are until a real change moves them.
+      if (Object.is(next, current) && unchanged) return current;
+      Object.assign(entries, setAsideEntries(def, state, stored[asideKey(anyDef)]));
+      if (fingerprint(anyDef, await readStored(anyDef)) !== before) continue;
       await writeValues(entries);
       return entries[def.storageKey] as T;
     }

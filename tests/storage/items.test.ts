@@ -5,6 +5,7 @@ import {
   ITEMS,
   ITEM_NAMES,
   STARTER_SNIPPETS,
+  StorageNewerVersionError,
   getSettings,
   listSnippets,
   listUserTemplates,
@@ -45,7 +46,7 @@ describe('storage items', () => {
   });
 });
 
-describe('salvages stored values that fail the schema', () => {
+describe('uses the valid part of stored values that fail the schema', () => {
   beforeEach(() => {
     vi.spyOn(console, 'warn').mockImplementation(() => undefined);
   });
@@ -57,7 +58,7 @@ describe('salvages stored values that fail the schema', () => {
     expect(settings.draftRetentionDays).toBe(7);
   });
 
-  it('keeps the valid parts of broken rule settings and drops only the broken entries', async () => {
+  it('uses the valid parts of broken rule settings and leaves out only the broken entries', async () => {
     const goodEntry = { id: 'user-1', wrong: '网信办', right: '网络安全和信息化委员会办公室' };
     const goodSite = { disabledRules: ['ellipsis'], disabledEntries: [] };
     await fakeBrowser.storage.local.set({
@@ -82,19 +83,21 @@ describe('salvages stored values that fail the schema', () => {
     });
   });
 
-  it('salvages rule settings into a value that saves again', async () => {
-    await fakeBrowser.storage.local.set({ settings: { ...DEFAULT_SETTINGS, rules: { version: 2, sites: [] } } });
-    await updateSettings({ language: 'en' });
+  it('keeps rule settings a newer build saved, refusing to write settings over them', async () => {
+    const newer = { version: 2, sites: [] };
+    await fakeBrowser.storage.local.set({ settings: { ...DEFAULT_SETTINGS, rules: newer } });
     expect((await getSettings()).rules).toEqual(DEFAULT_SETTINGS.rules);
+    await expect(updateSettings({ language: 'en' })).rejects.toBeInstanceOf(StorageNewerVersionError);
+    expect((await fakeBrowser.storage.local.get('settings')).settings).toEqual({ ...DEFAULT_SETTINGS, rules: newer });
   });
 
-  it('keeps the valid templates and drops a broken one', async () => {
+  it('uses the valid templates and leaves out a broken one', async () => {
     const good = { id: 't1', name: '工作总结', reportKinds: [], sections: [], createdAt: 1, updatedAt: 1 };
     await fakeBrowser.storage.local.set({ templates: [good, { id: 't2', name: '' }] });
     expect(await listUserTemplates()).toEqual([good]);
   });
 
-  it('drops a site profile stored under a key that is not an origin', async () => {
+  it('leaves out a site profile stored under a key that is not an origin', async () => {
     const profile = {
       enabled: true,
       pathPattern: '*',
