@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { t } from '@/lib/i18n';
+import { SetAsideNotice } from './SetAsideNotice';
 
 export interface OptionsSection {
   id: string;
@@ -8,7 +9,14 @@ export interface OptionsSection {
 }
 
 /** 片段库与模板: one page, a section per kind of saved data, with a table of contents on the left. */
-export function OptionsApp({ sections }: { sections: OptionsSection[] }) {
+export function OptionsApp({
+  sections,
+  notice = <SetAsideNotice />,
+}: {
+  sections: OptionsSection[];
+  /** Above every section: stored entries that cannot be used (set aside), when there are any. */
+  notice?: ReactNode;
+}) {
   return (
     <div className="opt-layout">
       <nav className="opt-nav" aria-label={t('options.navLabel')}>
@@ -23,6 +31,7 @@ export function OptionsApp({ sections }: { sections: OptionsSection[] }) {
         <p className="opt-muted">{t('options.privacy')}</p>
       </nav>
       <main className="opt-main">
+        {notice}
         {sections.map((section) => (
           <div key={section.id} id={section.id}>
             {section.render()}
