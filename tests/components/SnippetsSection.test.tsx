@@ -48,6 +48,22 @@ describe('SnippetsSection', () => {
     expect(saved).toMatchObject({ variables: ['报告期', '单位名称'], tags: ['开头', '常用'], sectionIds: ['opening'] });
   });
 
+  it('refuses to save into a list a newer version saved, says to update, and changes nothing', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const kept = { ...STARTER_SNIPPETS[0]!, id: 's1' };
+    const fromNewerBuild = { ...STARTER_SNIPPETS[1]!, id: 's2', version: 2 };
+    await fakeBrowser.storage.local.set({ snippets: [kept, fromNewerBuild, { ...kept, id: 's3', title: '' }] });
+    const before = await snapshotLocal();
+    render(<SnippetsSection />);
+    await userEvent.click(await screen.findByRole('button', { name: '新建片段' }));
+    const form = screen.getByRole('form', { name: '新建片段' });
+    await userEvent.type(within(form).getByLabelText('标题'), '新片段');
+    await userEvent.click(within(form).getByRole('button', { name: '保存' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('是由更新版本的填报助手保存的');
+    expect(screen.queryByText(/已保存片段/)).toBeNull();
+    expect(await snapshotLocal()).toBe(before);
+  });
+
   it('asks for a title and saves nothing without one', async () => {
     const before = await snapshotLocal();
     render(<SnippetsSection />);
