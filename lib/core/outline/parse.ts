@@ -66,17 +66,29 @@ function normalizeTitle(title: string): string {
 const DUPLICATE_SCAN_LIMIT = 200_000;
 
 /**
- * The later copy of a pasted duplicate: text around `later` that equals the text around `earlier`, cut to whole
- * lines. Bounded by DUPLICATE_SCAN_LIMIT characters each way.
+ * Text already compared by duplicateSpan in this parse: [.., end) was found equal to an earlier stretch.
+ * A heading inside it lies in a copy that is already reported, so it is not compared again. Without this a
+ * heading repeated thousands of times (一、工作开展情况 over and over) compared each repeat with the first
+ * one over the whole text between them: quadratic.
  */
-function duplicateSpan(text: string, earlier: number, later: number): { start: number; end: number } | undefined {
+interface Compared {
+  end: number;
+}
+
+/**
+ * The later copy of a pasted duplicate: text around `later` that equals the text around `earlier`, cut to whole
+ * lines. Bounded by DUPLICATE_SCAN_LIMIT characters each way, and never reading back into text an earlier
+ * comparison covered (`compared`), so that the comparisons of one parse read each character about once.
+ */
+function duplicateSpan(text: string, earlier: number, later: number, compared: Compared): { start: number; end: number } | undefined {
   const n = text.length;
   let forward = 0;
   const maxForward = Math.min(later - earlier, n - later, DUPLICATE_SCAN_LIMIT);
   while (forward < maxForward && text.charCodeAt(earlier + forward) === text.charCodeAt(later + forward)) forward++;
   let back = 0;
-  const maxBack = Math.min(earlier, later - earlier - forward, DUPLICATE_SCAN_LIMIT);
+  const maxBack = Math.min(earlier, later - earlier - forward, DUPLICATE_SCAN_LIMIT, Math.max(0, later - compared.end));
   while (back < maxBack && text.charCodeAt(earlier - back - 1) === text.charCodeAt(later - back - 1)) back++;
+  compared.end = Math.max(compared.end, later + forward);
   let start = later - back;
   if (start > 0 && text[start - 1] !== '\n') {
     const nl = text.indexOf('\n', start);
@@ -110,6 +122,7 @@ function parseWith(text: string, cache: LineCache): ParsedOutline {
   let root: Scope = { heading: null, last: {} };
   const scopes = new Map<OutlineHeading, Scope>();
   const seen = new Map<string, OutlineHeading>();
+  const compared: Compared = { end: 0 };
 
   const close = (until: number, at: number) => {
     while (stack.length > until) {
@@ -172,7 +185,7 @@ function parseWith(text: string, cache: LineCache): ParsedOutline {
         scope.last[mark.kind] = heading;
         scopes.set(heading, { heading, last: {} });
         stack.push(heading);
-        diagnose(text, heading, prev, parent, seen, findings);
+        diagnose(text, heading, prev, parent, seen, compared, findings);
         if (mark.badMark) {
           const bad = mark.badMark;
           findings.push({
@@ -214,6 +227,7 @@ function diagnose(
   prev: OutlineHeading | undefined,
   parent: OutlineHeading | null,
   seen: Map<string, OutlineHeading>,
+  compared: Compared,
   findings: Finding[],
 ): void {
   const at = { start: heading.start, end: heading.end };
@@ -233,7 +247,8 @@ function diagnose(
   const expected = prev ? prev.value + 1 : 1;
   if (prev && heading.value <= prev.value) {
     if (earlier) {
-      const span = duplicateSpan(text, earlier.start, heading.start);
+      // Inside a stretch already found to be a copy, the heading is part of that copy (and its fix).
+      const span = heading.start < compared.end ? undefined : duplicateSpan(text, earlier.start, heading.start, compared);
       const finding: Finding = {
         ruleId: 'outline-duplicate',
         category: CATEGORY,
