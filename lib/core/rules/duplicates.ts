@@ -21,8 +21,8 @@ const THRESHOLD = 0.9;
 export interface DuplicateDigest {
   /** Text without whitespace and zero-width characters; equal keys are exact copies. */
   key: string;
-  /** One key per MinHash band; empty for short paragraphs. */
-  bands: string[];
+  /** One 30-bit hash per MinHash band (four); empty for short paragraphs. */
+  bands: readonly number[];
   /** Unique shingle hashes, built on first use (only candidates need them). */
   shingles?: ShingleSet;
 }
@@ -42,6 +42,19 @@ const EMPTY = 0xffffffff;
  * would be mispredicted most of the time, an indexed store is not). */
 const binMinima = new Uint32Array(8);
 
+const NO_BANDS: readonly number[] = [];
+
+/**
+ * A band (its index and its two bins' minima) as one number that fits a small integer (30 bits), so that
+ * buckets are found in a typed hash table rather than a Map of strings. Two bands that share a hash are
+ * compared like any candidate; exact Jaccard decides, so a collision never makes a finding.
+ */
+function bandHash(band: number, a: number, b: number): number {
+  let h = Math.imul(a ^ Math.imul(band + 1, 0x9e3779b9), 0x85ebca6b) ^ b;
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) & 0x3fffffff;
+}
+
 /**
  * One-permutation MinHash: each bigram is hashed once (the shingle hash itself), its top three bits choose one
  * of eight bins, and each bin keeps its smallest hash. Two paragraphs agree on a bin with probability close to
@@ -52,7 +65,7 @@ const binMinima = new Uint32Array(8);
  */
 function digest(text: string): DuplicateDigest {
   const key = HAS_IGNORED.test(text) ? text.replace(IGNORED, '') : text;
-  if (key.length < MIN_NEAR) return { key, bands: [] };
+  if (key.length < MIN_NEAR) return { key, bands: NO_BANDS };
   const mins = binMinima.fill(EMPTY);
   for (let i = 0; i + 1 < key.length; i++) {
     // shingleHash ends with a multiplication, so its top bits (the bin) depend on every bit of the bigram.
@@ -60,7 +73,7 @@ function digest(text: string): DuplicateDigest {
     const bin = x >>> 29;
     if (x < mins[bin]!) mins[bin] = x;
   }
-  return { key, bands: [`0:${mins[0]}:${mins[1]}`, `1:${mins[2]}:${mins[3]}`, `2:${mins[4]}:${mins[5]}`, `3:${mins[6]}:${mins[7]}`] };
+  return { key, bands: [bandHash(0, mins[0]!, mins[1]!), bandHash(1, mins[2]!, mins[3]!), bandHash(2, mins[4]!, mins[5]!), bandHash(3, mins[6]!, mins[7]!)] };
 }
 
 
@@ -192,6 +205,64 @@ function slotOf(set: ShingleSet, words: Uint32Array, h: number): number {
   }
 }
 
+/** Lengths of the longest shared prefix p and of the longest shared suffix q that does not overlap it. */
+function sharedEnds(e: string, n: string): { p: number; q: number } {
+  const shorter = Math.min(e.length, n.length);
+  let p = 0;
+  while (p < shorter && e.charCodeAt(p) === n.charCodeAt(p)) p++;
+  let q = 0;
+  while (q < shorter - p && e.charCodeAt(e.length - 1 - q) === n.charCodeAt(n.length - 1 - q)) q++;
+  return { p, q };
+}
+
+// What makes two lines of a list different entries rather than a copy: figures and dates (a roster's phone
+// numbers, a log's dates, 第N次, amounts) and people's names. Characters of a figure or date: digits, Chinese
+// numerals, the units and marks that go with them.
+const DATA_RUN = /[0-9０-９〇零一二三四五六七八九十百千万亿两.．:：/\-—~～%％年月日号时分秒点第次期届批个项人名件条篇家户元]+/g;
+const HAS_FIGURE = /[0-9０-９〇零一二三四五六七八九十百千万亿两]/;
+/** Common surnames that are rarely the first character of a word in a report (施, 史, 于, 高… are left out). */
+const SURNAMES = new Set('王李张刘陈杨赵吴徐孙胡郭罗郑梁冯邓彭肖董袁蒋蔡叶魏吕丁沈姚卢姜崔钟谭汪廖贾韦邹熊秦邱尹薛闫侯黎龚樊殷翟颜倪覃郝');
+
+const isHan = (code: number) => code >= 0x4e00 && code <= 0x9fff;
+
+/**
+ * Whether the differing middles of two lines (between their shared prefix p and suffix q) are a person's name:
+ * on both sides a run of Han characters that, with the characters of the prefix just before it, is a name of
+ * two or three characters starting with a common surname (张三 → 李四, 张伟 → 张强).
+ */
+function differsInName(e: string, n: string, p: number, q: number): boolean {
+  const eEnd = e.length - q;
+  const nEnd = n.length - q;
+  for (let back = 0; back <= 2 && back <= p; back++) {
+    const from = p - back;
+    if (!SURNAMES.has(e[from]!) || !SURNAMES.has(n[from]!)) continue;
+    const eName = eEnd - from;
+    const nName = nEnd - from;
+    if (eName < 2 || eName > 3 || nName < 2 || nName > 3) continue;
+    let han = true;
+    for (let i = from; i < eEnd && han; i++) han = isHan(e.charCodeAt(i));
+    for (let i = from; i < nEnd && han; i++) han = isHan(n.charCodeAt(i));
+    if (han) return true;
+  }
+  return false;
+}
+
+/**
+ * Two lines that differ only in figures, dates or a name are two entries of a list (a roster, a meeting log,
+ * a list of dated actions), not a copy: the entries of such lists are meant to look alike. Read from the text:
+ * between the shared prefix and suffix, the two middles are equal once their figure and date characters are
+ * taken out (3月5日…共12人 / 4月7日…共15人: a date and a count differ, the words between them do not), and a
+ * figure is among what differs; or the middles are a name on both sides.
+ */
+export function differsInData(earlier: string, later: string): boolean {
+  const { p, q } = sharedEnds(earlier, later);
+  const x = earlier.slice(p, earlier.length - q);
+  const y = later.slice(p, later.length - q);
+  if (x.length === 0 && y.length === 0) return false;
+  if ((HAS_FIGURE.test(x) || HAS_FIGURE.test(y)) && x.replace(DATA_RUN, '') === y.replace(DATA_RUN, '')) return true;
+  return differsInName(earlier, later, p, q);
+}
+
 /** Comparisons made so far; stamps the scratch tables below (never reset, so no old entry reads as current). */
 let comparison = 0;
 let scratchSize = 0;
@@ -214,11 +285,7 @@ const midUnique: number[] = [];
 function nearCopyJaccard(later: DuplicateDigest, earlier: DuplicateDigest): number | undefined {
   const e = earlier.key;
   const n = later.key;
-  const shorter = Math.min(e.length, n.length);
-  let p = 0;
-  while (p < shorter && e.charCodeAt(p) === n.charCodeAt(p)) p++;
-  let q = 0;
-  while (q < shorter - p && e.charCodeAt(e.length - 1 - q) === n.charCodeAt(n.length - 1 - q)) q++;
+  const { p, q } = sharedEnds(e, n);
   // Middle shingles: those starting at p − 1 … length − q − 1 (the ones not wholly inside P or S).
   const from = Math.max(0, p - 1);
   const eEnd = Math.min(e.length - 1, e.length - q);
@@ -300,71 +367,204 @@ interface Copy {
   similarity: number;
 }
 
+/**
+ * How many paragraphs of one MinHash bucket a paragraph is compared with: the first FIRST_IN_BUCKET (where the
+ * original of a copy pasted many times is) and, while the bucket holds at most CROWDED paragraphs, the
+ * RECENT_IN_BUCKET latest. A bucket is a band of two bins; on a list of lines that look alike (a meeting log, a
+ * roster, a column of headings) a few bands are shared by thousands of lines, and comparing each line with all
+ * of them made the check quadratic: 20,000 short lines took a minute. A crowded band says little about a pair
+ * (most of its lines are not copies of each other), and a true copy shares each of its four bands with its
+ * original with probability about J² (≥ 0.81 at the threshold): it is nearly always found through a band that
+ * is not crowded, and an exact copy needs no band at all.
+ */
+const FIRST_IN_BUCKET = 2;
+const RECENT_IN_BUCKET = 6;
+const CROWDED = 24;
+const MAX_TRIES = 4;
+
+/** Near-copy comparisons made since the module was loaded; a test reads it to show the check stays linear. */
+let comparisons = 0;
+export function duplicateComparisons(): number {
+  return comparisons;
+}
+
+/**
+ * The MinHash buckets of one check: an open-addressing table from band hash to bucket, and per bucket its
+ * size, its first FIRST_IN_BUCKET paragraphs and a ring of its RECENT_IN_BUCKET latest. Typed arrays sized
+ * by the paragraph count: a Map of arrays cost more to allocate and collect than the comparisons it served.
+ */
+class Buckets {
+  readonly mask: number;
+  readonly keys: Int32Array;
+  /** Bucket number + 1 per table slot; 0 = empty slot. */
+  readonly slots: Int32Array;
+  readonly sizes: Int32Array;
+  readonly first: Int32Array;
+  readonly recent: Int32Array;
+  count = 0;
+
+  constructor(maxBands: number) {
+    let size = 16;
+    while (size < maxBands * 2) size <<= 1;
+    this.mask = size - 1;
+    this.keys = new Int32Array(size);
+    this.slots = new Int32Array(size);
+    this.sizes = new Int32Array(maxBands);
+    this.first = new Int32Array(maxBands * FIRST_IN_BUCKET);
+    this.recent = new Int32Array(maxBands * RECENT_IN_BUCKET);
+  }
+
+  /** The bucket of a band, or -1 when no paragraph had it; with `create`, a new empty bucket instead of -1. */
+  find(band: number, create: boolean): number {
+    let slot = band & this.mask;
+    for (;;) {
+      const at = this.slots[slot]!;
+      if (at === 0) {
+        if (!create) return -1;
+        this.keys[slot] = band;
+        this.slots[slot] = ++this.count;
+        return this.count - 1;
+      }
+      if (this.keys[slot] === band) return at - 1;
+      slot = (slot + 1) & this.mask;
+    }
+  }
+
+  add(bucket: number, paragraph: number): void {
+    const size = this.sizes[bucket]!;
+    if (size < FIRST_IN_BUCKET) this.first[bucket * FIRST_IN_BUCKET + size] = paragraph;
+    this.recent[bucket * RECENT_IN_BUCKET + (size % RECENT_IN_BUCKET)] = paragraph;
+    this.sizes[bucket] = size + 1;
+  }
+
+  /** Appends the bucket's first and latest paragraphs (each once) to `out` from `at`; returns the new end. */
+  collect(bucket: number, out: Int32Array, at: number): number {
+    const size = this.sizes[bucket]!;
+    const head = Math.min(size, FIRST_IN_BUCKET);
+    for (let k = 0; k < head; k++) out[at++] = this.first[bucket * FIRST_IN_BUCKET + k]!;
+    if (size > CROWDED) return at;
+    // The latest that are not among the first: positions max(head, size − RECENT) … size − 1.
+    for (let k = Math.max(head, size - RECENT_IN_BUCKET); k < size; k++) out[at++] = this.recent[bucket * RECENT_IN_BUCKET + (k % RECENT_IN_BUCKET)]!;
+    return at;
+  }
+}
+
+const candidates = new Int32Array(4 * (FIRST_IN_BUCKET + RECENT_IN_BUCKET));
+const shared = new Int32Array(candidates.length);
+
+/**
+ * At most MAX_TRIES paragraphs a paragraph is compared with, out of its bucket candidates: those that share
+ * the most of its four bands (the number of bins two paragraphs agree on estimates their similarity, and a
+ * copy at J ≥ 0.9 shares three or four bands on average), the earlier first on a tie; then in text order, so
+ * that the first to pass — the original — is the earliest of them. Reorders `candidates[0 … n)` and returns how
+ * many of them to try.
+ */
+function pickCandidates(n: number): number {
+  // Insertion sort by paragraph: at most a few dozen candidates, usually a handful.
+  for (let a = 1; a < n; a++) {
+    const v = candidates[a]!;
+    let b = a - 1;
+    while (b >= 0 && candidates[b]! > v) {
+      candidates[b + 1] = candidates[b]!;
+      b--;
+    }
+    candidates[b + 1] = v;
+  }
+  // One entry per paragraph, with the number of bands it shares (its repeats in the sorted list).
+  let m = 0;
+  for (let a = 0; a < n; a++) {
+    if (m > 0 && candidates[m - 1] === candidates[a]) shared[m - 1]!++;
+    else {
+      candidates[m] = candidates[a]!;
+      shared[m++] = 1;
+    }
+  }
+  if (m <= MAX_TRIES) return m;
+  // Keep the MAX_TRIES that share the most bands (stable: the earlier first), still in text order.
+  let kept = 0;
+  for (let bands = 4; bands >= 1 && kept < MAX_TRIES; bands--) {
+    for (let a = 0; a < m && kept < MAX_TRIES; a++) if (shared[a] === bands) shared[a] = -kept++ - 1;
+  }
+  let out = 0;
+  for (let a = 0; a < m; a++) if (shared[a]! < 0) candidates[out++] = candidates[a]!;
+  return out;
+}
+
 function findCopies(digests: readonly DuplicateDigest[]): (Copy | undefined)[] {
   resetArena();
   const copies: (Copy | undefined)[] = new Array(digests.length);
-  const byKey = new Map<string, number[]>();
-  const byBand = new Map<string, number[]>();
+  const byKey = new Map<string, number>();
+  let bandCount = 0;
+  for (const d of digests) bandCount += d.bands.length;
+  const buckets = new Buckets(bandCount);
   const shortOnes: number[] = [];
   for (let i = 0; i < digests.length; i++) {
     const d = digests[i]!;
     if (d.key.length === 0) continue;
     const same = byKey.get(d.key);
     if (d.key.length >= MIN_STANDALONE) {
-      if (same) copies[i] = { original: same[0]!, similarity: 1 };
+      if (same !== undefined) copies[i] = { original: same, similarity: 1 };
       else if (d.bands.length > 0) {
         // The original is the earliest near copy, as it is the first of exact copies: candidates are tried in
         // order and the first that passes ends the search.
-        const candidates: number[] = [];
+        let n = 0;
         for (const band of d.bands) {
-          const list = byBand.get(band);
-          if (list) for (const j of list) candidates.push(j);
+          const bucket = buckets.find(band, false);
+          if (bucket >= 0) n = buckets.collect(bucket, candidates, n);
         }
-        if (d.bands.length > 1) candidates.sort((a, b) => a - b);
-        let previous = -1;
-        for (const j of candidates) {
-          if (j === previous) continue;
-          previous = j;
+        // Lengths alone rule a pair out: |A ∩ B| / |A ∪ B| ≤ min/max.
+        let kept = 0;
+        for (let c = 0; c < n; c++) {
+          const length = digests[candidates[c]!]!.key.length;
+          if (Math.min(length, d.key.length) / Math.max(length, d.key.length) >= THRESHOLD) candidates[kept++] = candidates[c]!;
+        }
+        const tries = pickCandidates(kept);
+        for (let c = 0; c < tries; c++) {
+          const j = candidates[c]!;
           const other = digests[j]!;
-          const ratio = Math.min(other.key.length, d.key.length) / Math.max(other.key.length, d.key.length);
-          if (ratio < THRESHOLD) continue;
+          comparisons++;
           const similarity = nearCopyJaccard(d, other) ?? jaccard(d, other, THRESHOLD);
-          if (similarity >= THRESHOLD) {
+          if (similarity >= THRESHOLD && !differsInData(other.key, d.key)) {
             copies[i] = { original: j, similarity };
             break;
           }
         }
       }
-    } else if (same) {
+    } else if (same !== undefined) {
       shortOnes.push(i);
     }
-    if (same) same.push(i);
-    else byKey.set(d.key, [i]);
-    for (const band of d.bands) {
-      const list = byBand.get(band);
-      if (list) list.push(i);
-      else byBand.set(band, [i]);
-    }
+    if (same === undefined) byKey.set(d.key, i);
+    for (const band of d.bands) buckets.add(buckets.find(band, true), i);
   }
-  // Short lines join a copied run when their neighbour is a copy of their original's neighbour.
-  const nonEmpty = (i: number, step: 1 | -1) => {
-    for (let k = i + step; k >= 0 && k < digests.length; k += step) if (digests[k]!.key.length > 0) return k;
-    return -1;
-  };
+  if (shortOnes.length === 0) return copies;
+  // Short lines join a copied run when their neighbour is a copy of their original's neighbour. The nearest
+  // non-empty lines before and after each line, found once: scanning for them per line was quadratic on a
+  // text of blank lines.
+  const prevNonEmpty = new Int32Array(digests.length);
+  const nextNonEmpty = new Int32Array(digests.length);
+  for (let k = 0, last = -1; k < digests.length; k++) {
+    prevNonEmpty[k] = last;
+    if (digests[k]!.key.length > 0) last = k;
+  }
+  for (let k = digests.length - 1, last = -1; k >= 0; k--) {
+    nextNonEmpty[k] = last;
+    if (digests[k]!.key.length > 0) last = k;
+  }
   for (let pass = 0; pass < 2; pass++) {
     for (const i of pass === 0 ? shortOnes : [...shortOnes].reverse()) {
       if (copies[i]) continue;
-      const earlier = byKey.get(digests[i]!.key)!.filter((j) => j < i);
-      const prev = nonEmpty(i, -1);
-      const next = nonEmpty(i, 1);
+      const key = digests[i]!.key;
+      const prev = prevNonEmpty[i]!;
+      const next = nextNonEmpty[i]!;
       const prevCopy = prev >= 0 ? copies[prev] : undefined;
       const nextCopy = next >= 0 ? copies[next] : undefined;
-      const original = earlier.find(
-        (j) =>
-          (prevCopy !== undefined && nonEmpty(prevCopy.original, 1) === j) ||
-          (nextCopy !== undefined && nonEmpty(nextCopy.original, -1) === j),
-      );
-      if (original !== undefined) copies[i] = { original, similarity: 1 };
+      // The original is the line after the previous line's original (or before the next line's), if it is an
+      // earlier copy of this line; the earlier of the two when both are.
+      let original = -1;
+      for (const j of [prevCopy ? nextNonEmpty[prevCopy.original]! : -1, nextCopy ? prevNonEmpty[nextCopy.original]! : -1]) {
+        if (j >= 0 && j < i && digests[j]!.key === key && (original < 0 || j < original)) original = j;
+      }
+      if (original >= 0) copies[i] = { original, similarity: 1 };
     }
   }
   return copies;
