@@ -1,0 +1,66 @@
+// Benchmark of the engine on adversarial texts (not a test): `npx tsx tests/bench/adversarial.ts`, or
+// `npm run bench adversarial`. The families (tests/core/adversarial.ts) are ordinary shapes that made an earlier
+// engine quadratic — similar short lines, rosters, meeting logs, headings by the thousand — and hostile ones:
+// one 1 MB line, nothing but placeholders, brackets that never close. Each family is analysed in full
+// (analyze(): outline, coverage and every rule, as the panel, the guard and the CLI run it) at 100k characters
+// and at 1 MB. Targets: ≤ 20 ms per 100k characters and ≤ 300 ms per 1 MB.
+// The machine is shared and its speed drifts, so the sizes are measured in ROUNDS interleaved rounds (each
+// family and size once per round, a few runs each) and the figure is the median of the rounds; the best round
+// is printed beside it.
+import { loadavg } from 'node:os';
+import { analyze } from '../../lib/core/analyze';
+import { families } from '../core/adversarial';
+
+const ROUNDS = Number(process.env.ROUNDS ?? 5);
+const SIZES = [
+  { label: '100k', chars: 100_000, target: 20 },
+  { label: '1 MB', chars: 1_000_000, target: 300 },
+] as const;
+
+const collect = (globalThis as { gc?: () => void }).gc ?? (() => {});
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** Median wall time of `runs` fresh analyses (each a new analyzer: no cache carries over). */
+function time(text: string, runs: number): number {
+  collect();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    analyze(text);
+    times.push(performance.now() - t);
+  }
+  return median(times);
+}
+
+console.log(`node ${process.version}; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}; ${ROUNDS} rounds\n`);
+
+const texts = families.flatMap((family) => SIZES.map((size) => ({ family, size, text: family.make(size.chars) })));
+// Warm every code path first, so that the first row does not carry JIT and RegExp tier-up.
+for (const { text } of texts) analyze(text);
+
+const rounds = new Map<(typeof texts)[number], number[]>(texts.map((t) => [t, []]));
+for (let r = 0; r < ROUNDS; r++) {
+  for (const t of texts) rounds.get(t)!.push(time(t.text, t.size.chars > 200_000 ? 1 : 3));
+}
+
+const ms = (v: number) => `${v.toFixed(1)} ms`;
+const pad = (s: string, n: number) => s + ' '.repeat(Math.max(0, n - [...s].length));
+console.log(`${pad('family', 44)}${pad('size', 7)}${pad('median', 11)}${pad('best', 11)}${pad('target', 10)}result   findings (duplicates)`);
+let missed = 0;
+for (const t of texts) {
+  const values = rounds.get(t)!;
+  const med = median(values);
+  const pass = med <= t.size.target;
+  if (!pass) missed++;
+  const findings = analyze(t.text).findings;
+  const dups = findings.filter((f) => f.ruleId === 'duplicates').length;
+  console.log(
+    `${pad(t.family.label, 44)}${pad(t.size.label, 7)}${pad(ms(med), 11)}${pad(ms(Math.min(...values)), 11)}${pad(`≤ ${t.size.target} ms`, 10)}${pad(pass ? '✓ meets' : '✗ MISSES', 9)}${findings.length} (${dups})`,
+  );
+}
+console.log(`\n${texts.length - missed} of ${texts.length} within target (≤ 20 ms per 100k characters, ≤ 300 ms per 1 MB; median of ${ROUNDS} rounds)`);
