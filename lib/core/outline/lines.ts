@@ -125,8 +125,10 @@ function pushMark(
     // A long title is a paragraph that starts with a marker (or a run-in heading of one long sentence): the
     // title is its first clause.
     if ((!standalone && end - titleStart > 40) || end - titleStart > 60) {
+      // Never past the end found above: the title stays inside its sentence and its line (a run-in heading
+      // near the end of the text would otherwise reach past the text).
       const comma = line.slice(titleStart, titleStart + 60).search(/[，,]/);
-      end = comma >= 2 ? titleStart + comma : titleStart + 60;
+      end = Math.min(end, comma >= 2 ? titleStart + comma : titleStart + 60);
       standalone = false;
       endPunct = undefined;
     }
