@@ -92,7 +92,9 @@ function buildContext(config: RuleConfig | undefined): RuleContext {
   const keep = (entries: readonly DictionaryEntry[]) => entries.filter((e) => !disabled.has(e.id));
   const user: DictionaryEntry[] = (config?.userEntries ?? [])
     .filter((e) => e.wrong.length > 0 && !disabled.has(e.id))
-    .map((e) => ({ id: e.id, trigger: escapeRegExp(e.wrong), right: e.right, reason: e.note || '' }));
+    // The packs' `right` may use $1 for what the trigger matched; the user's is plain text, so a `$` in it
+    // ($&, $1, $$ typed as they are) is doubled to stand for itself when the replacement is filled in.
+    .map((e) => ({ id: e.id, trigger: escapeRegExp(e.wrong), right: e.right.replace(/\$/g, '$$$$'), reason: e.note || '' }));
   // One scan per paragraph serves all three dictionary rules.
   const [officialNames, spinPairs, userEntries] = compileDictionaries([
     keep(officialNamesPack.entries),
