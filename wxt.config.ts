@@ -11,6 +11,8 @@ export default defineConfig({
   outDir: process.env.TIANBAO_OUT_DIR ?? '.output',
   // The e2e flavour is a production build in every other respect, written to its own folder.
   ...(E2E ? { outDirTemplate: '{{browser}}-mv{{manifestVersion}}-e2e' } : {}),
+  // Lets code keep e2e-only hooks (lib/storage/e2eHook.ts) out of every other build: false there, so removed.
+  vite: () => ({ define: { 'import.meta.env.TIANBAO_E2E': JSON.stringify(E2E) } }),
   manifestVersion: 3,
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
@@ -21,6 +23,12 @@ export default defineConfig({
     optional_host_permissions: ['http://*/*', 'https://*/*'],
     ...(E2E ? { host_permissions: ['http://127.0.0.1/*'] } : {}),
     action: { default_title: '__MSG_actionTitle__' },
+    // The panel page is framed by the portal page (lib/host), so it must be web-accessible. Not with
+    // use_dynamic_url: Chromium then hands content scripts a per-session address while the frame's document
+    // still has the id-based origin, and the channel's postMessage, addressed to that exact origin, is dropped.
+    // A page that frames panel.html itself gets only a notice: the panel connects only with the secret its own
+    // host put in the frame's address (lib/protocol.ts).
+    web_accessible_resources: [{ resources: ['panel.html'], matches: ['http://*/*', 'https://*/*'] }],
     commands: {
       _execute_action: {
         suggested_key: { default: 'Alt+Shift+Y' },

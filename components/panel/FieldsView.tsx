@@ -1,3 +1,4 @@
+import { pageOrigin } from '@/lib/panel/page-origin';
 import { useState } from 'react';
 import { t } from '@/lib/i18n';
 import { matchSectionTitle } from '@/lib/core/coverage';
@@ -26,7 +27,7 @@ export function FieldsView({ analysis, saveMapping }: FieldsViewProps) {
   const sectionOf = new Map(reportFields.map((field) => [field.key, field.sectionId ?? '']));
   const save =
     saveMapping ??
-    ((mapping: Record<string, string>) => updateSiteProfile(globalThis.location.origin, { fieldSectionMap: mapping }));
+    ((mapping: Record<string, string>) => updateSiteProfile(pageOrigin(), { fieldSectionMap: mapping }));
 
   // A field whose label names a section holds it unless the mapping says otherwise, so "none" is stored for such a
   // field (NO_SECTION); leaving its key out would let the label map it again.

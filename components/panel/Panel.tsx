@@ -77,6 +77,7 @@ export function Panel({ store, bridge, actions, guard, drafts, switches }: Panel
     <aside className="tb-panel" style={{ width: shownWidth }} aria-label={t('panel.name')} data-testid="tianbao-panel">
       <ResizeHandle
         width={shownWidth}
+        onDrag={(dragging) => store.getState().setDragging(dragging)}
         onResize={(next) => {
           setDragWidth(next);
           store.getState().setWidth(next);

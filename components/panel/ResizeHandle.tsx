@@ -6,10 +6,12 @@ export interface ResizeHandleProps {
   width: number;
   onResize(width: number): void;
   onResizeEnd(width: number): void;
+  /** A drag starts (true) or ends (false). */
+  onDrag?(dragging: boolean): void;
 }
 
 /** The panel's left edge: drag to resize, or focus it and use ←/→ (keyboard users and tests alike). */
-export function ResizeHandle({ width, onResize, onResizeEnd }: ResizeHandleProps) {
+export function ResizeHandle({ width, onResize, onResizeEnd, onDrag }: ResizeHandleProps) {
   const drag = useRef<{ startX: number; startWidth: number; last: number } | undefined>(undefined);
   return (
     <div
@@ -24,11 +26,13 @@ export function ResizeHandle({ width, onResize, onResizeEnd }: ResizeHandleProps
       onPointerDown={(event) => {
         event.preventDefault();
         event.currentTarget.setPointerCapture?.(event.pointerId);
-        drag.current = { startX: event.clientX, startWidth: width, last: width };
+        // Screen coordinates: the panel's frame moves as it resizes, so frame-relative ones would drift.
+        drag.current = { startX: event.screenX, startWidth: width, last: width };
+        onDrag?.(true);
       }}
       onPointerMove={(event) => {
         if (!drag.current) return;
-        const next = drag.current.startWidth + (drag.current.startX - event.clientX);
+        const next = drag.current.startWidth + (drag.current.startX - event.screenX);
         drag.current.last = next;
         onResize(next);
       }}
@@ -36,6 +40,12 @@ export function ResizeHandle({ width, onResize, onResizeEnd }: ResizeHandleProps
         if (!drag.current) return;
         onResizeEnd(drag.current.last);
         drag.current = undefined;
+        onDrag?.(false);
+      }}
+      onPointerCancel={() => {
+        if (!drag.current) return;
+        drag.current = undefined;
+        onDrag?.(false);
       }}
       onKeyDown={(event) => {
         const step = event.shiftKey ? 40 : 10;

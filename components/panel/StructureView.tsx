@@ -1,3 +1,4 @@
+import { pageOrigin } from '@/lib/panel/page-origin';
 import { useState } from 'react';
 import { t } from '@/lib/i18n';
 import type { OutlineHeading, SectionCoverage, StructureSuggestion } from '@/lib/core/analyze';
@@ -125,7 +126,7 @@ export function StructureView({ analysis, bridge, saveTemplate }: StructureViewP
           value={analysis.templateChosen ? analysis.templateId : ''}
           onChange={(event) => {
             const save =
-              saveTemplate ?? ((id: string | null) => updateSiteProfile(globalThis.location.origin, { templateId: id }));
+              saveTemplate ?? ((id: string | null) => updateSiteProfile(pageOrigin(), { templateId: id }));
             save(event.target.value || null).catch(() =>
               setMessage({ ok: false, text: t('structure.templateSaveFailed') }),
             );

@@ -1,3 +1,4 @@
+import { pageOrigin } from '@/lib/panel/page-origin';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { createAnalyzer, type Analysis, type Analyzer } from '@/lib/core/analyze';
 import { builtinTemplates, type Template } from '@/lib/core/template';
@@ -42,7 +43,7 @@ const DEBOUNCE_MS = 250;
  */
 export function usePageAnalysis(bridge: PageBridge, active: boolean, given: AnalysisSettings = {}): PageAnalysis {
   // The user's rule switches and field mapping for this site, unless the caller passes its own (tests do).
-  const origin = globalThis.location?.origin ?? '';
+  const origin = pageOrigin();
   const storedRules = useRuleConfig(origin);
   const storedMapping = useSiteMapping(origin);
   const { userTemplates, chosenId } = useSiteTemplates(origin);

@@ -24,6 +24,6 @@ export async function showPanel(tabId: number, action: PanelAction): Promise<voi
     args: [action],
   });
   if (probe?.result !== true) {
-    await browser.scripting.executeScript({ target, files: ['/panel.js'] });
+    await browser.scripting.executeScript({ target, files: ['/host.js'] });
   }
 }

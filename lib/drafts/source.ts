@@ -14,19 +14,24 @@ export interface DraftSource {
   settle(fieldKey: string, how: 'restored' | 'discarded'): Promise<void>;
 }
 
-export function createDraftSource(win: Window): DraftSource {
-  const origin = win.location.origin;
+/** The portal page the panel serves: its origin and current address (the panel is an extension page). */
+export interface DraftPage {
+  origin: string;
+  pageUrl(): string;
+}
+
+export function createDraftSource({ origin, pageUrl }: DraftPage): DraftSource {
   return {
-    pageUrl: () => win.location.href,
+    pageUrl,
     list: () => listDrafts(origin),
     watch: (onChange) => watchDrafts(() => onChange()),
     async remove(fieldKeys) {
-      const message: Message = { type: 'draft:delete', fieldKeys };
+      const message: Message = { type: 'draft:delete', fieldKeys, origin };
       const removed: unknown = await browser.runtime.sendMessage(message);
       if (typeof removed !== 'number') throw new Error('draft:delete was refused');
     },
     async settle(fieldKey, how) {
-      const message: Message = { type: 'draft:settle', fieldKey, how };
+      const message: Message = { type: 'draft:settle', fieldKey, how, origin };
       const settled: unknown = await browser.runtime.sendMessage(message);
       if (typeof settled !== 'boolean') throw new Error('draft:settle was refused');
     },

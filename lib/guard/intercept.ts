@@ -2,29 +2,37 @@
 // page's own handlers, asks the panel for a verdict, and then either lets the submit go — exactly once — or
 // leaves the user on the page to correct it. Kept small: it runs in the start-up script on every enabled page.
 //
-// The rules it keeps (issue 5 item 5, DESIGN "Checks"):
-//  - the page can always submit: a failure anywhere in Tianbao, or no verdict within `timeoutMs`, lets the
-//    submit through;
+// The rules it keeps (DESIGN "Checks"; issue 9 item 2):
+//  - the page can always submit. The panel is asked over its channel (lib/host); when it is missing, is
+//    removed by the page, crashes, or gives no verdict within GUARD_TIMEOUT_MS of the click, the submit goes
+//    through. While the dialog is up the panel must keep answering pings: when it stops, the submit goes
+//    through within PANEL_SILENCE_MS (lib/host/host.ts). Only the user's own choice can keep it back.
+//  - one dialog per submit: while a check or a dialog is pending, further submits (double clicks, a portal's
+//    own retry) are held and decided by it; once a submit is approved, the page may submit again — a late
+//    requestSubmit() after its own validation, a second button — without asking again, until the user edits
+//    the form or APPROVAL_MS pass.
 //  - the page's own handlers run once and only once per submit: a held submit is replayed (the click
 //    re-dispatched on the element the user clicked, or form.requestSubmit() with the original submitter) while
 //    a bypass flag lets the replay, and the submit event it causes, pass untouched;
-//  - when the panel is already loaded and the text is clean, nothing is held at all: the user's own event
-//    goes on.
+//  - when the panel's latest verdict is for the page as it is and found nothing blocking, nothing is held:
+//    the user's own event goes on.
 import { isReportForm, submitTrigger } from './detect';
 
 export type GuardDecision = 'submit' | 'cancel';
 
-/** What the panel offers the agent (globalThis.__tianbaoPanel.guard). */
+/** What the panel offers the agent (lib/host/host.ts, globalThis.__tianbaoPanel.guard). */
 export interface PanelGuard {
-  /** Runs the checks over the page now; synchronous so a clean page needs no hold. */
-  check(): { blocking: number };
-  /** Shows the blocking findings with 返回修改 / 仍然提交 and resolves with the user's choice. */
+  /** True when the panel's last verdict covers the form as it is now and found nothing blocking. */
+  cleanNow(): boolean;
+  /** Counts the blocking problems of the form as it is now; rejects when the panel cannot answer by `deadline`. */
+  check(deadline: number): Promise<{ blocking: number }>;
+  /** Shows the blocking problems with 返回修改 / 仍然提交; resolves with the user's choice, rejects if the panel goes. */
   ask(): Promise<GuardDecision>;
 }
 
 export interface InterceptOptions {
   win: Window;
-  /** Is the guard switched on for this site right now? */
+  /** Is the guard switched on for this page right now? */
   enabled(): boolean;
   /** The loaded panel's guard, if the panel is in the page. */
   current(): PanelGuard | undefined;
@@ -39,9 +47,10 @@ export interface Interceptor {
   stop(): void;
 }
 
-export const GUARD_TIMEOUT_MS = 8000;
-/** A submit approved moments ago is not checked again (pages that validate, then requestSubmit()). */
-const APPROVAL_MS = 1500;
+/** The longest a submit waits for a verdict when the user is not being asked (README states it). */
+export const GUARD_TIMEOUT_MS = 5000;
+/** How long an approved submit stays approved when the user does not edit the form again. */
+export const APPROVAL_MS = 30_000;
 
 export function startIntercept(options: InterceptOptions): Interceptor {
   const { win } = options;
@@ -49,11 +58,14 @@ export function startIntercept(options: InterceptOptions): Interceptor {
   const timeoutMs = options.timeoutMs ?? GUARD_TIMEOUT_MS;
   let bypass = 0;
   let approvedUntil = 0;
-  let loading = false;
-  let round = 0;
+  let pending = false;
+
+  const approve = () => {
+    approvedUntil = now() + APPROVAL_MS;
+  };
 
   const go = (replay: () => void) => {
-    approvedUntil = now() + APPROVAL_MS;
+    approve();
     bypass++;
     try {
       replay();
@@ -64,22 +76,29 @@ export function startIntercept(options: InterceptOptions): Interceptor {
     }
   };
 
-  const askThen = (guard: PanelGuard, replay: () => void, mine: number) => {
-    let asked: Promise<GuardDecision>;
+  const decide = async (replay: () => void) => {
+    const deadline = now() + timeoutMs;
+    let timer: number | undefined;
+    const late = new Promise<undefined>((resolve) => {
+      timer = win.setTimeout(() => resolve(undefined), timeoutMs);
+    });
+    const verdict = (async () => {
+      const guard = options.current() ?? (await options.load(deadline));
+      if (!guard) return undefined;
+      const { blocking } = await guard.check(deadline);
+      return { guard, blocking };
+    })().catch(() => undefined);
+    const result = await Promise.race([verdict, late]);
+    win.clearTimeout(timer);
+    if (!result || !(result.blocking > 0)) return go(replay);
+    let decision: GuardDecision;
     try {
-      asked = guard.ask();
+      decision = await result.guard.ask();
     } catch {
-      go(replay);
-      return;
+      // The panel went away while the user was being asked: the page's submit is never kept back by us.
+      return go(replay);
     }
-    asked.then(
-      (decision) => {
-        if (mine === round && decision === 'submit') go(replay);
-      },
-      () => {
-        if (mine === round) go(replay);
-      },
-    );
+    if (decision === 'submit') go(replay);
   };
 
   const hold = (event: Event, replay: () => void) => {
@@ -93,44 +112,25 @@ export function startIntercept(options: InterceptOptions): Interceptor {
       event.preventDefault();
       event.stopImmediatePropagation();
     };
-    // A second click while the panel loads is the same submit: hold it, the first one decides.
-    if (loading) return stop();
-    const mine = ++round;
-    const guard = options.current();
-    if (guard) {
-      let blocking: number;
-      try {
-        blocking = guard.check().blocking;
-      } catch {
-        return;
-      }
-      if (!(blocking > 0)) {
-        approvedUntil = now() + APPROVAL_MS;
-        return;
-      }
-      stop();
-      askThen(guard, replay, mine);
+    // The same submit again (a double click, the portal retrying) while the first is being decided.
+    if (pending) return stop();
+    let clean = false;
+    try {
+      clean = options.current()?.cleanNow() === true;
+    } catch {
+      clean = false;
+    }
+    if (clean) {
+      approve();
       return;
     }
     stop();
-    loading = true;
-    const deadline = now() + timeoutMs;
-    const timer = new Promise<'timeout'>((resolve) => win.setTimeout(() => resolve('timeout'), timeoutMs));
-    const verdict = options
-      .load(deadline)
-      .then((loaded) => (loaded ? { guard: loaded, blocking: loaded.check().blocking } : undefined));
-    Promise.race([verdict, timer]).then(
-      (result) => {
-        loading = false;
-        if (mine !== round) return;
-        if (result === 'timeout' || result === undefined || !(result.blocking > 0)) go(replay);
-        else askThen(result.guard, replay, mine);
-      },
-      () => {
-        loading = false;
-        if (mine === round) go(replay);
-      },
-    );
+    pending = true;
+    decide(replay)
+      .catch(() => go(replay))
+      .finally(() => {
+        pending = false;
+      });
   };
 
   const onClick = (event: MouseEvent) => {
@@ -173,12 +173,19 @@ export function startIntercept(options: InterceptOptions): Interceptor {
     });
   };
 
+  // The user edits the form again: the next submit is a new one and is checked again.
+  const onEdit = (event: Event) => {
+    if (event.isTrusted) approvedUntil = 0;
+  };
+
   win.addEventListener('click', onClick, true);
   win.addEventListener('submit', onSubmit, true);
+  win.addEventListener('input', onEdit, true);
   return {
     stop() {
       win.removeEventListener('click', onClick, true);
       win.removeEventListener('submit', onSubmit, true);
+      win.removeEventListener('input', onEdit, true);
     },
   };
 }

@@ -4,7 +4,7 @@ import { createStore } from 'zustand/vanilla';
 import type { Finding } from '../core/types';
 import type { ReportSettings } from '../panel/report';
 import type { PageBridge, PanelField } from '../panel/bridge';
-import type { GuardDecision, PanelGuard } from './intercept';
+import type { GuardDecision } from './intercept';
 import { blockingFindings } from './findings';
 
 export interface GuardRequest {
@@ -34,13 +34,23 @@ export interface PanelGuardOptions {
   show(): void;
 }
 
-export function createPanelGuard({ bridge, store, show, settings }: PanelGuardOptions): PanelGuard {
+/** The panel's side of the guard: counts on the form the page side sent, then asks the user. */
+export interface PanelGuardCore {
+  /** Checks the form as given (the page side's fresh snapshot), or as the bridge last saw it. */
+  check(input?: { fields: PanelField[]; pageTitle: string }): { blocking: number };
+  ask(): Promise<GuardDecision>;
+  /** The submit was decided without the user (the page side stopped waiting): close the dialog. */
+  cancel(): void;
+}
+
+export function createPanelGuard({ bridge, store, show, settings }: PanelGuardOptions): PanelGuardCore {
   let last: GuardRequest = { findings: [], fields: [] };
   let supersede: (() => void) | undefined;
   return {
-    check() {
-      const fields = bridge.readFields();
-      last = { fields, findings: blockingFindings({ fields, pageTitle: bridge.pageTitle(), settings: settings?.() ?? {} }) };
+    check(input) {
+      const fields = input?.fields ?? bridge.readFields();
+      const pageTitle = input?.pageTitle ?? bridge.pageTitle();
+      last = { fields, findings: blockingFindings({ fields, pageTitle, settings: settings?.() ?? {} }) };
       return { blocking: last.findings.length };
     },
     ask() {
@@ -62,6 +72,9 @@ export function createPanelGuard({ bridge, store, show, settings }: PanelGuardOp
         store.setState({ request, decide: (decision) => settle(decision, decision === 'cancel') });
         show();
       });
+    },
+    cancel() {
+      supersede?.();
     },
   };
 }

@@ -1,12 +1,13 @@
-// Mounts the panel into the page: a shadow root at the right edge, pushing the page aside, with the React
-// UI inside. Runs only when the user opens the panel (toolbar, shortcut or the slim tab), never at page load.
+// The panel page (panel.html): an extension page that the page side (lib/host) loads in a frame of the portal
+// page. It waits for the one message that carries its private channel and the secret from its own URL
+// fragment, then renders the React panel, reads and writes storage itself (as an extension page, under the
+// extension's Web Locks), and runs every analysis here, off the portal's main thread.
+//
+// Anything else posted to this window is ignored: the portal's scripts can address the frame but they do
+// not know the secret, and after the first port is accepted no further one is.
 import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
-import { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { Panel, type PanelActions } from '@/components/panel/Panel';
-import panelCss from '@/components/panel/panel.css?inline';
-import { startAgent, PANEL_HOST_TAG, SITE_PROFILES_KEY } from '../agent/agent';
 import { keepFocusOnMouseDown } from '../dom/focus';
 import {
   getRuleSettings,
@@ -23,56 +24,165 @@ import { ruleConfigFor } from '../core/rules/settings';
 import { siteReportSettings, type ReportSettings } from './report';
 import { toEngineTemplates } from './user-templates';
 import { createGuardStore, createPanelGuard } from '../guard/panel-guard';
+import { blockingFindings } from '../guard/findings';
 import { createDraftSource } from '../drafts/source';
 import type { SiteSwitches } from '@/components/panel/SubmitGuardSwitches';
 import { isEnableableOrigin, type Message, type SiteStatus } from '../messages';
-import { createPanelStore, type PanelStore } from './store';
-import { pushPage } from './page-push';
-import { createDomBridge } from './dom-bridge';
+import {
+  HOST_TO_PANEL_TYPES,
+  hasType,
+  isConnectMessage,
+  type Handshake,
+  type HostToPanel,
+  type PanelToHost,
+} from '../protocol';
+import { createPanelStore } from './store';
+import { createRemoteBridge } from './remote-bridge';
 import { loadLanguage } from './language';
+import { setPageOrigin } from './page-origin';
+import { t } from '../i18n';
 
-function applyLayout(doc: Document, store: PanelStore): void {
-  const { collapsed, width } = store.getState();
-  pushPage(doc, collapsed ? 0 : width);
+const SECRET = /^[0-9a-f]{32}$/;
+/** After the last snapshot, how long to wait before recomputing the verdict the guard's fast path uses. */
+const VERDICT_DELAY_MS = 250;
+
+/** Resolves with the channel the page side hands over with our secret; the first one only. */
+function acceptPort(win: Window, secret: string): Promise<MessagePort> {
+  return new Promise((resolve) => {
+    const onMessage = (event: MessageEvent) => {
+      if (event.source !== win.parent || !isConnectMessage(event.data, secret) || !event.ports[0]) return;
+      win.removeEventListener('message', onMessage);
+      resolve(event.ports[0]);
+    };
+    win.addEventListener('message', onMessage);
+  });
 }
 
-export async function mountPanel(win: Window = window): Promise<void> {
-  if (win.top !== win || globalThis.__tianbaoPanel) return;
-  const doc = win.document;
-  const agent = startAgent(win);
-  if (!agent) return;
+function waitForHello(port: MessagePort): Promise<Handshake> {
+  return new Promise((resolve) => {
+    port.onmessage = (event: MessageEvent) => {
+      const message = event.data as unknown;
+      if (hasType<HostToPanel>(message, HOST_TO_PANEL_TYPES) && message.type === 'hello') resolve(message.handshake);
+    };
+    port.start();
+    const ready: PanelToHost = { type: 'ready' };
+    port.postMessage(ready);
+  });
+}
+
+/** Opened by itself (not in a portal's frame): say what this page is instead of showing an empty panel. */
+async function renderStandalone(win: Window): Promise<void> {
   await loadLanguage();
+  const root = win.document.getElementById('root');
+  if (root) root.textContent = t('panel.standalone');
+}
 
-  // Loaded by the submit guard rather than by the user: come up as the user left the panel, and open only
-  // when there are findings to show.
-  const quiet = agent.quietMount === true;
-  agent.quietMount = false;
+export async function startPanel(win: Window = window): Promise<void> {
+  const secret = win.location.hash.slice(1);
+  if (win.parent === win || !SECRET.test(secret)) return renderStandalone(win);
+  const port = await acceptPort(win, secret);
+  const [handshake] = await Promise.all([waitForHello(port), loadLanguage()]);
+  const send = (message: PanelToHost) => port.postMessage(message);
 
-  const origin = win.location.origin;
+  const origin = handshake.origin;
+  setPageOrigin(origin);
+  const quiet = handshake.quiet;
   const profile = await getSiteProfile(origin).catch(() => undefined);
   const store = createPanelStore(origin, { width: profile?.panelWidth, collapsed: quiet ? profile?.panelCollapsed !== false : false });
-  const bridge = createDomBridge(win, agent.focus);
+  const bridge = createRemoteBridge((id, request) => send({ type: 'request', id, request }), handshake.snapshot);
   const guardStore = createGuardStore();
-  // The site's report settings (rule switches, chosen template, field mapping, report period, user templates), for the guard
-  // as for the 检查 tab, kept current when the options page or another tab changes them.
+
+  // The site's report settings (rule switches, chosen template, field mapping, report period, user templates),
+  // for the guard as for the 检查 tab, kept current when the options page or another tab changes them.
   let reportSettings: ReportSettings = {};
   const loadReportSettings = () =>
     Promise.all([getRuleSettings(), getSiteProfile(origin), listUserTemplates()])
       .then(([rules, site, templates]) => {
         reportSettings = siteReportSettings(site, { rules: ruleConfigFor(rules, origin), templates: toEngineTemplates(templates) });
+        scheduleVerdict();
       })
       .catch(() => undefined);
-  void loadReportSettings();
-  const stopRuleWatch = watchSettings(() => void loadReportSettings());
-  const stopProfileWatch = watchSiteProfiles(() => void loadReportSettings());
-  const stopTemplateWatch = watchUserTemplates(() => void loadReportSettings());
+  watchSettings(() => void loadReportSettings());
+  watchSiteProfiles(() => void loadReportSettings());
+  watchUserTemplates(() => void loadReportSettings());
+
   const guard = createPanelGuard({
     bridge,
     store: guardStore,
     settings: () => reportSettings,
     show: () => store.getState().setCollapsed(false),
   });
-  const drafts = createDraftSource(win);
+
+  // The verdict on the form as last sent: with nothing blocking, the page side lets a submit go unheld.
+  let verdictTimer: ReturnType<typeof setTimeout> | undefined;
+  function scheduleVerdict() {
+    clearTimeout(verdictTimer);
+    verdictTimer = setTimeout(() => {
+      const snapshot = bridge.snapshot();
+      let blocking = 1;
+      try {
+        blocking = blockingFindings({ fields: snapshot.fields, pageTitle: snapshot.pageTitle, settings: reportSettings }).length;
+      } catch {
+        blocking = 1;
+      }
+      send({ type: 'verdict', version: snapshot.version, blocking });
+    }, VERDICT_DELAY_MS);
+  }
+
+  const asking = new Set<number>();
+  port.onmessage = (event: MessageEvent) => {
+    const message = event.data as unknown;
+    if (!hasType<HostToPanel>(message, HOST_TO_PANEL_TYPES)) return;
+    switch (message.type) {
+      case 'reply':
+        bridge.settle(message.id, message.result);
+        break;
+      case 'snapshot':
+        bridge.update(message.snapshot);
+        scheduleVerdict();
+        break;
+      case 'show':
+        if (message.how === 'open' || store.getState().collapsed) setCollapsed(false);
+        else setCollapsed(true);
+        break;
+      case 'guard-check': {
+        bridge.update(message.snapshot);
+        let blocking = 1;
+        try {
+          blocking = guard.check({ fields: message.snapshot.fields, pageTitle: message.snapshot.pageTitle }).blocking;
+        } catch {
+          // The checks failed: the page side lets the submit go when it has no count.
+          send({ type: 'guard-reply', id: message.id });
+          break;
+        }
+        send({ type: 'guard-reply', id: message.id, blocking, version: message.snapshot.version });
+        break;
+      }
+      case 'guard-ask': {
+        const id = message.id;
+        asking.add(id);
+        guard.ask().then(
+          (decision) => {
+            if (asking.delete(id)) send({ type: 'guard-reply', id, decision });
+          },
+          () => {
+            if (asking.delete(id)) send({ type: 'guard-reply', id, decision: 'submit' });
+          },
+        );
+        break;
+      }
+      case 'guard-cancel':
+        if (asking.delete(message.id)) guard.cancel();
+        break;
+      case 'ping':
+        send({ type: 'pong', seq: message.seq });
+        break;
+      case 'hello':
+        break;
+    }
+  };
+
+  const drafts = createDraftSource({ origin, pageUrl: () => bridge.snapshot().url });
   const switches: SiteSwitches = {
     async load() {
       const [site, settings] = await Promise.all([getSiteProfile(origin), getSettings()]);
@@ -89,6 +199,10 @@ export async function mountPanel(win: Window = window): Promise<void> {
       store.getState().setNotice({ messageId: 'panel.saveFailed', tone: 'error' });
     });
   };
+  function setCollapsed(next: boolean) {
+    store.getState().setCollapsed(next);
+    persistLayout({ width: store.getState().width, collapsed: next });
+  }
   const actions: PanelActions = {
     enableSite() {
       if (!isEnableableOrigin(origin)) {
@@ -110,54 +224,25 @@ export async function mountPanel(win: Window = window): Promise<void> {
       .catch(() => undefined);
   };
   refreshSiteStatus();
-  // The enable-site window and the options page report back through storage: the profile flips.
-  // Only site profile changes can flip it; drafts are saved every second while the user types.
-  const onStorageChanged = (changes: Record<string, unknown>, area: string) => {
-    if (area === 'local' && SITE_PROFILES_KEY in changes) refreshSiteStatus();
-  };
-  browser.storage.onChanged.addListener(onStorageChanged);
+  watchSiteProfiles(refreshSiteStatus);
 
-  const ctx = new ContentScriptContext('panel');
-  const ui = await createShadowRootUi(ctx, {
-    name: PANEL_HOST_TAG,
-    position: 'inline',
-    anchor: 'html',
-    append: 'last',
-    css: panelCss,
-    isolateEvents: true,
-    onMount(container, shadow) {
-      keepFocusOnMouseDown(shadow);
-      const root = createRoot(container);
-      root.render(<Panel store={store} bridge={bridge} actions={actions} guard={guardStore} drafts={drafts} switches={switches} />);
-      return root;
-    },
-    onRemove(root) {
-      root?.unmount();
-    },
-  });
-  ui.mount();
-  agent.hideTab();
-  applyLayout(doc, store);
-  store.subscribe(() => applyLayout(doc, store));
-  ctx.onInvalidated(() => {
-    pushPage(doc, 0);
-    browser.storage.onChanged.removeListener(onStorageChanged);
-    stopRuleWatch();
-    stopProfileWatch();
-    stopTemplateWatch();
-  });
-
-  globalThis.__tianbaoPanel = {
-    toggle() {
-      const next = !store.getState().collapsed;
-      store.getState().setCollapsed(next);
-      persistLayout({ width: store.getState().width, collapsed: next });
-    },
-    open() {
-      store.getState().setCollapsed(false);
-      persistLayout({ width: store.getState().width, collapsed: false });
-    },
-    guard,
+  // The frame's size follows the panel's: the page side sizes the frame and pushes the page aside.
+  let sentLayout = '';
+  const sendLayout = () => {
+    const { width, collapsed, dragging } = store.getState();
+    const key = `${width}:${collapsed}:${dragging}`;
+    if (key === sentLayout) return;
+    sentLayout = key;
+    send({ type: 'layout', width, collapsed, dragging });
   };
+  store.subscribe(sendLayout);
+  sendLayout();
+
+  const container = win.document.getElementById('root') ?? win.document.body.appendChild(win.document.createElement('div'));
+  keepFocusOnMouseDown(win.document.documentElement);
+  createRoot(container).render(
+    <Panel store={store} bridge={bridge} actions={actions} guard={guardStore} drafts={drafts} switches={switches} />,
+  );
+  void loadReportSettings();
   if (!quiet) persistLayout({ width: store.getState().width, collapsed: false });
 }

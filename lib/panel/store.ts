@@ -11,6 +11,9 @@ export type PanelTab = 'structure' | 'checks' | 'snippets' | 'fields';
 export interface LayoutSlice {
   width: number;
   collapsed: boolean;
+  /** The user is dragging the panel's edge: the frame spans the viewport so that the pointer stays in it. */
+  dragging: boolean;
+  setDragging(dragging: boolean): void;
   setWidth(width: number): void;
   setCollapsed(collapsed: boolean): void;
 }
@@ -40,6 +43,8 @@ export function clampWidth(width: number): number {
 const createLayoutSlice: StateCreator<PanelState, [], [], LayoutSlice> = (set) => ({
   width: DEFAULT_WIDTH,
   collapsed: false,
+  dragging: false,
+  setDragging: (dragging) => set({ dragging }),
   setWidth: (width) => set({ width: clampWidth(width) }),
   setCollapsed: (collapsed) => set({ collapsed }),
 });

@@ -1,7 +1,7 @@
 // Shared end-to-end harness: Debian's Chromium with the built extension loaded, driven by playwright-core.
 // The extension is the e2e flavour (`npm run build:e2e`, .output/chrome-mv3-e2e), which differs from the
 // shipped build only by a pre-granted http://127.0.0.1 host permission (see wxt.config.ts).
-import { chromium, type BrowserContext, type Page, type Request, type Worker } from 'playwright-core';
+import { chromium, type BrowserContext, type Frame, type Locator, type Page, type Request, type Worker } from 'playwright-core';
 import { mkdtempSync, rmSync, existsSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -153,4 +153,30 @@ export function readNetLog(file: string): NetLogRequest[] {
     seen.push({ url: event.params.url, initiator: event.params.initiator ?? '' });
   }
   return seen;
+}
+
+/**
+ * The panel's frame in `page`. The panel is an extension page in an iframe inside a closed shadow root: page
+ * selectors cannot reach it, but the browser lists the frame, which is how a test (not a page script) gets in.
+ */
+export async function panelFrame(page: Page, timeoutMs = 15_000): Promise<Frame> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const frame = page.frames().find((f) => /^chrome-extension:\/\/[^/]+\/panel\.html#/.test(f.url()));
+    if (frame) return frame;
+    if (Date.now() > until) throw new Error('the panel frame did not appear');
+    await page.waitForTimeout(50);
+  }
+}
+
+/** The panel's open body (absent while it is collapsed to its tab). */
+export async function panelOf(page: Page): Promise<Locator> {
+  return (await panelFrame(page)).getByTestId('tianbao-panel');
+}
+
+/** Waits until the panel is open and returns its frame. */
+export async function openedPanel(page: Page, timeoutMs = 15_000): Promise<Frame> {
+  const frame = await panelFrame(page, timeoutMs);
+  await frame.getByTestId('tianbao-panel').waitFor({ timeout: timeoutMs });
+  return frame;
 }

@@ -2,7 +2,7 @@
 // collapsible and resizable, and never taking the caret away from the field the user is writing in.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launch, type Harness } from './harness';
+import { launch, openedPanel, panelFrame, type Harness } from './harness';
 
 let h: Harness;
 
@@ -17,24 +17,26 @@ afterAll(async () => {
 async function openPanel(): Promise<Page> {
   const page = await h.open('/demo-portal/');
   await h.clickToolbar(page);
-  await page.getByTestId('tianbao-panel').waitFor();
+  await openedPanel(page);
   return page;
 }
+
+const panel = async (page: Page) => (await panelFrame(page)).getByTestId('tianbao-panel');
 
 const pushedMargin = (page: Page) => page.evaluate(() => getComputedStyle(document.documentElement).marginRight);
 
 describe('panel', () => {
   it('opens on the toolbar handler, docked at the right edge, and pushes the form aside', async () => {
     const page = await openPanel();
-    const panel = await page.getByTestId('tianbao-panel').boundingBox();
+    const box = await (await panel(page)).boundingBox();
     // The right edge of the layout viewport, left of the page's scrollbar.
     const viewportRight = await page.evaluate(() => document.documentElement.clientWidth);
-    expect(panel).not.toBeNull();
-    expect(Math.round(panel!.x + panel!.width)).toBe(viewportRight);
-    expect(panel!.width).toBeGreaterThanOrEqual(280);
-    expect(await pushedMargin(page)).toBe(`${Math.round(panel!.width)}px`);
+    expect(box).not.toBeNull();
+    expect(Math.round(box!.x + box!.width)).toBe(viewportRight);
+    expect(box!.width).toBeGreaterThanOrEqual(280);
+    expect(await pushedMargin(page)).toBe(`${Math.round(box!.width)}px`);
     const form = await page.locator('#report').boundingBox();
-    expect(form!.x + form!.width).toBeLessThanOrEqual(panel!.x + 1);
+    expect(form!.x + form!.width).toBeLessThanOrEqual(box!.x + 1);
     await page.close();
   });
 
@@ -44,8 +46,8 @@ describe('panel', () => {
     await page.keyboard.type('前文后文');
     await page.keyboard.press('ArrowLeft');
     await page.keyboard.press('ArrowLeft');
-    await page.getByRole('tab', { name: '字段' }).click();
-    await page.getByRole('tab', { name: '检查' }).click();
+    await (await panelFrame(page)).getByRole('tab', { name: '字段' }).click();
+    await (await panelFrame(page)).getByRole('tab', { name: '检查' }).click();
     await page.keyboard.type('中');
     expect(await page.locator('#main').inputValue()).toBe('前文中后文');
     await page.close();
@@ -58,7 +60,7 @@ describe('panel', () => {
     await page.keyboard.type('前文后文');
     await page.keyboard.press('ArrowLeft');
     await page.keyboard.press('ArrowLeft');
-    await page.getByRole('tab', { name: '字段' }).click();
+    await (await panelFrame(page)).getByRole('tab', { name: '字段' }).click();
     await page.keyboard.type('中');
     expect((await body.innerText()).trim()).toBe('前文中后文');
     await page.close();
@@ -80,11 +82,11 @@ describe('panel', () => {
 
   it('collapses to a slim tab that gives the page its full width, and expands again', async () => {
     const page = await openPanel();
-    await page.getByRole('button', { name: '收起侧栏' }).click();
-    await expect.poll(() => page.getByTestId('tianbao-panel').count()).toBe(0);
+    await (await panelFrame(page)).getByRole('button', { name: '收起侧栏' }).click();
+    await expect.poll(async () => (await panel(page)).count()).toBe(0);
     expect(await pushedMargin(page)).toBe('0px');
-    await page.getByRole('button', { name: /填报助手/ }).click();
-    await page.getByTestId('tianbao-panel').waitFor();
+    await (await panelFrame(page)).getByRole('button', { name: /填报助手/ }).click();
+    await (await panel(page)).waitFor();
     expect(await pushedMargin(page)).not.toBe('0px');
     await page.close();
   });
@@ -92,22 +94,22 @@ describe('panel', () => {
   it('toggles with the toolbar handler: a second click collapses it', async () => {
     const page = await openPanel();
     await h.clickToolbar(page);
-    await expect.poll(() => page.getByTestId('tianbao-panel').count()).toBe(0);
+    await expect.poll(async () => (await panel(page)).count()).toBe(0);
     await h.clickToolbar(page);
-    await page.getByTestId('tianbao-panel').waitFor();
+    await (await panel(page)).waitFor();
     await page.close();
   });
 
   it('resizes by dragging its left edge, within 280–640 px, and remembers the width for the site', async () => {
     const page = await openPanel();
-    const handle = page.getByRole('separator', { name: '拖动调整侧栏宽度' });
+    const handle = (await panelFrame(page)).getByRole('separator', { name: '拖动调整侧栏宽度' });
     const box = (await handle.boundingBox())!;
-    const startWidth = (await page.getByTestId('tianbao-panel').boundingBox())!.width;
+    const startWidth = (await (await panel(page)).boundingBox())!.width;
     await page.mouse.move(box.x + box.width / 2, box.y + 300);
     await page.mouse.down();
     await page.mouse.move(box.x + box.width / 2 - 100, box.y + 300, { steps: 5 });
     await page.mouse.up();
-    const widened = (await page.getByTestId('tianbao-panel').boundingBox())!.width;
+    const widened = (await (await panel(page)).boundingBox())!.width;
     expect(Math.round(widened)).toBe(Math.round(startWidth + 100));
     // Far past the maximum: clamped.
     const box2 = (await handle.boundingBox())!;
@@ -115,15 +117,15 @@ describe('panel', () => {
     await page.mouse.down();
     await page.mouse.move(10, box2.y + 300, { steps: 5 });
     await page.mouse.up();
-    expect(Math.round((await page.getByTestId('tianbao-panel').boundingBox())!.width)).toBe(640);
+    expect(Math.round((await (await panel(page)).boundingBox())!.width)).toBe(640);
     await page.close();
 
     const again = await openPanel();
-    expect(Math.round((await again.getByTestId('tianbao-panel').boundingBox())!.width)).toBe(640);
+    expect(Math.round((await (await panel(again)).boundingBox())!.width)).toBe(640);
     // Put it back for the other tests.
-    await again.getByRole('separator', { name: '拖动调整侧栏宽度' }).focus();
+    await (await panelFrame(again)).getByRole('separator', { name: '拖动调整侧栏宽度' }).focus();
     for (let i = 0; i < 28; i++) await again.keyboard.press('ArrowRight');
-    await expect.poll(async () => Math.round((await again.getByTestId('tianbao-panel').boundingBox())!.width)).toBe(360);
+    await expect.poll(async () => Math.round((await (await panel(again)).boundingBox())!.width)).toBe(360);
     await again.close();
   });
 });

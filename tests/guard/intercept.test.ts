@@ -18,8 +18,15 @@ function page() {
   return { button, handled };
 }
 
-function guard(blocking: number, decision?: Promise<GuardDecision>): PanelGuard & { ask: ReturnType<typeof vi.fn> } {
-  return { check: vi.fn(() => ({ blocking })), ask: vi.fn(() => decision ?? Promise.resolve('submit' as const)) };
+type GuardDouble = PanelGuard & { ask: ReturnType<typeof vi.fn>; check: ReturnType<typeof vi.fn> };
+
+/** A panel whose verdict is `blocking`; `clean` = its last verdict covers the form as it is (no hold at all). */
+function guard(blocking: number, decision?: Promise<GuardDecision>, clean = false): GuardDouble {
+  return {
+    cleanNow: () => clean,
+    check: vi.fn(async () => ({ blocking })),
+    ask: vi.fn(() => decision ?? Promise.resolve('submit' as const)),
+  };
 }
 
 function start(options: Partial<Parameters<typeof startIntercept>[0]> = {}) {
@@ -36,11 +43,23 @@ function start(options: Partial<Parameters<typeof startIntercept>[0]> = {}) {
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe('with the panel loaded', () => {
-  it('lets the click of a clean page through untouched', () => {
+  it('lets the click through untouched when the current verdict is clean', () => {
     const { button, handled } = page();
-    start({ current: () => guard(0) });
+    const panel = guard(0, undefined, true);
+    start({ current: () => panel });
     button.click();
     expect(handled).toHaveBeenCalledTimes(1);
+    expect(panel.check).not.toHaveBeenCalled();
+  });
+
+  it('checks the form as it is when the verdict is not current, then replays the click once', async () => {
+    const { button, handled } = page();
+    const panel = guard(0);
+    start({ current: () => panel });
+    button.click();
+    expect(handled).not.toHaveBeenCalled();
+    await vi.waitFor(() => expect(handled).toHaveBeenCalledTimes(1));
+    expect(panel.check).toHaveBeenCalledTimes(1);
   });
 
   it('holds the click while the user looks at blocking findings', () => {
@@ -79,18 +98,81 @@ describe('with the panel loaded', () => {
     expect(handled).not.toHaveBeenCalled();
   });
 
-  it('lets the submit through when the checks throw', () => {
+  it('lets the submit through when the checks fail', async () => {
     const { button, handled } = page();
     start({
       current: () => ({
-        check: () => {
+        cleanNow: () => false,
+        check: async () => {
           throw new Error('broken');
         },
         ask: async () => 'cancel',
       }),
     });
     button.click();
+    await vi.waitFor(() => expect(handled).toHaveBeenCalledTimes(1));
+  });
+
+  it('lets the submit through when the panel never answers, within the time-out', async () => {
+    const { button, handled } = page();
+    start({ current: () => ({ cleanNow: () => false, check: () => new Promise(() => undefined), ask: async () => 'cancel' }), timeoutMs: 60 });
+    const clicked = Date.now();
+    button.click();
+    await vi.waitFor(() => expect(handled).toHaveBeenCalledTimes(1), { timeout: 1000 });
+    expect(Date.now() - clicked).toBeGreaterThanOrEqual(50);
+  });
+
+  it('lets the submit through when the panel goes away while the user is being asked', async () => {
+    const { button, handled } = page();
+    const panel = guard(2);
+    panel.ask.mockImplementation(() => Promise.reject(new Error('panel removed')));
+    start({ current: () => panel });
+    button.click();
+    await vi.waitFor(() => expect(handled).toHaveBeenCalledTimes(1));
+  });
+
+  it('asks once however often the submit is pressed while the dialog is open', async () => {
+    const { button, handled } = page();
+    let choose: (decision: GuardDecision) => void = () => undefined;
+    const panel = guard(2, new Promise<GuardDecision>((resolve) => (choose = resolve)));
+    start({ current: () => panel });
+    button.click();
+    await vi.waitFor(() => expect(panel.ask).toHaveBeenCalledTimes(1));
+    button.click();
+    button.click();
+    await settle();
+    expect(panel.ask).toHaveBeenCalledTimes(1);
+    choose('submit');
+    await vi.waitFor(() => expect(handled).toHaveBeenCalledTimes(1));
+    await settle();
     expect(handled).toHaveBeenCalledTimes(1);
+  });
+
+  it('does not ask again when the page submits late after the user chose to submit', async () => {
+    document.body.innerHTML = '<form id="f"><textarea></textarea><button type="button" id="go">提交</button></form>';
+    const form = document.getElementById('f') as HTMLFormElement;
+    const submitted = vi.fn((event: Event) => event.preventDefault());
+    form.addEventListener('submit', submitted);
+    // The portal validates first and submits the form itself, a while after the click.
+    document.getElementById('go')!.addEventListener('click', () => setTimeout(() => form.requestSubmit(), 30));
+    const panel = guard(1, Promise.resolve('submit'));
+    start({ current: () => panel });
+    document.getElementById('go')!.click();
+    await vi.waitFor(() => expect(submitted).toHaveBeenCalledTimes(1));
+    expect(panel.ask).toHaveBeenCalledTimes(1);
+  });
+
+  it('checks again once the user has edited the form', async () => {
+    const { button, handled } = page();
+    const panel = guard(1, Promise.resolve('submit'));
+    start({ current: () => panel });
+    button.click();
+    await vi.waitFor(() => expect(handled).toHaveBeenCalledTimes(1));
+    const edit = new Event('input', { bubbles: true });
+    Object.defineProperty(edit, 'isTrusted', { value: true });
+    document.body.dispatchEvent(edit);
+    button.click();
+    await vi.waitFor(() => expect(panel.ask).toHaveBeenCalledTimes(2));
   });
 });
 
@@ -131,7 +213,7 @@ describe('with the panel not loaded yet', () => {
 
   it('treats a second click while loading as the same submit', async () => {
     const { button, handled } = page();
-    let finish: (g: PanelGuard) => void = () => undefined;
+    let finish: (g: PanelGuard | undefined) => void = () => undefined;
     start({ load: () => new Promise((resolve) => (finish = resolve)) });
     button.click();
     button.click();

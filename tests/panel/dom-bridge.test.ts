@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as discovery from '@/lib/dom/discovery';
 import { createFocusTracker } from '@/lib/dom/focus';
-import { createDomBridge } from '@/lib/panel/dom-bridge';
+import { createDomBridge } from '@/lib/host/dom-bridge';
 
 afterEach(() => {
   document.body.innerHTML = '';

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { pushPage } from '@/lib/panel/page-push';
+import { pushPage } from '@/lib/host/page-push';
 
 describe('pushPage', () => {
   it('gives the page a right margin as wide as the panel', () => {

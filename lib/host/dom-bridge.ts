@@ -5,8 +5,9 @@ import { discoverFields, readFieldText, type DiscoveredField } from '../dom/disc
 import { isValueField } from '../dom/editable';
 import type { FocusTracker, SavedSelection } from '../dom/focus';
 import { insertAtTrackedCaret, insertText } from '../dom/insert';
+import { documentHasLayout, unusableReason } from '../dom/usable';
 import type { Finding } from '../core/types';
-import type { ApplyFixOptions, InsertOutcome, PageBridge, PanelField } from './bridge';
+import type { ApplyFixOptions, InsertOutcome, PageBridge, PanelField } from '../panel/bridge';
 
 /** A selection spanning the field's whole text, so that an insertion replaces it. */
 function wholeField(element: HTMLElement): SavedSelection {
@@ -16,10 +17,8 @@ function wholeField(element: HTMLElement): SavedSelection {
   return { kind: 'range', range };
 }
 
-const isOurs = (element: Element) => {
-  const root = element.getRootNode();
-  return root instanceof ShadowRoot && root.host.localName.startsWith('tianbao-');
-};
+/** Tianbao's own elements: the panel's and the tab's hosts (their shadow roots are closed to the page). */
+const isOurs = (element: Element) => isOurNode(element);
 
 /** Documents to watch for edits: the page and its same-origin iframes (editors live there). */
 function documentsOf(doc: Document, out: Document[] = []): Document[] {
@@ -44,7 +43,9 @@ function changesStructure(records: MutationRecord[]): boolean {
   return false;
 }
 
-const isOurNode = (node: Node) => (node as Element).localName?.startsWith('tianbao-') === true;
+function isOurNode(node: Node): boolean {
+  return (node as Element).localName?.startsWith('tianbao-') === true;
+}
 
 export function createDomBridge(win: Window, focus: FocusTracker): PageBridge {
   const doc = win.document;
@@ -78,6 +79,9 @@ export function createDomBridge(win: Window, focus: FocusTracker): PageBridge {
     const current = focus.current();
     if (!current) return { ok: false, messageId: 'panel.insertNoField' };
     if (!current.element.isConnected) return { ok: false, messageId: 'panel.fieldGone' };
+    // Only a field the user can see and edit: never a hidden or disabled one a page script focused.
+    const unusable = unusableReason(current.element, documentHasLayout(current.document));
+    if (unusable) return { ok: false, messageId: unusable === 'hidden' ? 'panel.fieldHidden' : 'panel.fieldLocked' };
     // Waits out an IME composition, puts the caret back where the user left it, inserts and verifies.
     const result = await insertAtTrackedCaret(focus, text);
     return { ok: result.ok, messageId: result.messageId, params: result.params };

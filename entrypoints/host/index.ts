@@ -1,0 +1,5 @@
+import { startHost } from '@/lib/host/start';
+
+export default defineUnlistedScript(() => {
+  startHost();
+});

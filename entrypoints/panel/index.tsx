@@ -1,5 +1,0 @@
-import { mountPanel } from '@/lib/panel/mount';
-
-export default defineUnlistedScript(() => {
-  void mountPanel();
-});
