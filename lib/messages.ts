@@ -10,14 +10,21 @@ export type Message =
   /**
    * The agent's draft autosave (the background is the one writer of the drafts item; origin = the sender's).
    * `since`: when the page was loaded, so the writer can keep the text from before that load (Draft.earlier).
+   * Replies with a DraftSaveResult.
    */
   | { type: 'draft:save'; pageUrl: string; entries: DraftMessageEntry[]; since?: number }
-  /** A submit went through on this page: its drafts go. */
-  | { type: 'draft:clear'; pageUrl: string }
-  /** The panel's 忽略/删除 on drafts of the sender's origin. */
-  | { type: 'draft:delete'; fieldKeys: string[] }
+  /**
+   * The page's form was submitted and the page left (lib/drafts/capture.ts): its drafts are marked submitted,
+   * not deleted (issue 9 item 3). Replies with the number marked.
+   */
+  | { type: 'draft:submitted'; pageUrl: string }
+  /**
+   * The panel's 忽略/删除 on drafts. `origin`: the portal the panel serves, taken only from the extension's own
+   * pages (the panel page); from a content script the sender's origin is used.
+   */
+  | { type: 'draft:delete'; fieldKeys: string[]; origin?: string }
   /** The panel restored (or discarded) a draft's text from before the page load (lib/storage settleEarlierDraft). */
-  | { type: 'draft:settle'; fieldKey: string; how: 'restored' | 'discarded' }
+  | { type: 'draft:settle'; fieldKey: string; how: 'restored' | 'discarded'; origin?: string }
   /** The panel asks the background to start 「在此网站始终启用」 for the page's origin. */
   | { type: 'site:enable-request'; origin: string }
   /** The enable-site page (extension origin) reports a granted permission; background registers the agent. */
@@ -31,6 +38,20 @@ export interface DraftMessageEntry {
   fieldKey: string;
   fieldLabel: string;
   text: string;
+}
+
+/**
+ * The background's reply to `draft:save`: each entry is saved or refused on its own. Refused fields keep their
+ * older draft and carry an `unsaved` note the panel shows (lib/storage/drafts.ts DRAFT_BUDGET).
+ */
+export interface DraftSaveResult {
+  saved: number;
+  /** Field keys whose text is over the per-field cap. */
+  tooLong: string[];
+  /** Field keys refused because the site's drafts are full. */
+  siteFull: string[];
+  /** Entries that were not a field key and text. */
+  invalid: number;
 }
 
 export interface SiteStatus {
