@@ -2,9 +2,8 @@
 // into the same storage value; from content scripts those read-modify-write cycles could interleave across
 // tabs (no shared lock there, see lib/storage/write.ts), and a draft could be lost. Here every draft change
 // runs in one context, one after another, in the order the messages arrived.
-import { deleteDrafts, listDrafts, pruneDrafts, saveDraft, settleEarlierDraft } from '../storage';
-import { samePage } from '../drafts/text';
-import type { DraftMessageEntry } from '../messages';
+import { deleteDrafts, markDraftsSubmitted, pruneDrafts, saveDraftBatch, settleEarlierDraft, type DraftSaveOutcome } from '../storage';
+import type { DraftMessageEntry, DraftSaveResult } from '../messages';
 
 let queue: Promise<unknown> = Promise.resolve();
 
@@ -25,32 +24,48 @@ export function senderOrigin(url: string | undefined): string | undefined {
   }
 }
 
-/** `since`: when the sending page was loaded (see DraftInput.since); ignored unless a finite number. */
+/**
+ * Saves one message's entries in one write. Each entry stands alone (issue 9 item 5): a malformed, oversized or
+ * over-budget entry is refused and counted, the others are saved. `since`: when the sending page was loaded
+ * (see DraftInput.since); ignored unless a finite number. A message that is not a list saves nothing.
+ */
 export function saveDrafts(
   origin: string,
-  pageUrl: string,
-  entries: readonly DraftMessageEntry[],
+  pageUrl: unknown,
+  entries: unknown,
   now = Date.now(),
   since?: unknown,
-): Promise<number> {
+): Promise<DraftSaveResult> {
   const loadedAt = typeof since === 'number' && Number.isFinite(since) ? since : undefined;
+  const list: DraftMessageEntry[] = Array.isArray(entries)
+    ? entries.filter((entry): entry is DraftMessageEntry => typeof entry === 'object' && entry !== null)
+    : [];
+  if (typeof pageUrl !== 'string' || list.length === 0) return Promise.resolve({ saved: 0, tooLong: [], siteFull: [], invalid: 0 });
   return enqueue(async () => {
-    let saved = 0;
-    for (const entry of entries) {
-      const input = { origin, pageUrl, fieldKey: entry.fieldKey, fieldLabel: entry.fieldLabel, text: entry.text };
-      await saveDraft(loadedAt === undefined ? input : { ...input, since: loadedAt }, now);
-      saved++;
-    }
-    return saved;
+    const outcomes = await saveDraftBatch(origin, pageUrl, list, loadedAt === undefined ? { now } : { now, since: loadedAt });
+    return summarise(list, outcomes);
   });
 }
 
-/** After a submit went through: the drafts taken on that page (same path) are removed. */
-export function clearPageDrafts(origin: string, pageUrl: string): Promise<number> {
-  return enqueue(async () => {
-    const keys = (await listDrafts(origin)).filter((draft) => samePage(draft.pageUrl, pageUrl)).map((d) => d.fieldKey);
-    return keys.length > 0 ? deleteDrafts(origin, keys) : 0;
+function summarise(entries: readonly DraftMessageEntry[], outcomes: readonly DraftSaveOutcome[]): DraftSaveResult {
+  const result: DraftSaveResult = { saved: 0, tooLong: [], siteFull: [], invalid: 0 };
+  outcomes.forEach((outcome, index) => {
+    const fieldKey = String(entries[index]?.fieldKey);
+    if (outcome === 'saved' || outcome === 'removed') result.saved++;
+    else if (outcome === 'tooLong') result.tooLong.push(fieldKey);
+    else if (outcome === 'siteFull') result.siteFull.push(fieldKey);
+    else if (outcome === 'invalid') result.invalid++;
   });
+  return result;
+}
+
+/**
+ * A submit went through on that page: its drafts (same path) are marked submitted, never deleted (issue 9
+ * item 3). They expire with the retention like any draft; the user can still open them.
+ */
+export function markPageSubmitted(origin: string, pageUrl: unknown, now = Date.now()): Promise<number> {
+  if (typeof pageUrl !== 'string') return Promise.resolve(0);
+  return enqueue(() => markDraftsSubmitted(origin, pageUrl, now));
 }
 
 /** The panel restored or discarded a draft's `earlier` text; returns whether there was one. */

@@ -2,6 +2,16 @@
 // background (the one writer of the drafts item, so tabs of the same portal never overwrite each other's
 // drafts) a second after the typing stops, and at once when the page is hidden or unloaded.
 //
+// Only the user's own edits count (issue 9 item 5): an edit event must be trusted (a page script's synthetic
+// input on 40 hidden textareas once planted 40 × 199k characters of drafts), and the field must be one the user
+// can see and type into (see `usableField`).
+//
+// A submit is never judged from page text (issue 9 item 3: 提交成功后将不能修改 in a cancelled confirm, or
+// 登录已超时，报告未提交成功, once counted as success and deleted the drafts). The one signal used is structural:
+// the form's submit event went through unprevented and the page then unloaded. The page's drafts are then marked
+// submitted, never deleted. A portal that submits by script without leaving the page marks nothing; its drafts
+// simply stay until they expire.
+//
 // Per keystroke the work is constant: one delegated listener per document marks the edited field dirty and
 // re-arms a timer. Fields are identified (stable key and label, via lib/dom discovery) once, on the first edit
 // of each field, and remembered; the key is known before a page can remove the field, so a draft pending for
@@ -27,16 +37,14 @@ export interface DraftCaptureOptions {
   ignore(element: Element): boolean;
   /** `since`: when this page was loaded, so the writer keeps a draft from before it (Draft.earlier). */
   save(entries: DraftWrite[], pageUrl: string, since: number): void;
-  /** A submit went through: the page's drafts are no longer needed. */
-  clear(pageUrl: string): void;
+  /** The page's form was submitted and the page is unloading: mark the page's drafts submitted. */
+  submitted(pageUrl: string): void;
   debounceMs?: number;
   /**
    * When this page was loaded (epoch ms); defaults to the time capture starts. Not performance.timeOrigin: a
    * reload's navigation starts before the old page's last save (on pagehide) reaches the writer.
    */
   loadedAt?: number;
-  /** How long after a submit a success message counts as its result. */
-  successWindowMs?: number;
 }
 
 export interface DraftCapture {
@@ -51,8 +59,30 @@ interface Identity {
 }
 
 const EDIT_EVENTS = ['input', 'keyup', 'compositionend', 'cut', 'paste', 'drop'] as const;
-/** Success messages portals show after a submit that does not leave the page (Element Plus, antd, layui toasts). */
-const SUCCESS_TEXT = /(?:提交|上报|报送|保存|填报)成功|成功(?:提交|上报|报送)/;
+/** How soon after an unprevented form submit the page must unload for the submit to count as having gone. */
+const SUBMIT_LEAVE_MS = 30_000;
+
+/**
+ * Can the user see and type into this field? Not disabled or read-only (for inputs and textareas), not
+ * contenteditable=false, with a box of non-zero size, and neither it nor an ancestor display:none,
+ * visibility:hidden or [hidden]. A page's hidden textareas (mirrors of an editor, templates, bait) are skipped.
+ * Rich editors in iframes are judged inside their own document; the iframe itself is not checked.
+ */
+export function usableField(element: HTMLElement): boolean {
+  if (isValueField(element) && (element.disabled || element.readOnly)) return false;
+  const view = element.ownerDocument.defaultView;
+  if (!view) return false;
+  for (let node: Element | null = element; node; node = node.parentElement) {
+    if (node.hasAttribute('hidden')) return false;
+    const style = view.getComputedStyle(node);
+    if (style.display === 'none') return false;
+    if (node === element && (style.visibility === 'hidden' || style.visibility === 'collapse')) return false;
+  }
+  const box = element.getBoundingClientRect();
+  // happy-dom lays nothing out: every box is 0 × 0 there, so size is only judged where layout exists.
+  const laidOut = element.ownerDocument.documentElement.getBoundingClientRect().width > 0;
+  return !laidOut || (box.width > 0 && box.height > 0);
+}
 
 export function readEditableText(element: HTMLElement): string {
   if (isValueField(element)) return element.value;
@@ -69,8 +99,8 @@ export function startDraftCapture(options: DraftCaptureOptions): DraftCapture {
   const watched = new Set<Document>();
   const cleanups: Array<() => void> = [];
   let timer: number | undefined;
-  let nativeSubmit = false;
-  let stopSuccessWatch: (() => void) | undefined;
+  /** When the page's form submit last went through unprevented; the page should leave soon after. */
+  let nativeSubmitAt: number | undefined;
 
   const identify = (element: HTMLElement): Identity | null => {
     const known = identities.get(element);
@@ -104,9 +134,10 @@ export function startDraftCapture(options: DraftCaptureOptions): DraftCapture {
 
   const onEdit = (event: Event) => {
     try {
-      if (!options.enabled()) return;
+      // A page script can dispatch input events on any field; only the user's own edits are drafted.
+      if (!event.isTrusted || !options.enabled()) return;
       const field = editableFieldOf(event.target as Element | null);
-      if (!field || options.ignore(field)) return;
+      if (!field || options.ignore(field) || !usableField(field)) return;
       if (!identify(field)) return;
       dirty.add(field);
       if (timer !== undefined) win.clearTimeout(timer);
@@ -134,59 +165,19 @@ export function startDraftCapture(options: DraftCaptureOptions): DraftCapture {
 
   // ---- after a submit ----
 
-  /** The submit worked: drop the page's drafts, and do not save the same texts again. */
+  /** The form was submitted and the page is leaving: save what is pending, then have the page's drafts marked. */
   const submitted = () => {
-    stopSuccessWatch?.();
-    stopSuccessWatch = undefined;
-    for (const element of dirty) {
-      const identity = identities.get(element);
-      if (identity) lastSaved.set(identity.key, readEditableText(element));
-    }
-    dirty.clear();
-    if (timer !== undefined) win.clearTimeout(timer);
-    timer = undefined;
-    options.clear(win.location.href);
-  };
-
-  const watchForSuccess = () => {
-    stopSuccessWatch?.();
-    const doc = win.document;
-    const seen = (node: Node | null) => {
-      const text = node?.textContent ?? '';
-      return text.length > 0 && text.length < 200 && SUCCESS_TEXT.test(text);
-    };
-    const Observer = (win as Window & typeof globalThis).MutationObserver ?? MutationObserver;
-    const observer = new Observer((records: MutationRecord[]) => {
-      for (const record of records) {
-        const node = record.type === 'characterData' ? record.target.parentNode : record.target;
-        if (record.type === 'childList') {
-          for (const added of Array.from(record.addedNodes)) if (seen(added)) return submitted();
-        } else if (seen(node)) {
-          return submitted();
-        }
-      }
-    });
-    observer.observe(doc.body ?? doc.documentElement, {
-      childList: true,
-      subtree: true,
-      characterData: true,
-      attributes: true,
-      attributeFilter: ['hidden', 'style', 'class'],
-    });
-    const until = win.setTimeout(() => stopSuccessWatch?.(), options.successWindowMs ?? 15_000);
-    stopSuccessWatch = () => {
-      observer.disconnect();
-      win.clearTimeout(until);
-    };
+    // What was typed since the last save is what the form sent: save it first (messages are applied in
+    // order by the background), then mark it.
+    flush();
+    options.submitted(win.location.href);
   };
 
   // Registered after the guard's listeners, so these see only the clicks and submits the guard let through.
   const onClick = (event: MouseEvent) => {
     try {
-      if (submitTrigger(event.target)) {
-        flush();
-        watchForSuccess();
-      }
+      // The page may leave at once: save what is pending. Whether the submit worked is not guessed here.
+      if (submitTrigger(event.target)) flush();
     } catch {
       // ignore
     }
@@ -194,10 +185,11 @@ export function startDraftCapture(options: DraftCaptureOptions): DraftCapture {
   const onSubmit = (event: Event) => {
     const form = event.target as HTMLFormElement | null;
     // Read at the end of the bubble phase: the page's handlers have had their say.
-    if (!event.defaultPrevented && form?.tagName === 'FORM' && isReportForm(form)) nativeSubmit = true;
+    if (!event.defaultPrevented && form?.tagName === 'FORM' && isReportForm(form)) nativeSubmitAt = Date.now();
   };
   const onPageHide = () => {
-    if (nativeSubmit) submitted();
+    // A form posted into another frame or window leaves this page in place; its unload much later is no submit.
+    if (nativeSubmitAt !== undefined && Date.now() - nativeSubmitAt < SUBMIT_LEAVE_MS) submitted();
     else flush();
   };
   const onHidden = () => {
@@ -218,7 +210,6 @@ export function startDraftCapture(options: DraftCaptureOptions): DraftCapture {
     flush,
     stop() {
       flush();
-      stopSuccessWatch?.();
       for (const cleanup of cleanups) cleanup();
     },
   };

@@ -294,8 +294,18 @@ export type SiteProfiles = v.InferOutput<typeof SiteProfilesSchema>;
 export const EarlierDraftSchema = v.strictObject({
   text: text(LIMITS.draftTextLength),
   savedAt: TimestampSchema,
+  /** The text had been submitted (Draft.submittedAt) before a new page load replaced it. */
+  submittedAt: v.optional(TimestampSchema),
 });
 export type EarlierDraft = v.InferOutput<typeof EarlierDraftSchema>;
+
+/** Why a field's latest text was not saved as a draft; the user is told in the panel and the options page. */
+export const UnsavedDraftSchema = v.strictObject({
+  reason: v.picklist(['tooLong', 'siteFull']),
+  at: TimestampSchema,
+  length: v.pipe(v.number(), v.integer(), v.minValue(0)),
+});
+export type UnsavedDraft = v.InferOutput<typeof UnsavedDraftSchema>;
 
 export const DraftSchema = v.strictObject({
   text: text(LIMITS.draftTextLength),
@@ -304,6 +314,16 @@ export const DraftSchema = v.strictObject({
   earlier: v.optional(EarlierDraftSchema),
   pageUrl: text(LIMITS.pageUrlLength),
   fieldLabel: text(LIMITS.fieldLabelLength),
+  /**
+   * When the page submitted its form with this text (issue 9): the draft is kept, marked, until it expires like
+   * any other. Optional, so drafts stored before it existed are still valid v1 values.
+   */
+  submittedAt: v.optional(TimestampSchema),
+  /**
+   * The field's latest text was not saved (lib/storage/drafts.ts saveDraftBatch): longer than a draft may be, or
+   * the site's drafts are full. `text` is still the last text that was saved; `length` the refused one's.
+   */
+  unsaved: v.optional(UnsavedDraftSchema),
 });
 export type Draft = v.InferOutput<typeof DraftSchema>;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { clearPageDrafts, pruneOldDrafts, removeDrafts, saveDrafts, senderOrigin, settleDraft } from '@/lib/background/drafts';
-import { getDraft, listDrafts, updateSettings } from '@/lib/storage';
+import { markPageSubmitted, pruneOldDrafts, removeDrafts, saveDrafts, senderOrigin, settleDraft } from '@/lib/background/drafts';
+import { DRAFT_BUDGET, getDraft, listDrafts, updateSettings } from '@/lib/storage';
 
 const ORIGIN = 'https://a.gov.cn';
 const entry = (fieldKey: string, text: string) => ({ fieldKey, fieldLabel: fieldKey, text });
@@ -21,18 +21,41 @@ describe('background draft writer', () => {
     expect((await listDrafts(ORIGIN)).map((d) => d.fieldKey).sort()).toEqual(['name:plans', 'name:problems', 'name:work']);
   });
 
-  it('clears only the drafts taken on the submitted page', async () => {
+  it('marks only the drafts taken on the submitted page, and deletes nothing', async () => {
     await saveDrafts(ORIGIN, `${ORIGIN}/report?id=1`, [entry('name:work', '甲')]);
     await saveDrafts(ORIGIN, `${ORIGIN}/other`, [entry('name:note', '乙')]);
-    expect(await clearPageDrafts(ORIGIN, `${ORIGIN}/report?id=2`)).toBe(1);
-    expect((await listDrafts(ORIGIN)).map((d) => d.fieldKey)).toEqual(['name:note']);
+    expect(await markPageSubmitted(ORIGIN, `${ORIGIN}/report?id=2`, 5_000)).toBe(1);
+    const drafts = await listDrafts(ORIGIN);
+    expect(drafts.map((d) => [d.fieldKey, d.text, d.submittedAt])).toEqual(
+      expect.arrayContaining([
+        ['name:work', '甲', 5_000],
+        ['name:note', '乙', undefined],
+      ]),
+    );
+    expect(drafts).toHaveLength(2);
   });
 
-  it('a clear sent after a save removes that save too (messages are applied in order)', async () => {
+  it('a submit mark sent after a save marks that save too (messages are applied in order)', async () => {
     const saving = saveDrafts(ORIGIN, `${ORIGIN}/r`, [entry('name:work', '甲'), entry('name:plans', '乙')]);
-    const clearing = clearPageDrafts(ORIGIN, `${ORIGIN}/r`);
-    await Promise.all([saving, clearing]);
-    expect(await listDrafts(ORIGIN)).toEqual([]);
+    const marking = markPageSubmitted(ORIGIN, `${ORIGIN}/r`, 9_000);
+    await Promise.all([saving, marking]);
+    expect((await listDrafts(ORIGIN)).map((d) => d.submittedAt)).toEqual([9_000, 9_000]);
+  });
+
+  it('saves the other fields of a batch when one is over the per-field cap, and reports it', async () => {
+    const long = '字'.repeat(DRAFT_BUDGET.fieldChars + 1);
+    const result = await saveDrafts(ORIGIN, `${ORIGIN}/r`, [entry('name:work', '甲'), entry('name:huge', long), entry('name:plans', '乙')]);
+    expect(result).toEqual({ saved: 2, tooLong: ['name:huge'], siteFull: [], invalid: 0 });
+    expect((await getDraft(ORIGIN, 'name:work'))?.text).toBe('甲');
+    expect((await getDraft(ORIGIN, 'name:plans'))?.text).toBe('乙');
+    expect(await getDraft(ORIGIN, 'name:huge')).toMatchObject({ text: '', unsaved: { reason: 'tooLong', length: long.length } });
+  });
+
+  it('counts malformed entries from a page script and saves the well-formed ones', async () => {
+    const result = await saveDrafts(ORIGIN, `${ORIGIN}/r`, [entry('__proto__', '甲'), { fieldKey: 'name:x', text: 3 }, entry('name:ok', '好'), null]);
+    expect(result).toEqual({ saved: 1, tooLong: [], siteFull: [], invalid: 2 });
+    expect((await listDrafts(ORIGIN)).map((d) => d.fieldKey)).toEqual(['name:ok']);
+    expect(await saveDrafts(ORIGIN, 42, [entry('name:ok', '改')])).toEqual({ saved: 0, tooLong: [], siteFull: [], invalid: 0 });
   });
 
   it('deletes the drafts the panel asks for', async () => {

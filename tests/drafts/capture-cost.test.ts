@@ -21,12 +21,15 @@ describe('draft capture cost', () => {
       enabled: () => true,
       ignore: () => false,
       save: () => undefined,
-      clear: () => undefined,
+      submitted: () => undefined,
     });
     const field = document.querySelector('#f7') as HTMLTextAreaElement;
     for (let i = 0; i < 50; i++) {
       field.value += '字';
-      field.dispatchEvent(new InputEvent('input', { bubbles: true }));
+      const event = new InputEvent('input', { bubbles: true });
+      // As the browser sends it for typing: untrusted events are not drafted at all.
+      Object.defineProperty(event, 'isTrusted', { value: true });
+      field.dispatchEvent(event);
     }
     expect(vi.mocked(discovery.discoverFields)).toHaveBeenCalledTimes(1);
     capture.stop();

@@ -15,7 +15,8 @@ function setup(html: string, enabled = () => true, loadedAt?: number) {
   document.body.innerHTML = html;
   const saved: Array<{ entries: DraftWrite[]; pageUrl: string }> = [];
   const sinces: number[] = [];
-  const clear = vi.fn();
+  const submitted = vi.fn();
+  const order: string[] = [];
   capture = startDraftCapture({
     win: window,
     focus: createFocusTracker(window),
@@ -24,20 +25,29 @@ function setup(html: string, enabled = () => true, loadedAt?: number) {
     save: (entries, pageUrl, since) => {
       saved.push({ entries, pageUrl });
       sinces.push(since);
+      order.push('save');
     },
-    clear,
+    submitted: (pageUrl) => {
+      submitted(pageUrl);
+      order.push('submitted');
+    },
     debounceMs: 1000,
-    successWindowMs: 5000,
     ...(loadedAt === undefined ? {} : { loadedAt }),
   });
-  return { saved, sinces, clear };
+  return { saved, sinces, submitted, order };
+}
+
+/** An input event as the browser sends it for the user's typing (happy-dom's own events are untrusted). */
+function trusted<E extends Event>(event: E): E {
+  Object.defineProperty(event, 'isTrusted', { value: true });
+  return event;
 }
 
 function type(selector: string, text: string) {
   const el = document.querySelector(selector) as HTMLInputElement | HTMLTextAreaElement;
   for (const ch of text) {
     el.value += ch;
-    el.dispatchEvent(new InputEvent('input', { bubbles: true, data: ch }));
+    el.dispatchEvent(trusted(new InputEvent('input', { bubbles: true, data: ch })));
   }
   return el;
 }
@@ -98,7 +108,7 @@ describe('draft capture', () => {
     const { saved } = setup(FORM);
     type('#work', '文字');
     vi.advanceTimersByTime(1000);
-    document.querySelector('#work')!.dispatchEvent(new KeyboardEvent('keyup', { bubbles: true }));
+    document.querySelector('#work')!.dispatchEvent(trusted(new KeyboardEvent('keyup', { bubbles: true })));
     vi.advanceTimersByTime(1000);
     expect(saved).toHaveLength(1);
   });
@@ -109,7 +119,7 @@ describe('draft capture', () => {
     type('#card', '6222020000000000');
     type('#code', '123456');
     (document.querySelector('#pwd') as HTMLInputElement).value = 'secret';
-    document.querySelector('#pwd')!.dispatchEvent(new InputEvent('input', { bubbles: true }));
+    document.querySelector('#pwd')!.dispatchEvent(trusted(new InputEvent('input', { bubbles: true })));
     vi.advanceTimersByTime(2000);
     expect(saved).toEqual([]);
   });
@@ -131,45 +141,102 @@ describe('draft capture', () => {
     expect(saved[0]!.entries).toEqual([{ fieldKey: 'name:work', fieldLabel: '主要工作情况', text: '写到一半' }]);
   });
 
-  it('clears the page drafts when a success message follows a submit click', async () => {
-    const { clear } = setup(FORM);
+  it('never takes a success message after a submit click as a submit (cancelled confirm, failed submit)', async () => {
+    const { submitted, saved } = setup(FORM);
     type('#work', '全文');
     document.querySelector('button')!.click();
-    const toast = document.createElement('div');
-    toast.textContent = '提交成功，材料已报送。';
-    document.body.append(toast);
-    await vi.waitFor(() => expect(clear).toHaveBeenCalledWith(location.href));
-  });
-
-  it('keeps the drafts when the submit shows no success', async () => {
-    const { clear } = setup(FORM);
-    type('#work', '全文');
-    document.querySelector('button')!.click();
-    const error = document.createElement('div');
-    error.textContent = '请填写联系人';
-    document.body.append(error);
+    for (const text of ['提交成功后将不能修改，确定提交吗？', '登录已超时，报告未提交成功', '填写完整后方可提交成功', '提交成功']) {
+      const toast = document.createElement('div');
+      toast.textContent = text;
+      document.body.append(toast);
+    }
     await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(clear).not.toHaveBeenCalled();
+    expect(submitted).not.toHaveBeenCalled();
+    // The click saved what was pending at once: the page may leave right after it.
+    expect(saved.map((s) => s.entries[0]!.text)).toEqual(['全文']);
   });
 
-  it('clears instead of saving when the page unloads after a form submit went through', () => {
-    const { saved, clear } = setup(FORM);
+  it('saves what is pending, then marks the page submitted, when the page unloads after a form submit', () => {
+    const { saved, submitted, order } = setup(FORM);
     const form = document.querySelector('form')!;
     type('#work', '全文');
     form.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
     window.dispatchEvent(new Event('pagehide'));
-    expect(clear).toHaveBeenCalledTimes(1);
-    expect(saved).toEqual([]);
+    expect(saved.map((s) => s.entries[0]!.text)).toEqual(['全文']);
+    expect(submitted).toHaveBeenCalledWith(location.href);
+    expect(order).toEqual(['save', 'submitted']);
+  });
+
+  it('does not count a form submit as gone when the page unloads long after it (posted into another window)', () => {
+    vi.useFakeTimers();
+    const { submitted } = setup(FORM);
+    type('#work', '全文');
+    document.querySelector('form')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+    vi.advanceTimersByTime(31_000);
+    window.dispatchEvent(new Event('pagehide'));
+    expect(submitted).not.toHaveBeenCalled();
   });
 
   it('keeps saving when the page cancelled the submit (its validation failed)', () => {
-    const { saved, clear } = setup(FORM);
+    const { saved, submitted } = setup(FORM);
     const form = document.querySelector('form')!;
     form.addEventListener('submit', (event) => event.preventDefault());
     type('#work', '全文');
     form.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
     window.dispatchEvent(new Event('pagehide'));
-    expect(clear).not.toHaveBeenCalled();
+    expect(submitted).not.toHaveBeenCalled();
     expect(saved.map((s) => s.entries[0]!.text)).toEqual(['全文']);
+  });
+});
+
+describe('draft capture takes only the user\'s own edits on fields they can see', () => {
+  it('plants nothing when a page script fires input events on forty hidden textareas', () => {
+    vi.useFakeTimers();
+    const hidden = Array.from({ length: 40 }, (_, i) => `<textarea name="bait${i}" style="display:none"></textarea>`).join('');
+    const { saved } = setup(`${FORM}<div>${hidden}</div>`);
+    for (const area of document.querySelectorAll<HTMLTextAreaElement>('textarea[name^="bait"]')) {
+      area.value = '字'.repeat(199_000);
+      area.dispatchEvent(new InputEvent('input', { bubbles: true }));
+    }
+    vi.advanceTimersByTime(2000);
+    expect(saved).toEqual([]);
+  });
+
+  it('ignores a synthetic input event even on a visible field', () => {
+    vi.useFakeTimers();
+    const { saved } = setup(FORM);
+    const work = document.querySelector('#work') as HTMLTextAreaElement;
+    work.value = '页面脚本写入';
+    work.dispatchEvent(new InputEvent('input', { bubbles: true }));
+    vi.advanceTimersByTime(2000);
+    expect(saved).toEqual([]);
+  });
+
+  it.each([
+    ['display:none on an ancestor', '<div style="display:none"><label for="x">主要工作情况</label><textarea id="x" name="x"></textarea></div>'],
+    ['visibility:hidden', '<label for="x">主要工作情况</label><textarea id="x" name="x" style="visibility:hidden"></textarea>'],
+    ['the hidden attribute on an ancestor', '<section hidden><label for="x">主要工作情况</label><textarea id="x" name="x"></textarea></section>'],
+    ['disabled', '<label for="x">主要工作情况</label><textarea id="x" name="x" disabled></textarea>'],
+    ['read-only', '<label for="x">主要工作情况</label><textarea id="x" name="x" readonly></textarea>'],
+  ])('saves nothing from a field that is %s', (_what, html) => {
+    vi.useFakeTimers();
+    const { saved } = setup(`<form>${html}</form>`);
+    type('#x', '文字');
+    vi.advanceTimersByTime(2000);
+    expect(saved).toEqual([]);
+  });
+
+  it('never takes text from a field labelled 身份证号码 or 开户行账号', () => {
+    vi.useFakeTimers();
+    const { saved } = setup(`<form>
+      <label for="id">身份证号码</label><input id="id" name="f1">
+      <label for="acct">开户行账号</label><input id="acct" name="f2">
+      <label for="work">主要工作情况</label><textarea id="work" name="work"></textarea>
+    </form>`);
+    type('#id', '110101199001011234');
+    type('#acct', '6222020000000000');
+    type('#work', '正文');
+    vi.advanceTimersByTime(1000);
+    expect(saved.flatMap((s) => s.entries.map((e) => e.fieldKey))).toEqual(['name:work']);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  DRAFT_BUDGET,
   LIMITS,
   StorageValidationError,
   deleteDraft,
@@ -60,13 +61,13 @@ describe('drafts', () => {
     expect(await listDrafts(ORIGIN)).toHaveLength(4);
   });
 
-  it('makes room by dropping the site’s oldest draft at the per-site limit', async () => {
-    for (let i = 0; i < LIMITS.draftsPerSite; i++) await saveDraft(draft(`f${i}`), 1000 + i);
-    await saveDraft(draft('newest'), 5000);
+  it('never drops a live draft at the per-site limit: the new field is refused and marked', async () => {
+    for (let i = 0; i < DRAFT_BUDGET.fieldsPerSite; i++) await saveDraft(draft(`f${i}`), 1000 + i);
+    expect(await saveDraft(draft('newest'), 5000)).toBeUndefined();
     const keys = (await listDrafts(ORIGIN)).map((d) => d.fieldKey);
-    expect(keys).toHaveLength(LIMITS.draftsPerSite);
-    expect(keys).toContain('newest');
-    expect(keys).not.toContain('f0');
+    expect(keys).toContain('f0');
+    expect(await getDraft(ORIGIN, 'newest')).toMatchObject({ text: '', unsaved: { reason: 'siteFull', at: 5000 } });
+    expect(keys.length).toBeLessThanOrEqual(LIMITS.draftsPerSite);
   });
 
   it('refuses a field key that would reach the prototype', async () => {
@@ -211,8 +212,8 @@ describe('drafts across a page load (earlier)', () => {
   it('counts a draft with an earlier text as one draft at the per-site limit', async () => {
     await saveDraft(typed('刷新前写的', 50), 100);
     await saveDraft(typed('重新开始'), 300);
-    for (let i = 1; i < LIMITS.draftsPerSite; i++) await saveDraft(draft(`f${i}`), 1000 + i);
-    expect(await listDrafts(ORIGIN)).toHaveLength(LIMITS.draftsPerSite);
+    for (let i = 1; i < DRAFT_BUDGET.fieldsPerSite; i++) await saveDraft(draft(`f${i}`), 1000 + i);
+    expect(await listDrafts(ORIGIN)).toHaveLength(DRAFT_BUDGET.fieldsPerSite);
     expect((await getDraft(ORIGIN, 'main'))?.earlier?.text).toBe('刷新前写的');
   });
 
