@@ -18,10 +18,13 @@ export type Message =
    * not deleted (issue 9 item 3). Replies with the number marked.
    */
   | { type: 'draft:submitted'; pageUrl: string }
-  /** The panel's 忽略/删除 on drafts of the sender's origin. */
-  | { type: 'draft:delete'; fieldKeys: string[] }
+  /**
+   * The panel's 忽略/删除 on drafts. `origin`: the portal the panel serves, taken only from the extension's own
+   * pages (the panel page); from a content script the sender's origin is used.
+   */
+  | { type: 'draft:delete'; fieldKeys: string[]; origin?: string }
   /** The panel restored (or discarded) a draft's text from before the page load (lib/storage settleEarlierDraft). */
-  | { type: 'draft:settle'; fieldKey: string; how: 'restored' | 'discarded' }
+  | { type: 'draft:settle'; fieldKey: string; how: 'restored' | 'discarded'; origin?: string }
   /** The panel asks the background to start 「在此网站始终启用」 for the page's origin. */
   | { type: 'site:enable-request'; origin: string }
   /** The enable-site page (extension origin) reports a granted permission; background registers the agent. */

@@ -21,6 +21,14 @@ export default defineBackground(() => {
   // The end-to-end suite calls this exact handler, since a headless browser has no toolbar to click.
   (globalThis as { tianbaoToolbarClick?: typeof onToolbarClick }).tianbaoToolbarClick = onToolbarClick;
 
+  // The extension's own pages (the panel page in a portal's frame, the options page, the enable-site window).
+  // Only they may ask for the permission window, revoke a site or act on drafts of a portal they name: a
+  // content script lives in a page whose scripts can drive its DOM, so what it asks for is limited to its own
+  // page's origin.
+  const ownPagePrefix = browser.runtime.getURL('/');
+  const fromOwnPage = (sender: Browser.runtime.MessageSender) =>
+    sender.id === browser.runtime.id && typeof sender.url === 'string' && sender.url.startsWith(ownPagePrefix);
+
   const handle = async (message: Message, sender: Browser.runtime.MessageSender): Promise<unknown> => {
     switch (message.type) {
       case 'panel:open':
@@ -36,8 +44,15 @@ export default defineBackground(() => {
       case 'draft:submitted':
       case 'draft:delete':
       case 'draft:settle': {
-        // Content scripts only, and filed under the page's own origin.
-        const origin = sender.tab ? senderOrigin(sender.url) : undefined;
+        // Filed under the page's own origin for content scripts; the panel page names the portal it serves.
+        const named = 'origin' in message && typeof message.origin === 'string' ? message.origin : undefined;
+        const origin = fromOwnPage(sender)
+          ? named !== undefined && isEnableableOrigin(named) && (message.type === 'draft:delete' || message.type === 'draft:settle')
+            ? named
+            : undefined
+          : sender.tab
+            ? senderOrigin(sender.url)
+            : undefined;
         if (!origin) return false;
         if (message.type === 'draft:save') return saveDrafts(origin, message.pageUrl, message.entries, Date.now(), message.since);
         if (message.type === 'draft:settle') return settleDraft(origin, message.fieldKey, message.how);
@@ -45,14 +60,16 @@ export default defineBackground(() => {
         return removeDrafts(origin, message.fieldKeys);
       }
       case 'site:enable-request': {
-        if (!isEnableableOrigin(message.origin)) return false;
+        if (!fromOwnPage(sender) || !isEnableableOrigin(message.origin)) return false;
         const url = browser.runtime.getURL(`/enable-site.html?origin=${encodeURIComponent(message.origin)}`);
         await browser.windows.create({ url, type: 'popup', width: 480, height: 360 });
         return true;
       }
       case 'site:enabled':
+        if (!fromOwnPage(sender)) return false;
         return enableSite(message.origin);
       case 'site:revoke':
+        if (!fromOwnPage(sender)) return false;
         await revokeSite(message.origin);
         return true;
       case 'site:status':

@@ -27,7 +27,7 @@ export interface Agent {
 export interface PanelHandle {
   toggle(): void;
   open(): void;
-  /** The submit guard's checks (lib/guard/panel-guard.ts). */
+  /** The submit guard's link to the panel (lib/host/host.ts). */
   guard?: PanelGuard;
 }
 
@@ -99,9 +99,8 @@ async function readStartState(origin: string): Promise<{ layout?: SiteLayout; se
 const TAB_HOST_TAG = 'tianbao-tab';
 
 const TAB_CSS = `
-:host { all: initial; }
+:host { all: initial !important; position: fixed !important; top: 40% !important; right: 0 !important; z-index: 2147483646 !important; display: block !important; }
 button {
-  position: fixed; top: 40%; right: 0; z-index: 2147483646;
   writing-mode: vertical-rl; letter-spacing: 2px;
   font: 600 13px/1 system-ui, "Noto Sans CJK SC", "Microsoft YaHei", sans-serif;
   padding: 12px 6px; border: 1px solid #c9302c; border-right: none; border-radius: 6px 0 0 6px;
@@ -112,7 +111,8 @@ button:hover, button:focus-visible { background: #a82824; outline: none; }
 
 function showTab(doc: Document, language: Language): () => void {
   const host = doc.createElement(TAB_HOST_TAG);
-  const shadow = host.attachShadow({ mode: 'open' });
+  // Closed: the page cannot reach the button (or fake a click on it through the shadow root).
+  const shadow = host.attachShadow({ mode: 'closed' });
   const style = doc.createElement('style');
   style.textContent = TAB_CSS;
   const button = doc.createElement('button');
@@ -121,7 +121,9 @@ function showTab(doc: Document, language: Language): () => void {
   button.title = TAB_TEXT[language].title;
   // Keep the page field's caret: a mousedown on the tab must not move focus.
   button.addEventListener('mousedown', (event) => event.preventDefault());
-  button.addEventListener('click', () => {
+  button.addEventListener('click', (event) => {
+    // Only the user's own click opens the panel; a page script's synthetic click does nothing.
+    if (!event.isTrusted) return;
     const message: Message = { type: 'panel:open' };
     void browser.runtime.sendMessage(message);
   });
@@ -135,10 +137,13 @@ export function startAgent(win: Window = window): Agent | undefined {
   if (globalThis.__tianbaoAgent) return globalThis.__tianbaoAgent;
   const doc = win.document;
   let removeTab: (() => void) | undefined;
+  // Focus inside the panel's frame or on the tab shows up, at the page's level, on their hosts.
+  const ours = (element: Element) => element.localName === PANEL_HOST_TAG || element.localName === TAB_HOST_TAG;
   const focus = createFocusTracker(win, {
     ignore: (element) => {
+      if (ours(element)) return true;
       const root = element.getRootNode();
-      return root instanceof ShadowRoot && (root.host.localName === PANEL_HOST_TAG || root.host.localName === TAB_HOST_TAG);
+      return root instanceof ShadowRoot && ours(root.host);
     },
   });
   const agent: Agent = {
@@ -156,6 +161,7 @@ export function startAgent(win: Window = window): Agent | undefined {
   let settings: StoredSettings | undefined;
   const send = (message: Message) => browser.runtime.sendMessage(message);
   const ignore = (element: Element) => {
+    if (element.localName.startsWith('tianbao-')) return true;
     const root = element.getRootNode();
     return root instanceof ShadowRoot && root.host.localName.startsWith('tianbao-');
   };
