@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { getLanguage, t } from '@/lib/i18n';
-import type { DraftEntry } from '@/lib/storage';
+import { DRAFT_BUDGET, draftChars, type DraftEntry } from '@/lib/storage';
 import { draftPreview } from '@/lib/drafts/text';
 
 export interface DraftsSectionProps {
@@ -41,6 +41,7 @@ export function DraftsSection({ list, remove, retentionDays, watch }: DraftsSect
   const [error, setError] = useState<string | undefined>(undefined);
   const [open, setOpen] = useState<string | undefined>(undefined);
   const [confirmAll, setConfirmAll] = useState(false);
+  const [notice, setNotice] = useState<string | undefined>(undefined);
 
   const reload = () =>
     list().then(
@@ -63,6 +64,15 @@ export function DraftsSection({ list, remove, retentionDays, watch }: DraftsSect
     await reload();
   };
 
+  const copy = async (text: string) => {
+    try {
+      await navigator.clipboard.writeText(text);
+      setNotice(t('options.drafts.copied'));
+    } catch {
+      setNotice(t('options.drafts.copyFailed'));
+    }
+  };
+
   const id = (draft: DraftEntry) => `${draft.origin} ${draft.fieldKey}`;
   return (
     <section aria-labelledby="drafts-title" className="opt-section">
@@ -73,6 +83,7 @@ export function DraftsSection({ list, remove, retentionDays, watch }: DraftsSect
           {error}
         </p>
       )}
+      {notice && <p role="status">{notice}</p>}
       {drafts && drafts.length === 0 && <p>{t('options.drafts.none')}</p>}
       {drafts && drafts.length > 0 && (
         <>
@@ -80,6 +91,12 @@ export function DraftsSection({ list, remove, retentionDays, watch }: DraftsSect
             <div key={origin} role="group" aria-label={origin}>
               <h3 className="opt-origin" style={{ fontSize: 14, margin: '12px 0 4px' }}>
                 {origin}{' '}
+                <span className="opt-muted" style={{ fontWeight: 'normal' }}>
+                  {t('options.drafts.siteUsage', {
+                    used: entries.reduce((sum, draft) => sum + draftChars(draft), 0),
+                    max: DRAFT_BUDGET.siteChars,
+                  })}
+                </span>{' '}
                 <button type="button" onClick={() => void run(() => remove(origin))}>
                   {t('options.drafts.deleteSite')}
                 </button>
@@ -91,6 +108,22 @@ export function DraftsSection({ list, remove, retentionDays, watch }: DraftsSect
                   return (
                     <li key={id(draft)} aria-label={label} style={{ flexDirection: 'column', alignItems: 'stretch' }}>
                       <span>{t('options.drafts.entry', { label, time: formatTime(draft.savedAt), count: draft.text.length })}</span>
+                      {draft.submittedAt !== undefined && (
+                        <span className="opt-submitted" style={{ color: '#1a7f37' }}>
+                          {t('options.drafts.submitted', { time: formatTime(draft.submittedAt) })}
+                        </span>
+                      )}
+                      {draft.unsaved && (
+                        <span role="alert" className="opt-error">
+                          {draft.unsaved.reason === 'tooLong'
+                            ? t('options.drafts.unsaved.tooLong', {
+                                time: formatTime(draft.unsaved.at),
+                                count: draft.unsaved.length,
+                                max: DRAFT_BUDGET.fieldChars,
+                              })
+                            : t('options.drafts.unsaved.siteFull', { time: formatTime(draft.unsaved.at), max: DRAFT_BUDGET.siteChars })}
+                        </span>
+                      )}
                       <span className="opt-muted" style={{ whiteSpace: shown ? 'pre-wrap' : undefined }}>
                         {shown ? draft.text : draftPreview(draft.text, 100)}
                       </span>
@@ -98,6 +131,9 @@ export function DraftsSection({ list, remove, retentionDays, watch }: DraftsSect
                         <>
                           <span>
                             {t('options.drafts.earlier', { time: formatTime(draft.earlier.savedAt), count: draft.earlier.text.length })}
+                            {draft.earlier.submittedAt !== undefined && (
+                              <> · {t('options.drafts.submitted', { time: formatTime(draft.earlier.submittedAt) })}</>
+                            )}
                           </span>
                           <span className="opt-muted" style={{ whiteSpace: shown ? 'pre-wrap' : undefined }}>
                             {shown ? draft.earlier.text : draftPreview(draft.earlier.text, 100)}
@@ -108,6 +144,11 @@ export function DraftsSection({ list, remove, retentionDays, watch }: DraftsSect
                         <button type="button" aria-expanded={shown} onClick={() => setOpen(shown ? undefined : id(draft))}>
                           {shown ? t('options.drafts.hide') : t('options.drafts.show')}
                         </button>
+                        {draft.text !== '' && (
+                          <button type="button" onClick={() => void copy(draft.text)}>
+                            {t('options.drafts.copy')}
+                          </button>
+                        )}
                         <button type="button" onClick={() => void run(() => remove(draft.origin, [draft.fieldKey]))}>
                           {t('options.drafts.delete')}
                         </button>

@@ -2,7 +2,8 @@ import { useCallback, useEffect, useState } from 'react';
 import { getLanguage, t } from '@/lib/i18n';
 import type { PageBridge } from '@/lib/panel/bridge';
 import type { DraftSource } from '@/lib/drafts/source';
-import { draftOffers, type DraftOffer } from '@/lib/drafts/restore';
+import { draftOffers, unsavedNotices, type DraftOffer, type UnsavedNotice } from '@/lib/drafts/restore';
+import { DRAFT_BUDGET } from '@/lib/storage';
 import { draftPreview } from '@/lib/drafts/text';
 
 const CSS = `
@@ -12,6 +13,7 @@ const CSS = `
 .tb-drafts li { padding: 6px 0; border-top: 1px solid #e1eaff; }
 .tb-draft-preview { display: block; margin: 2px 0; color: #1f2329; white-space: pre-wrap; word-break: break-all; }
 .tb-draft-missing { color: #a61d24; }
+.tb-draft-submitted { color: #1a7f37; }
 `;
 
 const REFRESH_MS = 500;
@@ -33,12 +35,19 @@ export interface DraftRestoreProps {
 /** 恢复草稿: drafts of this page whose field holds something else now, and drafts whose field is gone. */
 export function DraftRestore({ bridge, source }: DraftRestoreProps) {
   const [offers, setOffers] = useState<DraftOffer[]>([]);
+  const [notices, setNotices] = useState<UnsavedNotice[]>([]);
   const [outcome, setOutcome] = useState<{ text: string; tone: 'info' | 'error' } | undefined>(undefined);
 
   const refresh = useCallback(() => {
     source.list().then(
-      (drafts) => setOffers(draftOffers(drafts, bridge.readFields(), source.pageUrl())),
-      () => setOffers([]),
+      (drafts) => {
+        setOffers(draftOffers(drafts, bridge.readFields(), source.pageUrl()));
+        setNotices(unsavedNotices(drafts, source.pageUrl()));
+      },
+      () => {
+        setOffers([]);
+        setNotices([]);
+      },
     );
   }, [bridge, source]);
 
@@ -58,7 +67,7 @@ export function DraftRestore({ bridge, source }: DraftRestoreProps) {
     };
   }, [bridge, source, refresh]);
 
-  if (offers.length === 0 && !outcome) return null;
+  if (offers.length === 0 && notices.length === 0 && !outcome) return null;
   const restorable = offers.filter((offer) => offer.state === 'restore').length;
   const labelOf = (offer: DraftOffer) =>
     (offer.state === 'restore' ? offer.field.label : offer.draft.fieldLabel) || offer.draft.fieldLabel || t('drafts.unlabelled');
@@ -103,6 +112,20 @@ export function DraftRestore({ bridge, source }: DraftRestoreProps) {
           {restorable > 0 && <span className="tb-muted">{t('drafts.explain')}</span>}
         </>
       )}
+      {notices.map((notice) => {
+        const label = notice.draft.fieldLabel || t('drafts.unlabelled');
+        const text =
+          notice.reason === 'tooLong'
+            ? t('drafts.unsaved.tooLong', { label, count: notice.length, max: DRAFT_BUDGET.fieldChars })
+            : t('drafts.unsaved.siteFull', { label, max: DRAFT_BUDGET.siteChars });
+        return (
+          // A refused save is never silent (issue 9 item 5): it stays here until the field's text is saved again.
+          <p key={`unsaved ${notice.draft.fieldKey}`} className="tb-notice tb-error" role="alert" style={{ margin: '6px 0 0' }}>
+            {text}
+            {notice.draft.text !== '' && <> {t('drafts.unsaved.kept', { time: formatSavedAt(notice.draft.savedAt) })}</>}
+          </p>
+        );
+      })}
       {outcome && (
         <p className={`tb-notice tb-${outcome.tone}`} role={outcome.tone === 'error' ? 'alert' : 'status'} style={{ margin: '6px 0 0' }}>
           {outcome.text}
@@ -117,6 +140,11 @@ export function DraftRestore({ bridge, source }: DraftRestoreProps) {
               <span className="tb-muted">
                 {t('drafts.savedAt', { time: formatSavedAt(offer.savedAt) })} · {t('drafts.length', { count: offer.text.length })}
               </span>
+              {offer.submittedAt !== undefined && (
+                <span className="tb-draft-submitted" title={t('drafts.submittedHint')} style={{ display: 'block' }}>
+                  {t('drafts.submittedAt', { time: formatSavedAt(offer.submittedAt) })}
+                </span>
+              )}
               {offer.state === 'missing' && (
                 <span className="tb-draft-missing" role="alert" style={{ display: 'block' }}>
                   {t('drafts.missing', { label })}

@@ -14,14 +14,19 @@ interface OfferedText {
   text: string;
   savedAt: number;
   earlier: boolean;
+  /** When the page submitted this text (issue 9 item 3); a submitted draft is still offered, marked. */
+  submittedAt?: number;
 }
 
 export type DraftOffer = (OfferedText & { state: 'restore'; field: PanelField }) | (OfferedText & { state: 'missing' });
 
 function offered(draft: DraftEntry, fieldText: string | undefined): Omit<OfferedText, 'draft'> | undefined {
   const differs = (text: string) => fieldText === undefined || !sameDraftText(fieldText, text);
-  if (draft.earlier && differs(draft.earlier.text)) return { text: draft.earlier.text, savedAt: draft.earlier.savedAt, earlier: true };
-  if (draft.text !== '' && differs(draft.text)) return { text: draft.text, savedAt: draft.savedAt, earlier: false };
+  const submitted = (at: number | undefined) => (at === undefined ? {} : { submittedAt: at });
+  if (draft.earlier && differs(draft.earlier.text)) {
+    return { text: draft.earlier.text, savedAt: draft.earlier.savedAt, earlier: true, ...submitted(draft.earlier.submittedAt) };
+  }
+  if (draft.text !== '' && differs(draft.text)) return { text: draft.text, savedAt: draft.savedAt, earlier: false, ...submitted(draft.submittedAt) };
   return undefined;
 }
 
@@ -42,4 +47,20 @@ export function draftOffers(drafts: readonly DraftEntry[], fields: readonly Pane
     }
   }
   return offers;
+}
+
+/** A field of this page whose latest text was not saved as a draft (Draft.unsaved), for the panel to say so. */
+export interface UnsavedNotice {
+  draft: DraftEntry;
+  reason: 'tooLong' | 'siteFull';
+  /** Characters of the text that was refused. */
+  length: number;
+}
+
+/** The refused saves of this page, newest first: the user must hear of every one (issue 9 item 5). */
+export function unsavedNotices(drafts: readonly DraftEntry[], pageUrl: string): UnsavedNotice[] {
+  return drafts
+    .filter((draft) => draft.unsaved !== undefined && samePage(draft.pageUrl, pageUrl))
+    .sort((a, b) => b.unsaved!.at - a.unsaved!.at)
+    .map((draft) => ({ draft, reason: draft.unsaved!.reason, length: draft.unsaved!.length }));
 }

@@ -138,4 +138,32 @@ describe('DraftRestore', () => {
       expect(source.remove).not.toHaveBeenCalled();
     });
   });
+
+  describe('submitted drafts and refused saves (issue 9)', () => {
+    it('offers a submitted draft after a reload, marked with when it was submitted', async () => {
+      const sent = { ...draft('name:work', '主要工作情况', '上报的全文'), submittedAt: Date.UTC(2026, 5, 30, 9, 30) };
+      setup([sent], [WORK]);
+      const item = await screen.findByRole('listitem', { name: '主要工作情况' });
+      expect(item.textContent).toContain('随表单提交');
+      expect(within(item).getByRole('button', { name: '恢复' })).toBeTruthy();
+    });
+
+    it('says a field was too long to save, and which text the draft still keeps', async () => {
+      const refused = { ...draft('name:work', '主要工作情况', '早先的内容'), unsaved: { reason: 'tooLong' as const, at: 5, length: 150_000 } };
+      setup([refused], [{ ...WORK, text: '早先的内容' }]);
+      const alert = await screen.findByRole('alert');
+      expect(alert.textContent).toContain('“主要工作情况”的内容有 150000 字');
+      expect(alert.textContent).toContain('没有保存为草稿');
+      expect(alert.textContent).toContain('草稿中保留的是');
+    });
+
+    it('says the site’s drafts are full and where to delete some', async () => {
+      const refused = { ...draft('name:plans', '下一步工作打算', ''), unsaved: { reason: 'siteFull' as const, at: 5, length: 20 } };
+      setup([refused], [WORK]);
+      const alert = await screen.findByRole('alert');
+      expect(alert.textContent).toContain('本网站的草稿已满');
+      expect(alert.textContent).toContain('选项页“草稿”');
+      expect(alert.textContent).not.toContain('草稿中保留的是');
+    });
+  });
 });

@@ -108,4 +108,39 @@ describe('DraftsSection', () => {
     expect((await screen.findByRole('alert')).textContent).toContain('草稿未能删除');
     expect(screen.getByRole('listitem', { name: 'work' })).toBeTruthy();
   });
+
+  describe('submitted drafts and refused saves (issue 9)', () => {
+    it('lists a submitted draft with its submit mark, and shows and copies its full text', async () => {
+      const sent = { ...entry(A, 'name:work', `${'报'.repeat(150)}尾`), submittedAt: Date.UTC(2026, 5, 30, 9, 0) };
+      const { user } = setup([sent]);
+      const item = await screen.findByRole('listitem', { name: 'work' });
+      expect(item.textContent).toContain('随表单提交');
+      await user.click(within(item).getByRole('button', { name: '查看全文' }));
+      expect(item.textContent).toContain('尾');
+      await user.click(within(item).getByRole('button', { name: '复制全文' }));
+      // user-event's clipboard stands in for the browser's.
+      expect(await navigator.clipboard.readText()).toBe(sent.text);
+      expect((await screen.findByRole('status')).textContent).toContain('已复制');
+      await user.click(within(item).getByRole('button', { name: '删除' }));
+      expect(screen.queryByRole('listitem', { name: 'work' })).toBeNull();
+    });
+
+    it('says which fields were not saved and why', async () => {
+      setup([
+        { ...entry(A, 'name:work', '旧稿'), unsaved: { reason: 'tooLong', at: 5, length: 120_000 } },
+        { ...entry(A, 'name:plans', ''), unsaved: { reason: 'siteFull', at: 6, length: 9 } },
+      ]);
+      const work = await screen.findByRole('listitem', { name: 'work' });
+      expect(within(work).getByRole('alert').textContent).toContain('120000 字，超过草稿上限');
+      const plans = screen.getByRole('listitem', { name: 'plans' });
+      expect(within(plans).getByRole('alert').textContent).toContain('本网站的草稿已满');
+      expect(within(plans).queryByRole('button', { name: '复制全文' })).toBeNull();
+    });
+
+    it('shows how much of its budget each site uses', async () => {
+      setup([entry(A, 'name:work', '一二三'), entry(A, 'name:plans', '四五')]);
+      const site = await screen.findByRole('group', { name: A });
+      expect(site.textContent).toContain('已用 5 字，上限 1000000 字');
+    });
+  });
 });

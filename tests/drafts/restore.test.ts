@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { draftOffers } from '@/lib/drafts/restore';
+import { draftOffers, unsavedNotices } from '@/lib/drafts/restore';
 import type { DraftEntry } from '@/lib/storage';
 import type { PanelField } from '@/lib/panel/bridge';
 
@@ -83,6 +83,33 @@ describe('draftOffers', () => {
     it('still ignores it on another page when the label differs', () => {
       const other = earlier('重新写', '刷新前写的', { pageUrl: 'https://a.gov.cn/other', fieldLabel: '备注' });
       expect(draftOffers([other], [field('name:work', '')], PAGE)).toEqual([]);
+    });
+  });
+
+  describe('submitted drafts and refused saves (issue 9)', () => {
+    it('still offers a submitted draft when the field holds something else, with its submit time', () => {
+      const sent = draft('name:work', '上报的全文', { submittedAt: 500 });
+      const offers = draftOffers([sent], [field('name:work', '')], PAGE);
+      expect(offers).toMatchObject([{ state: 'restore', text: '上报的全文', submittedAt: 500 }]);
+    });
+
+    it('does not offer a submitted draft the field already holds', () => {
+      expect(draftOffers([draft('name:work', '上报的全文', { submittedAt: 500 })], [field('name:work', '上报的全文')], PAGE)).toEqual([]);
+    });
+
+    it('carries the submit time of an earlier text', () => {
+      const replaced = draft('name:work', '下一期', { earlier: { text: '上报的稿子', savedAt: 1, submittedAt: 7 } });
+      expect(draftOffers([replaced], [field('name:work', '')], PAGE)).toMatchObject([{ earlier: true, submittedAt: 7 }]);
+    });
+
+    it('lists this page’s refused saves, newest first, and not other pages’', () => {
+      const tooLong = draft('name:work', '', { unsaved: { reason: 'tooLong', at: 20, length: 150_000 } });
+      const full = draft('name:plans', '旧的', { unsaved: { reason: 'siteFull', at: 30, length: 12 } });
+      const elsewhere = draft('name:x', '', { pageUrl: 'https://a.gov.cn/other', unsaved: { reason: 'tooLong', at: 40, length: 1 } });
+      expect(unsavedNotices([tooLong, full, elsewhere, draft('name:ok', '好')], PAGE)).toEqual([
+        { draft: full, reason: 'siteFull', length: 12 },
+        { draft: tooLong, reason: 'tooLong', length: 150_000 },
+      ]);
     });
   });
 });
