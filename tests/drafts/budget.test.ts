@@ -12,6 +12,7 @@ import {
   updateSettings,
 } from '@/lib/storage';
 import { draftsItem, readItem } from '@/lib/storage/items';
+import { exportBackup, restoreBackup } from '@/lib/storage/backup';
 
 const ORIGIN = 'https://a.gov.cn';
 const PAGE = `${ORIGIN}/report/edit?id=7`;
@@ -153,5 +154,33 @@ describe('a submitted page', () => {
     expect(await readItem(draftsItem)).toEqual({
       [ORIGIN]: { 'name:old': { text: '旧版草稿', savedAt: 5, pageUrl: PAGE, fieldLabel: '主要工作情况' } },
     });
+  });
+});
+
+describe('backups of submitted and refused drafts', () => {
+  it('round-trip the submit mark and the unsaved note', async () => {
+    await saveDraftBatch(ORIGIN, PAGE, [entry('name:work', '上报的全文')], { now: NOW });
+    await markDraftsSubmitted(ORIGIN, PAGE, NOW + 1);
+    await saveDraftBatch(ORIGIN, PAGE, [entry('name:huge', '字'.repeat(DRAFT_BUDGET.fieldChars + 1))], { now: NOW + 2 });
+    const before = await readItem(draftsItem);
+    const text = await exportBackup();
+    await fakeBrowser.storage.local.clear();
+    expect((await restoreBackup(text)).ok).toBe(true);
+    expect(await readItem(draftsItem)).toEqual(before);
+    expect(before[ORIGIN]!['name:work']!.submittedAt).toBe(NOW + 1);
+  });
+
+  it.each([
+    ['a submit time that is not a time', { submittedAt: '昨天' }],
+    ['an unsaved note with an unknown reason', { unsaved: { reason: 'deleted', at: 1, length: 2 } }],
+    ['an unsaved note without its length', { unsaved: { reason: 'tooLong', at: 1 } }],
+  ])('never restores %s into the drafts', async (_what, bad) => {
+    await saveDraftBatch(ORIGIN, PAGE, [entry('name:work', '正文')], { now: NOW });
+    const file = JSON.parse(await exportBackup()) as { items: { drafts: { value: Record<string, Record<string, object>> } } };
+    file.items.drafts.value[ORIGIN]!['name:work'] = { ...file.items.drafts.value[ORIGIN]!['name:work'], ...bad };
+    await fakeBrowser.storage.local.clear();
+    const result = await restoreBackup(JSON.stringify(file));
+    expect(result.ok).toBe(false);
+    expect(await getDraft(ORIGIN, 'name:work')).toBeUndefined();
   });
 });

@@ -239,4 +239,21 @@ describe('draft capture takes only the user\'s own edits on fields they can see'
     vi.advanceTimersByTime(1000);
     expect(saved.flatMap((s) => s.entries.map((e) => e.fieldKey))).toEqual(['name:work']);
   });
+
+  it('saves nothing from a zero-sized field where the page is laid out, and saves a field of real size', () => {
+    vi.useFakeTimers();
+    const { saved } = setup(`<form>
+      <label for="tiny">主要工作情况</label><textarea id="tiny" name="tiny"></textarea>
+      <label for="work">存在的问题</label><textarea id="work" name="work"></textarea>
+    </form>`);
+    const box = (width: number, height: number) => () => ({ width, height, top: 0, left: 0, right: width, bottom: height, x: 0, y: 0, toJSON: () => ({}) }) as DOMRect;
+    // happy-dom lays nothing out; give the page and the two fields the boxes a browser would.
+    vi.spyOn(document.documentElement, 'getBoundingClientRect').mockImplementation(box(1280, 900));
+    vi.spyOn(document.querySelector('#tiny')!, 'getBoundingClientRect').mockImplementation(box(0, 0));
+    vi.spyOn(document.querySelector('#work')!, 'getBoundingClientRect').mockImplementation(box(600, 120));
+    type('#tiny', '诱饵');
+    type('#work', '正文');
+    vi.advanceTimersByTime(1000);
+    expect(saved.flatMap((s) => s.entries.map((e) => e.fieldKey))).toEqual(['name:work']);
+  });
 });
