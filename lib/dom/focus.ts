@@ -42,6 +42,27 @@ export interface FocusTracker {
 }
 
 const SELECTION_EVENTS = ['keyup', 'mouseup', 'input'] as const;
+/** The user's own presses: a field focused because of one counts as chosen by the user. */
+const GESTURE_EVENTS = ['pointerdown', 'mousedown', 'touchstart', 'keydown'] as const;
+/** How long after a press the focus it causes may arrive. */
+const GESTURE_MS = 1500;
+
+interface Gesture {
+  at: number;
+  target: Element | null;
+  key?: string;
+}
+
+/** Did the user's press choose `field`: a press on it (or on its label), typing in it, or Tab moving to it? */
+function pressChose(gesture: Gesture | undefined, field: HTMLElement): boolean {
+  if (!gesture || Date.now() - gesture.at > GESTURE_MS) return false;
+  if (gesture.key === 'Tab') return Date.now() - gesture.at < 500;
+  const target = gesture.target;
+  if (!target) return false;
+  if (field === target || field.contains(target)) return true;
+  const label = target.closest?.('label') as HTMLLabelElement | null;
+  return label?.control === field;
+}
 
 function guard<A extends unknown[]>(fn: (...args: A) => void): (...args: A) => void {
   return (...args: A) => {
@@ -118,6 +139,10 @@ export function applySelection(element: HTMLElement, doc: Document, saved: Saved
 export function createFocusTracker(topWindow: Window, options: FocusTrackerOptions = {}): FocusTracker {
   const ignore = options.ignore ?? (() => false);
   let recorded: FocusedField | undefined;
+  // When the user last pressed a key, the mouse or a finger (trusted events only). A page script can move
+  // focus with element.focus(), and the focus events that follow are trusted too; what it cannot fake is the
+  // press. So the recorded field changes only on focus that follows a press, or on the user's typing in it.
+  let gesture: Gesture | undefined;
   const listeners = new Set<(field: FocusedField | undefined) => void>();
   const documents = new Map<Document, () => void>();
   const frames = new Map<HTMLIFrameElement | HTMLFrameElement, () => void>();
@@ -141,8 +166,8 @@ export function createFocusTracker(topWindow: Window, options: FocusTrackerOptio
   const publicCopy = (): FocusedField | undefined =>
     recorded && { element: recorded.element, document: recorded.document, selection: copySelection(recorded.selection) };
 
-  /** Records the field focused in `doc`, if it is editable and not ours. */
-  const lookAt = (doc: Document) => {
+  /** Records the field focused in `doc`, if it is editable and not ours (`trusted`: the user chose it). */
+  const lookAt = (doc: Document, trusted: boolean | 'press' = true) => {
     const chain = activeChain(doc);
     const innermost = chain[chain.length - 1];
     if (!innermost) return;
@@ -153,13 +178,18 @@ export function createFocusTracker(topWindow: Window, options: FocusTrackerOptio
     }
     const field = editableFieldOf(innermost);
     if (!field || isIgnored(chain, field, doc)) return;
+    if (!trusted && recorded?.element !== field) return;
+    if (trusted === 'press' && recorded?.element !== field && !pressChose(gesture, field)) return;
     record(field, doc);
   };
 
-  /** Refreshes the recorded selection when `doc`'s focus is still in the recorded field. */
-  const refresh = (doc: Document) => {
+  /**
+   * Refreshes the recorded selection when `doc`'s focus is still in the recorded field; moves to another field
+   * only when the user is behind the change (`trusted`).
+   */
+  const refresh = (doc: Document, trusted: boolean | 'press') => {
     if (!recorded || recorded.document !== doc) {
-      lookAt(doc);
+      lookAt(doc, trusted);
       return;
     }
     const chain = activeChain(doc);
@@ -168,7 +198,7 @@ export function createFocusTracker(topWindow: Window, options: FocusTrackerOptio
     if (field === recorded.element) {
       const selection = readSelection(field, doc);
       if (selection) recorded.selection = selection;
-    } else if (field && !isIgnored(chain, field, doc)) {
+    } else if (field && trusted && pressChose(gesture, field) && !isIgnored(chain, field, doc)) {
       record(field, doc);
     }
   };
@@ -190,11 +220,19 @@ export function createFocusTracker(topWindow: Window, options: FocusTrackerOptio
 
   const attachDocument = (doc: Document) => {
     if (disposed || documents.has(doc)) return;
-    const onFocus = guard(() => lookAt(doc));
-    const onSelection = guard(() => refresh(doc));
+    const onFocus = guard(() => lookAt(doc, 'press'));
+    // selectionchange fires for a script's selection changes as well, and a script's execCommand fires a
+    // trusted input event: only keyup, mouseup or input right after a press of the user's moves the record.
+    const onSelection = guard((event: Event) => refresh(doc, event.type !== 'selectionchange' && event.isTrusted ? 'press' : false));
+    const onGesture = guard((event: Event) => {
+      if (!event.isTrusted) return;
+      const target = (event.composedPath?.()[0] ?? event.target) as Element | null;
+      gesture = { at: Date.now(), target: target && target.nodeType === 1 ? target : null, key: (event as KeyboardEvent).key };
+    });
     doc.addEventListener('focusin', onFocus, true);
     doc.addEventListener('selectionchange', onSelection);
     for (const type of SELECTION_EVENTS) doc.addEventListener(type, onSelection, true);
+    for (const type of GESTURE_EVENTS) doc.addEventListener(type, onGesture, true);
     const stopComposition = watchComposition(doc);
     // Frames are attached lazily, when focus first moves into one, not at start-up: touching a frame's
     // document from an extension sets up the extension's context in that frame, which cost 5–15 ms per
@@ -214,6 +252,7 @@ export function createFocusTracker(topWindow: Window, options: FocusTrackerOptio
       doc.removeEventListener('focusin', onFocus, true);
       doc.removeEventListener('selectionchange', onSelection);
       for (const type of SELECTION_EVENTS) doc.removeEventListener(type, onSelection, true);
+      for (const type of GESTURE_EVENTS) doc.removeEventListener(type, onGesture, true);
       stopComposition();
       view?.removeEventListener('blur', onBlur);
     });

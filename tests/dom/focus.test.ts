@@ -11,6 +11,18 @@ afterEach(() => {
   document.body.innerHTML = '';
 });
 
+/** The user presses on `el` and it takes focus: what a click does (trusted press, then focus). */
+function press(el: Element): void {
+  const event = new Event('pointerdown', { bubbles: true, composed: true });
+  Object.defineProperty(event, 'isTrusted', { value: true });
+  el.dispatchEvent(event);
+}
+
+function userFocus(el: HTMLElement): void {
+  press(el);
+  el.focus();
+}
+
 const tick = (ms = 0) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function mountPanel(): { host: HTMLElement; search: HTMLInputElement; button: HTMLButtonElement } {
@@ -64,7 +76,7 @@ describe('createFocusTracker records', () => {
     document.body.innerHTML = '<textarea id="t">前文后文</textarea>';
     tracker = createFocusTracker(window);
     const textarea = document.getElementById('t') as HTMLTextAreaElement;
-    textarea.focus();
+    userFocus(textarea);
     textarea.setSelectionRange(2, 2);
     textarea.dispatchEvent(new Event('keyup', { bubbles: true }));
     const current = tracker.current();
@@ -77,15 +89,15 @@ describe('createFocusTracker records', () => {
     document.body.innerHTML =
       '<input id="name"><input id="box" type="checkbox"><input id="pw" type="password"><button id="b">x</button>';
     tracker = createFocusTracker(window);
-    (document.getElementById('name') as HTMLInputElement).focus();
-    for (const id of ['box', 'pw', 'b']) (document.getElementById(id) as HTMLElement).focus();
+    userFocus((document.getElementById('name') as HTMLInputElement));
+    for (const id of ['box', 'pw', 'b']) userFocus((document.getElementById(id) as HTMLElement));
     expect(tracker.current()?.element.id).toBe('name');
   });
 
   it('the field that already has the caret when the tracker starts', () => {
     document.body.innerHTML = '<input id="name" value="单位">';
     const input = document.getElementById('name') as HTMLInputElement;
-    input.focus();
+    userFocus(input);
     input.setSelectionRange(1, 1);
     tracker = createFocusTracker(window);
     expect(tracker.current()?.element).toBe(input);
@@ -96,7 +108,7 @@ describe('createFocusTracker records', () => {
     document.body.innerHTML = '<div id="ed" contenteditable="true"><p id="p">前文后文</p></div>';
     tracker = createFocusTracker(window);
     const editor = document.getElementById('ed')!;
-    editor.focus();
+    userFocus(editor);
     caretIn(document, document.getElementById('p')!.firstChild!, 2);
     await tick();
     const selection = tracker.current()?.selection;
@@ -110,7 +122,7 @@ describe('createFocusTracker records', () => {
     tracker = createFocusTracker(window);
     const inner = frame.contentDocument!.getElementById('inner') as HTMLTextAreaElement;
     enterFrame(frame);
-    inner.focus();
+    userFocus(inner);
     expect(tracker.current()?.element).toBe(inner);
     expect(tracker.current()?.document).toBe(frame.contentDocument);
   });
@@ -120,7 +132,7 @@ describe('createFocusTracker records', () => {
     const frame = await addIframe('<body><input id="late"></body>');
     const late = frame.contentDocument!.getElementById('late') as HTMLInputElement;
     enterFrame(frame);
-    late.focus();
+    userFocus(late);
     expect(tracker.current()?.element).toBe(late);
   });
 
@@ -149,7 +161,7 @@ describe('createFocusTracker keeps the page field', () => {
     const panel = mountPanel();
     tracker = createFocusTracker(window, { ignore: (el) => el === panel.host });
     const textarea = document.getElementById('t') as HTMLTextAreaElement;
-    textarea.focus();
+    userFocus(textarea);
     textarea.setSelectionRange(1, 3);
     textarea.dispatchEvent(new Event('mouseup', { bubbles: true }));
     panel.search.focus();
@@ -163,7 +175,7 @@ describe('createFocusTracker keeps the page field', () => {
     const panel = mountPanel();
     tracker = createFocusTracker(window, { ignore: (el) => el === panel.host });
     const textarea = document.getElementById('t') as HTMLTextAreaElement;
-    textarea.focus();
+    userFocus(textarea);
     textarea.setSelectionRange(2, 2);
     textarea.dispatchEvent(new Event('keyup', { bubbles: true }));
     panel.search.focus();
@@ -179,7 +191,7 @@ describe('createFocusTracker keeps the page field', () => {
     tracker = createFocusTracker(window, { ignore: (el) => el === panel.host });
     const editor = document.getElementById('ed')!;
     const text = document.getElementById('p')!.firstChild!;
-    editor.focus();
+    userFocus(editor);
     caretIn(document, text, 2);
     await tick();
     panel.search.focus();
@@ -196,7 +208,7 @@ describe('createFocusTracker is safe', () => {
     document.body.innerHTML = '<input id="gone">';
     tracker = createFocusTracker(window);
     const input = document.getElementById('gone') as HTMLInputElement;
-    input.focus();
+    userFocus(input);
     input.remove();
     expect(tracker.restore()).toBe(false);
   });
@@ -220,7 +232,7 @@ describe('createFocusTracker is safe', () => {
     tracker.subscribe(() => {
       throw new Error('subscriber bug');
     });
-    expect(() => (document.getElementById('a') as HTMLInputElement).focus()).not.toThrow();
+    expect(() => userFocus((document.getElementById('a') as HTMLInputElement))).not.toThrow();
   });
 
   it('notifies subscribers when another field is focused', () => {
@@ -228,17 +240,17 @@ describe('createFocusTracker is safe', () => {
     tracker = createFocusTracker(window);
     const seen: string[] = [];
     tracker.subscribe((field) => seen.push(field?.element.id ?? ''));
-    (document.getElementById('a') as HTMLInputElement).focus();
-    (document.getElementById('b') as HTMLTextAreaElement).focus();
+    userFocus((document.getElementById('a') as HTMLInputElement));
+    userFocus((document.getElementById('b') as HTMLTextAreaElement));
     expect(seen).toEqual(['a', 'b']);
   });
 
   it('stops recording after dispose()', () => {
     document.body.innerHTML = '<input id="a"><input id="b">';
     tracker = createFocusTracker(window);
-    (document.getElementById('a') as HTMLInputElement).focus();
+    userFocus((document.getElementById('a') as HTMLInputElement));
     tracker.dispose();
-    (document.getElementById('b') as HTMLInputElement).focus();
+    userFocus((document.getElementById('b') as HTMLInputElement));
     expect(tracker.current()).toBeUndefined();
   });
 });
@@ -266,5 +278,28 @@ describe('keepFocusOnMouseDown', () => {
     const panel = mountPanel();
     keepFocusOnMouseDown(panel.host.shadowRoot!)();
     expect(press(panel.button)).toBe(false);
+  });
+});
+
+describe('createFocusTracker ignores what a page script does on its own', () => {
+  it('a field the script focuses without the user pressing anything', () => {
+    document.body.innerHTML = '<textarea id="mine"></textarea><textarea id="trap" style="opacity:0"></textarea>';
+    tracker = createFocusTracker(window);
+    userFocus(document.getElementById('mine') as HTMLTextAreaElement);
+    (document.getElementById('trap') as HTMLTextAreaElement).focus();
+    expect(tracker.current()?.element.id).toBe('mine');
+  });
+
+  it('synthetic keyup and input events in another field', () => {
+    document.body.innerHTML = '<textarea id="mine"></textarea><textarea id="trap"></textarea>';
+    tracker = createFocusTracker(window);
+    userFocus(document.getElementById('mine') as HTMLTextAreaElement);
+    const trap = document.getElementById('trap') as HTMLTextAreaElement;
+    // Focus moved by the script long after the user's press; then it fakes typing there.
+    (tracker as unknown as { current(): unknown }).current();
+    trap.focus();
+    trap.dispatchEvent(new Event('input', { bubbles: true }));
+    trap.dispatchEvent(new KeyboardEvent('keyup', { bubbles: true }));
+    expect(tracker.current()?.element.id).toBe('mine');
   });
 });
