@@ -269,6 +269,10 @@ describe('insertAtTrackedCaret', () => {
     document.body.append(other);
     const tracker = createFocusTracker(window, { ignore: (node) => node === other });
     stops.push(() => tracker.dispose());
+    // The user clicks into the field (a trusted press), as the tracker requires.
+    const press = new Event('pointerdown', { bubbles: true });
+    Object.defineProperty(press, 'isTrusted', { value: true });
+    el.dispatchEvent(press);
     el.focus();
     el.setSelectionRange(2, 2);
     el.dispatchEvent(new Event('keyup', { bubbles: true }));
