@@ -20,6 +20,9 @@ interface Matcher<T> {
 const anniversaries = eventsPack.anniversaries.map((a) => ({ item: a, re: new RegExp(a.trigger, 'g') }));
 const meetings = eventsPack.meetings.map((m) => ({ item: m, re: new RegExp(m.trigger, 'g') }));
 const guidance = eventsPack.guidance.map((g) => ({ item: g, re: new RegExp(g.trigger, 'g') }));
+/** Every trigger at once: one scan tells whether a paragraph names any event, so that most paragraphs (a line
+ * of a roster or a log) cost one RegExp test rather than one per event. */
+const anyEvent = new RegExp([...eventsPack.anniversaries, ...eventsPack.meetings, ...eventsPack.guidance].map((e) => `(?:${e.trigger})`).join('|'));
 
 /** Words before an event that point ahead to it (迎接党的二十大) rather than report it. */
 const AHEAD = /迎接|喜迎|献礼|即将|筹备|召开前|前夕/;
@@ -65,36 +68,17 @@ export const staleReferences: ParagraphRule = {
   check(text, context) {
     const period = context.period;
     if (!period) return [];
+    const mixed = period.half === 1 ? H1_REPORTS_WHOLE_YEAR : period.half === undefined ? YEAR_REPORTS_HALF : undefined;
+    const events = anyEvent.test(text);
+    if (!events && !mixed) return [];
     const out: Finding[] = [];
     const push = (start: number, end: number, messageId: string, params: Record<string, string | number>, entry: string) => {
       if (context.disabledEntries.has(entry)) return;
       out.push({ ruleId: 'stale-references', category: 'stale', severity: 'warning', start, end, messageId, params: { ...params, entry, period: periodLabel(period) } });
     };
 
-    for (const hit of matches(anniversaries, text)) {
-      const year = hit.item.year;
-      if (year === period.year) continue;
-      const before = windowBefore(text, hit.start);
-      if (year === period.year + 1 && AHEAD.test(before)) continue;
-      if (year < period.year && (CITES_SPEECH.test(text.slice(hit.end, hit.end + 12)) || LOOKS_BACK.test(before) || before.includes(`${year}年`))) continue;
-      push(hit.start, hit.end, 'rules.stale.anniversary', { text: hit.text, year }, hit.item.id);
-    }
+    if (events) checkEvents(text, period, push);
 
-    const end = periodEnd(period);
-    for (const hit of matches(meetings, text)) {
-      const [y, m] = hit.item.date.split('-').map(Number) as [number, number];
-      if (y * 12 + m <= end) continue;
-      const before = windowBefore(text, hit.start);
-      if (AHEAD.test(before) || /^[^，。；]{0,4}(?:胜利)?召开/.test(text.slice(hit.end, hit.end + 8))) continue;
-      push(hit.start, hit.end, 'rules.stale.future', { text: hit.text, date: hit.item.date }, hit.item.id);
-    }
-
-    for (const hit of matches(guidance, text)) {
-      if (period.year < hit.item.supersededFrom) continue;
-      push(hit.start, hit.end, 'rules.stale.superseded', { text: hit.text, by: hit.item.by }, hit.item.id);
-    }
-
-    const mixed = period.half === 1 ? H1_REPORTS_WHOLE_YEAR : period.half === undefined ? YEAR_REPORTS_HALF : undefined;
     if (mixed) {
       mixed.lastIndex = 0;
       for (let m = mixed.exec(text); m; m = mixed.exec(text)) {
@@ -104,3 +88,31 @@ export const staleReferences: ParagraphRule = {
     return out.sort((a, b) => a.start - b.start);
   },
 };
+
+type Push = (start: number, end: number, messageId: string, params: Record<string, string | number>, entry: string) => void;
+
+/** Anniversaries, meetings and superseded guidance named in a paragraph, against the period. */
+function checkEvents(text: string, period: ReportPeriod, push: Push): void {
+  for (const hit of matches(anniversaries, text)) {
+    const year = hit.item.year;
+    if (year === period.year) continue;
+    const before = windowBefore(text, hit.start);
+    if (year === period.year + 1 && AHEAD.test(before)) continue;
+    if (year < period.year && (CITES_SPEECH.test(text.slice(hit.end, hit.end + 12)) || LOOKS_BACK.test(before) || before.includes(`${year}年`))) continue;
+    push(hit.start, hit.end, 'rules.stale.anniversary', { text: hit.text, year }, hit.item.id);
+  }
+
+  const end = periodEnd(period);
+  for (const hit of matches(meetings, text)) {
+    const [y, m] = hit.item.date.split('-').map(Number) as [number, number];
+    if (y * 12 + m <= end) continue;
+    const before = windowBefore(text, hit.start);
+    if (AHEAD.test(before) || /^[^，。；]{0,4}(?:胜利)?召开/.test(text.slice(hit.end, hit.end + 8))) continue;
+    push(hit.start, hit.end, 'rules.stale.future', { text: hit.text, date: hit.item.date }, hit.item.id);
+  }
+
+  for (const hit of matches(guidance, text)) {
+    if (period.year < hit.item.supersededFrom) continue;
+    push(hit.start, hit.end, 'rules.stale.superseded', { text: hit.text, by: hit.item.by }, hit.item.id);
+  }
+}
