@@ -120,13 +120,15 @@ function parseWith(text: string, cache: LineCache): ParsedOutline {
   const findings = result.findings;
   const stack: OutlineHeading[] = [];
   let root: Scope = { heading: null, last: {} };
-  const scopes = new Map<OutlineHeading, Scope>();
+  // The numbering scope of each open heading, parallel to `stack` (only an open heading can be a parent).
+  const scopes: Scope[] = [];
   const seen = new Map<string, OutlineHeading>();
   const compared: Compared = { end: 0 };
 
   const close = (until: number, at: number) => {
     while (stack.length > until) {
       const h = stack.pop()!;
+      scopes.pop();
       h.bodyEnd = at;
     }
   };
@@ -157,7 +159,7 @@ function parseWith(text: string, cache: LineCache): ParsedOutline {
         let depth = stack.length;
         while (depth > 0 && KIND_RANK[stack[depth - 1]!.kind] >= rank) depth--;
         const parent = depth > 0 ? stack[depth - 1]! : null;
-        const scope = parent ? scopes.get(parent)! : root;
+        const scope = parent ? scopes[depth - 1]! : root;
         const prev = scope.last[mark.kind];
         const expected = prev ? prev.value + 1 : 1;
         // A marker inside a line is a heading only where the numbering expects it (pasted without line breaks).
@@ -183,7 +185,7 @@ function parseWith(text: string, cache: LineCache): ParsedOutline {
         (parent ? parent.children : result.outline).push(heading);
         result.headings.push(heading);
         scope.last[mark.kind] = heading;
-        scopes.set(heading, { heading, last: {} });
+        scopes.push({ heading, last: {} });
         stack.push(heading);
         diagnose(text, heading, prev, parent, seen, compared, findings);
         if (mark.badMark) {
