@@ -2,7 +2,7 @@
 // surfaces, record every request the browser made (Chromium's own net log, which also sees the service
 // worker and extension pages), attribute each, and require that nothing the extension started left it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, type Harness, type NetLogRequest } from './harness';
+import { launch, openedPanel, type Harness, type NetLogRequest } from './harness';
 
 let h: Harness;
 let pageRequests: { url: string; source: string }[] = [];
@@ -14,9 +14,9 @@ beforeAll(async () => {
   origin = h.fixtures.origin;
   const page = await h.open('/demo-portal/');
   await h.clickToolbar(page);
-  await page.getByTestId('tianbao-panel').waitFor();
+  const panel = await openedPanel(page);
   await page.locator('#main').fill('一、主要工作情况\n党的十九五中全会召开后，我单位召开xx次专题会议。');
-  for (const name of ['检查', '结构', '片段', '字段']) await page.getByRole('tab', { name }).click();
+  for (const name of ['检查', '结构', '片段', '字段']) await panel.getByRole('tab', { name }).click();
   await page.waitForTimeout(800);
   const options = await h.context.newPage();
   await options.goto(`chrome-extension://${h.extensionId}/options.html`);

@@ -1,7 +1,7 @@
 // A snippet from the panel lands at the caret of the field the user was writing in, with the unit's name
 // taken from the form, and one Ctrl+Z in the field removes exactly the insertion.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, type Harness } from './harness';
+import { launch, openedPanel, type Harness } from './harness';
 
 let h: Harness;
 
@@ -18,17 +18,17 @@ describe('snippets in the panel', () => {
     const page = await h.open('/demo-portal/');
     await page.locator('#unit').fill('市统计局机关党委');
     await h.clickToolbar(page);
-    await page.getByTestId('tianbao-panel').waitFor();
+    const panel = await openedPanel(page);
     await page.locator('#main').click();
     await page.keyboard.type('前文后文');
     await page.keyboard.press('ArrowLeft');
     await page.keyboard.press('ArrowLeft');
-    await page.getByRole('tab', { name: '片段' }).click();
+    await panel.getByRole('tab', { name: '片段' }).click();
     // Typing in the panel's own search box takes the focus away from the page; the caret is remembered.
-    await page.getByRole('searchbox', { name: '搜索片段' }).fill('ztyjbs');
-    const item = page.getByRole('listitem').filter({ hasText: '高度重视，专题研究部署' });
+    await panel.getByRole('searchbox', { name: '搜索片段' }).fill('ztyjbs');
+    const item = panel.getByRole('listitem').filter({ hasText: '高度重视，专题研究部署' });
     await item.getByRole('button', { name: '插入' }).click();
-    await page.getByRole('status').filter({ hasText: '已插入' }).waitFor();
+    await panel.getByRole('status').filter({ hasText: '已插入' }).waitFor();
 
     const value = await page.locator('#main').inputValue();
     expect(value.startsWith('前文高度重视，专题研究部署。市统计局机关党委领导班子')).toBe(true);
@@ -46,10 +46,10 @@ describe('snippets in the panel', () => {
   it('tells the user to pick a field first when no field had the caret', async () => {
     const page = await h.open('/demo-portal/');
     await h.clickToolbar(page);
-    await page.getByTestId('tianbao-panel').waitFor();
-    await page.getByRole('tab', { name: '片段' }).click();
-    await page.getByRole('listitem').filter({ hasText: '高度重视，专题研究部署' }).getByRole('button', { name: '插入' }).click();
-    await expect.poll(() => page.getByRole('alert').innerText()).toContain('请先在页面上点一下要填写的文本框');
+    const panel = await openedPanel(page);
+    await panel.getByRole('tab', { name: '片段' }).click();
+    await panel.getByRole('listitem').filter({ hasText: '高度重视，专题研究部署' }).getByRole('button', { name: '插入' }).click();
+    await expect.poll(() => panel.getByRole('alert').innerText()).toContain('请先在页面上点一下要填写的文本框');
     await page.close();
   });
 });

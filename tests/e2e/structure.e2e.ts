@@ -10,8 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Locator, Page } from 'playwright-core';
-import { launch, type Harness } from './harness';
+import type { Frame, Locator, Page } from 'playwright-core';
+import { launch, openedPanel, type Harness } from './harness';
 
 const PORTALS_DIR = resolve(import.meta.dirname, '../fixtures/portals');
 const PAGE = '/portals/dist/element-plus/index.html?layout=single';
@@ -56,6 +56,8 @@ interface Opened {
   page: Page;
   field: Locator;
   panel: Locator;
+  /** The panel's frame (an extension page inside the portal page). */
+  frame: Frame;
 }
 
 /** Opens the page, types the report into 报告正文 as a user would, opens the panel on the 结构 tab. */
@@ -69,24 +71,25 @@ async function openWithReport(): Promise<Opened> {
   expect(await model(page), 'v-model saw the typing').toBe(REPORT);
 
   await h.clickToolbar(page);
-  const panel = page.getByTestId('tianbao-panel');
-  await panel.waitFor();
+  const frame = await openedPanel(page);
+  const panel = frame.getByTestId('tianbao-panel');
   await panel.getByRole('tab', { name: '结构' }).click();
   await panel.getByRole('button', { name: '插入参考框架' }).waitFor();
-  return { page, field, panel };
+  return { page, field, panel, frame };
 }
 
 /** The suggestion the engine makes for the missing section, in the 结构建议 list. */
-const suggestion = (panel: Locator) =>
-  panel.getByRole('listitem').filter({ hasText: '三、存在的问题', has: panel.page().getByRole('button', { name: '插入参考框架' }) });
+const suggestion = ({ panel, frame }: Pick<Opened, 'panel' | 'frame'>) =>
+  panel.getByRole('listitem').filter({ hasText: '三、存在的问题', has: frame.getByRole('button', { name: '插入参考框架' }) });
 
 describe('structure suggestion with renumbering', () => {
   it('inserts 三、存在的问题 before the old 三、, renumbers it to 四、, and one Ctrl+Z restores the typed text', async () => {
-    const { page, field, panel } = await openWithReport();
+    const opened = await openWithReport();
+    const { page, field, panel } = opened;
     try {
       // Exactly one suggestion: the missing 存在的问题, numbered 三、 to follow 二、.
       await expect.poll(() => panel.getByRole('button', { name: '插入参考框架' }).count()).toBe(1);
-      const item = suggestion(panel);
+      const item = suggestion(opened);
       expect(await item.count()).toBe(1);
 
       await item.getByRole('button', { name: '插入参考框架' }).click();
@@ -112,20 +115,21 @@ describe('structure suggestion with renumbering', () => {
       await expect.poll(() => field.inputValue()).toBe(REPORT);
       expect(await model(page), 'v-model saw the undo').toBe(REPORT);
       // And the panel, reading the field again, suggests the section once more.
-      await expect.poll(() => suggestion(panel).count()).toBe(1);
+      await expect.poll(() => suggestion(opened).count()).toBe(1);
     } finally {
       await page.close();
     }
   });
 
   it('does the same from the 检查 tab: the missing-section finding inserts and renumbers as one Ctrl+Z', async () => {
-    const { page, field, panel } = await openWithReport();
+    const opened = await openWithReport();
+    const { page, field, panel } = opened;
     try {
       await panel.getByRole('tab', { name: '检查' }).click();
       const finding = panel
         .getByRole('listitem')
         .filter({ hasText: '缺少「存在的问题」部分' })
-        .filter({ has: page.getByRole('button', { name: '插入参考框架' }) });
+        .filter({ has: opened.frame.getByRole('button', { name: '插入参考框架' }) });
       expect(await finding.count()).toBe(1);
       await finding.getByRole('button', { name: '插入参考框架' }).click();
       const done = panel.getByRole('status').filter({ hasText: '已插入「存在的问题」的参考框架' });
@@ -144,9 +148,10 @@ describe('structure suggestion with renumbering', () => {
   });
 
   it('leaves a field typed into after the analysis as it is, and says why', async () => {
-    const { page, field, panel } = await openWithReport();
+    const opened = await openWithReport();
+    const { page, field, panel } = opened;
     try {
-      const button = suggestion(panel).getByRole('button', { name: '插入参考框架' });
+      const button = suggestion(opened).getByRole('button', { name: '插入参考框架' });
       await button.waitFor();
       const box = (await button.boundingBox())!;
       // The caret in the first paragraph, as a click there would put it: two characters typed there shift every
@@ -156,17 +161,20 @@ describe('structure suggestion with renumbering', () => {
       await field.evaluate((el: HTMLTextAreaElement, offset: number) => el.setSelectionRange(offset, offset), at);
       // Time the edit and the click in the page, to know the click came before the panel read the field again
       // (it waits 250 ms after the last input event).
+      // The typing is seen in the page, the click in the panel's frame: both clocks are Date.now().
       await page.evaluate(() => {
-        const w = window as unknown as { __typedAt?: number; __clickedAt?: number };
-        document.addEventListener('input', () => (w.__typedAt = performance.now()), { capture: true });
-        document.addEventListener('pointerdown', () => (w.__clickedAt = performance.now()), { capture: true, once: true });
+        const w = window as unknown as { __typedAt?: number };
+        document.addEventListener('input', () => (w.__typedAt = Date.now()), { capture: true });
+      });
+      await opened.frame.evaluate(() => {
+        const w = window as unknown as { __clickedAt?: number };
+        document.addEventListener('pointerdown', () => (w.__clickedAt = Date.now()), { capture: true, once: true });
       });
       await page.keyboard.type('切实');
       await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
-      const gap = await page.evaluate(() => {
-        const w = window as unknown as { __typedAt?: number; __clickedAt?: number };
-        return (w.__clickedAt ?? Infinity) - (w.__typedAt ?? 0);
-      });
+      const typedAt = await page.evaluate(() => (window as unknown as { __typedAt?: number }).__typedAt ?? 0);
+      const clickedAt = await opened.frame.evaluate(() => (window as unknown as { __clickedAt?: number }).__clickedAt ?? Infinity);
+      const gap = clickedAt - typedAt;
       if (process.env.TB_DEBUG) console.log(`typed → clicked: ${gap.toFixed(1)} ms`);
       expect(gap, 'the click reached the panel before it re-read the field').toBeLessThan(200);
 
@@ -178,7 +186,7 @@ describe('structure suggestion with renumbering', () => {
       // Once the panel has read the field again (its outline shows the edit), the suggestion applies at the new
       // offsets.
       await panel.getByRole('listitem').filter({ hasText: /^（一）切实压实主体责任$/ }).waitFor();
-      await suggestion(panel).getByRole('button', { name: '插入参考框架' }).click();
+      await suggestion(opened).getByRole('button', { name: '插入参考框架' }).click();
       await panel.getByRole('status').filter({ hasText: '已插入「存在的问题」的参考框架' }).waitFor();
       const expected = EXPECTED.slice(0, at) + '切实' + EXPECTED.slice(at);
       expect(await field.inputValue()).toBe(expected);
