@@ -2,7 +2,7 @@
 // there after a reload, the options page listing the site and revoking it. The e2e flavour pre-grants
 // http://127.0.0.1 (see wxt.config.ts), so permissions.request() resolves without a browser prompt.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, type Harness } from './harness';
+import { launch, openedPanel, type Harness } from './harness';
 
 let h: Harness;
 
@@ -26,9 +26,9 @@ describe('enabled site', () => {
   it('survives a reload: enabled through the permission window, the panel is back without the toolbar', async () => {
     const page = await h.open('/demo-portal/');
     await h.clickToolbar(page);
-    await page.getByTestId('tianbao-panel').waitFor();
+    const panel = await openedPanel(page);
     const windowOpened = h.context.waitForEvent('page');
-    await page.getByRole('button', { name: '在此网站始终启用' }).click();
+    await panel.getByRole('button', { name: '在此网站始终启用' }).click();
     const consent = await windowOpened;
     await consent.getByRole('button', { name: '允许' }).waitFor();
     expect(consent.url()).toContain('/enable-site.html');
@@ -39,12 +39,12 @@ describe('enabled site', () => {
 
     await page.reload();
     // The user left the panel open, so it opens again by itself.
-    await page.getByTestId('tianbao-panel').waitFor({ timeout: 15_000 });
+    const reopened = await openedPanel(page);
     await page.bringToFront();
-    await expect.poll(() => page.getByText('已在此网站始终启用', { exact: false }).count()).toBe(1);
+    await expect.poll(() => reopened.getByText('已在此网站始终启用', { exact: false }).count()).toBe(1);
 
     // Collapsed before leaving: only the slim tab comes back, and it opens the panel.
-    await page.getByRole('button', { name: '收起侧栏' }).click();
+    await reopened.getByRole('button', { name: '收起侧栏' }).click();
     // The collapsed state is saved asynchronously; reload once it is stored, as a user's next visit would.
     await expect
       .poll(() =>
@@ -56,11 +56,12 @@ describe('enabled site', () => {
       )
       .toBe(true);
     await page.reload();
-    const tab = page.locator('tianbao-tab').getByRole('button', { name: '填报助手' });
+    // The tab's shadow root is closed (to the page and to selectors alike): a real click on its box.
+    const tab = page.locator('tianbao-tab');
     await tab.waitFor({ timeout: 15_000 });
     expect(await page.locator('tianbao-panel').count()).toBe(0);
     await tab.click();
-    await page.getByTestId('tianbao-panel').waitFor();
+    await openedPanel(page);
     expect(await page.locator('tianbao-tab').count()).toBe(0);
     await page.close();
   });
