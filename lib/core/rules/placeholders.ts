@@ -24,28 +24,48 @@ function finding(start: number, end: number, entry: string, text: string): Findi
   };
 }
 
+interface Hit {
+  start: number;
+  end: number;
+  entry: string;
+}
+
 export const placeholders: ParagraphRule = {
   id: 'placeholders',
   category: 'placeholder',
   scope: 'paragraph',
   check(text, context) {
-    const out: Finding[] = [];
+    const hits: Hit[] = [];
     for (const { id, re } of patterns) {
       if (context.disabledEntries.has(id)) continue;
       re.lastIndex = 0;
       for (let m = re.exec(text); m; m = re.exec(text)) {
         if (m[0].length === 0) re.lastIndex++;
-        else out.push(finding(m.index, m.index + m[0].length, id, text));
+        else hits.push({ start: m.index, end: m.index + m[0].length, entry: id });
       }
     }
     if (!context.disabledEntries.has('filler-ellipsis')) {
       for (const run of ellipsisRuns(text)) {
-        if (isFillerEllipsis(text, run)) out.push(finding(run.start, run.end, 'filler-ellipsis', text));
+        if (isFillerEllipsis(text, run)) hits.push({ start: run.start, end: run.end, entry: 'filler-ellipsis' });
       }
     }
-    // Entries may overlap (20XX is also an x-run): keep the earliest, longest one.
-    out.sort((a, b) => a.start - b.start || b.end - a.end);
-    let end = -1;
-    return out.filter((f) => (f.start >= end ? ((end = f.end), true) : false));
+    if (hits.length === 0) return [];
+    // Entries may overlap (20XX is also an x-run): keep the earliest, longest one. Placeholders that touch
+    // (xx××____, 【】（ ）) are one blank to fill in, and one finding: a form of nothing but placeholders
+    // would otherwise give one finding every few characters.
+    hits.sort((a, b) => a.start - b.start || b.end - a.end);
+    const out: Finding[] = [];
+    let current = hits[0]!;
+    for (let i = 1; i < hits.length; i++) {
+      const hit = hits[i]!;
+      if (hit.start <= current.end) {
+        if (hit.end > current.end && hit.start === current.end) current = { start: current.start, end: hit.end, entry: current.entry };
+        continue;
+      }
+      out.push(finding(current.start, current.end, current.entry, text));
+      current = hit;
+    }
+    out.push(finding(current.start, current.end, current.entry, text));
+    return out;
   },
 };

@@ -43,3 +43,9 @@ it('marks every placeholder as blocking', () => {
 it('offers no fix, since only the writer knows the value', () => {
   expect(findingsOf('placeholders', '副主任xx负责').every((f) => f.fix === undefined)).toBe(true);
 });
+
+it('reports placeholders that touch as one blank, and those apart separately', () => {
+  const text = '负责人xx____，电话（ ）【】，日期____年____月';
+  const spans = findingsOf('placeholders', text).map((f) => text.slice(f.start, f.end));
+  expect(spans).toEqual(['xx____', '（ ）【】', '____', '____']);
+});
