@@ -1,4 +1,5 @@
-import { ruleTable } from './helpers';
+import { describe, expect, it } from 'vitest';
+import { findingsOf, ruleTable } from './helpers';
 
 ruleTable(
   'unbalanced-brackets',
@@ -16,3 +17,31 @@ ruleTable(
     { text: '（一）落实主体责任(试行）' },
   ],
 );
+
+describe('runs and long lines', () => {
+  it('reports a run of the same mark left open as one finding over the run', () => {
+    const text = '关于（（（加强管理的通知）';
+    const found = findingsOf('unbalanced-brackets', text);
+    expect(found.map((f) => text.slice(f.start, f.end))).toEqual(['（（']);
+  });
+
+  it('keeps marks of different kinds apart', () => {
+    const text = '《（“标题';
+    expect(findingsOf('unbalanced-brackets', text).map((f) => text.slice(f.start, f.end))).toEqual(['《', '（', '“']);
+  });
+
+  it('finds the unopened marks after a long run of other open marks', () => {
+    const text = `${'（'.repeat(50_000)}正文${'》'.repeat(50_000)}`;
+    const found = findingsOf('unbalanced-brackets', text);
+    expect(found.map((f) => [f.messageId, f.end - f.start])).toEqual([
+      ['rules.brackets.unclosed', 50_000],
+      ['rules.brackets.unopened', 50_000],
+    ]);
+  });
+
+  it('closes the right mark when other kinds were opened after it', () => {
+    const text = '《党委(党组意识形态“工作》';
+    const found = findingsOf('unbalanced-brackets', text);
+    expect(found.map((f) => text.slice(f.start, f.end))).toEqual(['(', '“']);
+  });
+});
