@@ -25,6 +25,9 @@ type Message = { kind: 'status' | 'alert'; text: string };
 /** How long the download's Blob URL stays alive: the browser reads it asynchronously after the click. */
 const REVOKE_AFTER_MS = 60_000;
 
+/** How long storage must stay quiet before the notice counts again. */
+const RELOAD_AFTER_MS = 300;
+
 /** What the user recognises an entry by: a snippet's title, a template's name, else where it was stored. */
 function labelOf(entry: SetAsideEntry): string {
   const value = entry.value as { title?: unknown; name?: unknown } | null;
@@ -75,7 +78,17 @@ export function SetAsideNotice({
 
   useEffect(() => {
     load();
-    return watch(load);
+    // Storage changes come in bursts (autosaved drafts, a restore): count again once a burst is over, not
+    // on every write, so that the page does not re-read every item hundreds of times.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const unwatch = watch(() => {
+      clearTimeout(timer);
+      timer = setTimeout(load, RELOAD_AFTER_MS);
+    });
+    return () => {
+      clearTimeout(timer);
+      unwatch();
+    };
   }, [load, watch]);
 
   if (!report || (report.entries.length === 0 && report.newerItems.length === 0 && !message)) return null;

@@ -55,6 +55,9 @@ function matches(snippet: Snippet, query: string): boolean {
   return [snippet.title, snippet.body, snippet.folder, ...snippet.tags].some((text) => text.toLowerCase().includes(q));
 }
 
+/** How long the list must stay unchanged before a change made elsewhere is shown. */
+const REFRESH_AFTER_MS = 150;
+
 /** 片段库: list, search, add, edit and delete snippets. Changes made in other tabs show up as they happen. */
 export function SnippetsSection({
   listSnippets = listSnippetsDefault,
@@ -74,9 +77,16 @@ export function SnippetsSection({
     listSnippets()
       .then((list) => live && setSnippets(list))
       .catch(() => live && setMessage({ kind: 'alert', text: t('storage.snippets.loadFailed') }));
-    const unwatch = watchSnippets((list) => live && setSnippets(list));
+    // Another context may change the list many times in a row (a restore, the panel, the background): show the
+    // latest list once the burst is over instead of re-rendering every entry on every change.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const unwatch = watchSnippets((list) => {
+      clearTimeout(timer);
+      timer = setTimeout(() => live && setSnippets(list), REFRESH_AFTER_MS);
+    });
     return () => {
       live = false;
+      clearTimeout(timer);
       unwatch();
     };
   }, []);
