@@ -1,5 +1,7 @@
 // The data layer's public API. Every persistent item is versioned (items.ts), every write is validated and
 // quota-checked in one place (write.ts), and backups restore all-or-nothing (backup.ts).
+import { installStorageE2eHook } from './e2eHook';
+
 export * from './errors';
 export {
   LIMITS,
@@ -45,3 +47,6 @@ export * from './siteProfiles';
 export * from './drafts';
 export * from './backup';
 export { STARTER_SNIPPETS, STARTER_SECTION_IDS } from './starterSnippets';
+
+// The e2e flavour only (see e2eHook.ts): lets the end-to-end suite drive this module in every context.
+if (import.meta.env.TIANBAO_E2E) installStorageE2eHook();
