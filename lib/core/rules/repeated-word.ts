@@ -57,9 +57,13 @@ export const repeatedWord: ParagraphRule = {
     for (let i = 0; i + 4 <= n; i++) {
       const c4 = i + 4 < n ? text.charCodeAt(i + 4) : -1;
       if ((c0 === c2 || c0 === c3 || c0 === c4) && isHan(c0)) {
-        const end = repeatAt(text, i, n);
+        let end = repeatAt(text, i, n);
         if (end > 0) {
-          out.push(finding(i, end, text.slice(i, i + (end - i) / 2)));
+          // 开展开展开展: the unit repeated again is the same slip, one finding (a line of nothing but repeats
+          // would otherwise give one finding every four characters).
+          const unit = (end - i) / 2;
+          while (end + unit <= n && text.startsWith(text.slice(i, i + unit), end)) end += unit;
+          out.push(finding(i, end, text.slice(i, i + unit)));
           i = end - 1;
           c0 = text.charCodeAt(i + 1);
           c1 = i + 2 < n ? text.charCodeAt(i + 2) : -1;
@@ -74,7 +78,12 @@ export const repeatedWord: ParagraphRule = {
       c3 = c4;
     }
     SINGLE.lastIndex = 0;
-    for (let m = SINGLE.exec(text); m; m = SINGLE.exec(text)) out.push(finding(m.index, m.index + 2, m[0][0]!));
+    let single: Finding | undefined;
+    for (let m = SINGLE.exec(text); m; m = SINGLE.exec(text)) {
+      // 的的的的 is one slip: a match that starts where the last one ended, with the same character, extends it.
+      if (single && single.end === m.index && text.charCodeAt(m.index) === text.charCodeAt(single.start)) single.end = m.index + 2;
+      else out.push((single = finding(m.index, m.index + 2, m[0][0]!)));
+    }
     return out.length < 2 ? out : out.sort((a, b) => a.start - b.start);
   },
 };

@@ -217,7 +217,8 @@ describe('dictionary pre-checks: the literals a trigger is sure to match', () =>
 });
 
 describe('repeated words: the sliding window finds what a plain scan finds', () => {
-  /** The plain scan: at each Han character try units of 4, 3, 2 and skip past a repeat once found. */
+  /** The plain scan: at each Han character try units of 4, 3, 2 and skip past a repeat (and the unit's further
+   * repeats) once found. */
   function plain(text: string): Array<[number, number]> {
     const out: Array<[number, number]> = [];
     const han = (ch: string | undefined) => ch !== undefined && /[\u4e00-\u9fff]/.test(ch);
@@ -227,8 +228,11 @@ describe('repeated words: the sliding window finds what a plain scan finds', () 
         const unit = text.slice(i, i + len);
         if (i + 2 * len > text.length || [...unit].some((ch) => !han(ch)) || text.slice(i + len, i + 2 * len) !== unit) continue;
         if (unit[0] === '一' || unit[0] === unit[1]) break;
-        out.push([i, i + 2 * len]);
-        i += 2 * len - 1;
+        // The unit repeated again belongs to the same finding (开展开展开展).
+        let end = i + 2 * len;
+        while (end + len <= text.length && text.slice(end, end + len) === unit) end += len;
+        out.push([i, end]);
+        i = end - 1;
         break;
       }
     }

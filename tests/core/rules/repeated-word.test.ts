@@ -1,4 +1,5 @@
-import { ruleTable } from './helpers';
+import { describe, expect, it } from 'vitest';
+import { findingsOf, ruleTable } from './helpers';
 
 ruleTable(
   'repeated-word',
@@ -17,3 +18,17 @@ ruleTable(
     { text: '关乎旗帜、关乎道路' },
   ],
 );
+
+describe('runs of a repeat', () => {
+  it('reports a unit repeated several times over as one finding', () => {
+    const text = '我们要开展开展开展学习活动';
+    const found = findingsOf('repeated-word', text);
+    expect(found.map((f) => [text.slice(f.start, f.end), f.params!.word])).toEqual([['开展开展开展', '开展']]);
+  });
+
+  it('reports a doubled character repeated over as one finding', () => {
+    const text = '他说的的的的话很好';
+    const found = findingsOf('repeated-word', text);
+    expect(found.map((f) => text.slice(f.start, f.end))).toEqual(['的的的的']);
+  });
+});
