@@ -48,7 +48,7 @@ export interface Interceptor {
 }
 
 /** The longest a submit waits for a verdict when the user is not being asked (README states it). */
-export const GUARD_TIMEOUT_MS = 5000;
+export const GUARD_TIMEOUT_MS = 8000;
 /** How long an approved submit stays approved when the user does not edit the form again. */
 export const APPROVAL_MS = 30_000;
 

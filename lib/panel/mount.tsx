@@ -58,11 +58,23 @@ function acceptPort(win: Window, secret: string): Promise<MessagePort> {
   });
 }
 
-function waitForHello(port: MessagePort): Promise<Handshake> {
+/**
+ * Resolves with the page side's hello. Messages that come after it, while the panel is still loading its
+ * settings (a guard question right after loading, above all), wait in `backlog` for the real handler.
+ */
+function waitForHello(port: MessagePort, backlog: MessageEvent[]): Promise<Handshake> {
   return new Promise((resolve) => {
+    let greeted = false;
     port.onmessage = (event: MessageEvent) => {
       const message = event.data as unknown;
-      if (hasType<HostToPanel>(message, HOST_TO_PANEL_TYPES) && message.type === 'hello') resolve(message.handshake);
+      if (greeted) {
+        backlog.push(event);
+        return;
+      }
+      if (hasType<HostToPanel>(message, HOST_TO_PANEL_TYPES) && message.type === 'hello') {
+        greeted = true;
+        resolve(message.handshake);
+      }
     };
     port.start();
     const ready: PanelToHost = { type: 'ready' };
@@ -81,7 +93,8 @@ export async function startPanel(win: Window = window): Promise<void> {
   const secret = win.location.hash.slice(1);
   if (win.parent === win || !SECRET.test(secret)) return renderStandalone(win);
   const port = await acceptPort(win, secret);
-  const [handshake] = await Promise.all([waitForHello(port), loadLanguage()]);
+  const backlog: MessageEvent[] = [];
+  const [handshake] = await Promise.all([waitForHello(port, backlog), loadLanguage()]);
   const send = (message: PanelToHost) => port.postMessage(message);
 
   const origin = handshake.origin;
@@ -130,7 +143,7 @@ export async function startPanel(win: Window = window): Promise<void> {
   }
 
   const asking = new Set<number>();
-  port.onmessage = (event: MessageEvent) => {
+  const onMessage = (event: MessageEvent) => {
     const message = event.data as unknown;
     if (!hasType<HostToPanel>(message, HOST_TO_PANEL_TYPES)) return;
     switch (message.type) {
@@ -181,6 +194,7 @@ export async function startPanel(win: Window = window): Promise<void> {
         break;
     }
   };
+  port.onmessage = onMessage;
 
   const drafts = createDraftSource({ origin, pageUrl: () => bridge.snapshot().url });
   const switches: SiteSwitches = {
@@ -243,6 +257,8 @@ export async function startPanel(win: Window = window): Promise<void> {
   createRoot(container).render(
     <Panel store={store} bridge={bridge} actions={actions} guard={guardStore} drafts={drafts} switches={switches} />,
   );
-  void loadReportSettings();
+  // The site's rule switches first: a guard question waiting in the backlog is answered as the 检查 tab would.
+  await loadReportSettings();
+  for (const event of backlog.splice(0)) onMessage(event);
   if (!quiet) persistLayout({ width: store.getState().width, collapsed: false });
 }

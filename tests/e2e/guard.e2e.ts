@@ -8,8 +8,8 @@ import { launch, type Harness } from './harness';
 import { PORTALS } from '../fixtures/portals/list';
 import { GUARD_TIMEOUT_MS } from '../../lib/guard/intercept';
 import {
-  BLOCKING, CLEAN, PORTAL_DRIVERS, agentReady, buildPortals, enableFixtureOrigin, fillDemo, fillPortal, inContentWorld,
-  openPanelFromTab, patchSiteProfile,
+  BLOCKING, CLEAN, PORTAL_DRIVERS, agentReady, buildPortals, dialogCount, enableFixtureOrigin, fillDemo, fillPortal, guardDialog,
+  inContentWorld, openPanelFromTab, patchSiteProfile,
 } from '../guard/e2e-support';
 
 let h: Harness;
@@ -30,8 +30,6 @@ afterAll(async () => {
   await h?.close();
 });
 
-const dialog = (page: Page) => page.getByRole('alertdialog');
-
 /** The demo portal with a counter of the form POSTs that reached the server. */
 async function openDemo(): Promise<{ page: Page; posts: () => number }> {
   const page = await h.open('/demo-portal/');
@@ -49,11 +47,11 @@ describe('submit guard on the demo portal (plain form POST)', () => {
     await fillDemo(page, BLOCKING);
     const started = Date.now();
     await page.locator('#submit').click();
-    await dialog(page).waitFor({ timeout: 10_000 });
+    const dialog = await guardDialog(page);
     console.log(`[guard] panel loaded and checks shown ${Date.now() - started} ms after 提交 (demo portal)`);
-    expect(await dialog(page).innerText()).toContain('提交前检查发现');
-    await dialog(page).getByRole('button', { name: '返回修改' }).click();
-    await expect.poll(() => dialog(page).count()).toBe(0);
+    expect(await dialog.innerText()).toContain('提交前检查发现');
+    await dialog.getByRole('button', { name: '返回修改' }).click();
+    await expect.poll(() => dialogCount(page)).toBe(0);
     await page.waitForTimeout(500);
     expect(posts()).toBe(0);
     expect(page.url()).toContain('/demo-portal/');
@@ -71,7 +69,7 @@ describe('submit guard on the demo portal (plain form POST)', () => {
     const { page, posts } = await openDemo();
     await fillDemo(page, BLOCKING);
     await page.locator('#submit').click();
-    await dialog(page).getByRole('button', { name: '仍然提交' }).click();
+    await (await guardDialog(page)).getByRole('button', { name: '仍然提交' }).click();
     await page.locator('#submitted').waitFor();
     await page.waitForTimeout(300);
     expect(posts()).toBe(1);
@@ -82,7 +80,7 @@ describe('submit guard on the demo portal (plain form POST)', () => {
     const { page, posts } = await openDemo();
     let dialogSeen = false;
     await fillDemo(page, CLEAN);
-    const watch = dialog(page).waitFor({ timeout: 3_000 }).then(() => (dialogSeen = true), () => undefined);
+    const watch = guardDialog(page, 3_000).then(() => (dialogSeen = true), () => undefined);
     await page.locator('#submit').click();
     await page.locator('#submitted').waitFor();
     await watch;
@@ -130,7 +128,7 @@ describe.each(['element-plus', 'antd', 'layui'] as const)('submit guard on the %
     await fillPortal(page, driver, BLOCKING);
     const started = Date.now();
     await driver.submit(page).click();
-    await dialog(page).waitFor({ timeout: 10_000 }).catch(async (error) => {
+    const dialog = await guardDialog(page).catch(async (error) => {
       const state = await page.evaluate(() => ({
         submits: (window as unknown as { __portal: { submits: number } }).__portal.submits,
         panel: document.querySelectorAll('tianbao-panel').length,
@@ -141,13 +139,13 @@ describe.each(['element-plus', 'antd', 'layui'] as const)('submit guard on the %
       throw error;
     });
     console.log(`[guard] panel loaded and checks shown ${Date.now() - started} ms after 提交 (${id})`);
-    await dialog(page).getByRole('button', { name: '返回修改' }).click();
-    await expect.poll(() => dialog(page).count()).toBe(0);
+    await dialog.getByRole('button', { name: '返回修改' }).click();
+    await expect.poll(() => dialogCount(page)).toBe(0);
     await page.waitForTimeout(500);
     expect(await driver.submits(page)).toBe(0);
 
     await driver.submit(page).click();
-    await dialog(page).getByRole('button', { name: '仍然提交' }).click();
+    await (await guardDialog(page)).getByRole('button', { name: '仍然提交' }).click();
     await expect.poll(() => driver.submits(page)).toBe(1);
     await page.waitForTimeout(800);
     expect(await driver.submits(page)).toBe(1);
@@ -159,7 +157,7 @@ describe.each(['element-plus', 'antd', 'layui'] as const)('submit guard on the %
     await fillPortal(page, driver, CLEAN);
     await driver.submit(page).click();
     await expect.poll(() => driver.submits(page), { timeout: 10_000 }).toBe(1);
-    expect(await dialog(page).count()).toBe(0);
+    expect(await dialogCount(page)).toBe(0);
     await page.waitForTimeout(800);
     expect(await driver.submits(page)).toBe(1);
     await page.close();
@@ -169,8 +167,8 @@ describe.each(['element-plus', 'antd', 'layui'] as const)('submit guard on the %
 describe('switched off for the site', () => {
   it('does not hold the submit, and holds it again once switched back on', async () => {
     const { page, posts } = await openDemo();
-    await openPanelFromTab(page);
-    const toggle = page.getByRole('checkbox', { name: '提交前检查' });
+    const panel = await openPanelFromTab(page);
+    const toggle = panel.getByRole('checkbox', { name: '提交前检查' });
     await toggle.waitFor();
     expect(await toggle.isChecked()).toBe(true);
     await toggle.uncheck();
@@ -181,11 +179,11 @@ describe('switched off for the site', () => {
     await page.close();
 
     const again = await openDemo();
-    await openPanelFromTab(again.page);
-    await again.page.getByRole('checkbox', { name: '提交前检查' }).check();
+    const panelAgain = await openPanelFromTab(again.page);
+    await panelAgain.getByRole('checkbox', { name: '提交前检查' }).check();
     await fillDemo(again.page, BLOCKING);
     await again.page.locator('#submit').click();
-    await dialog(again.page).waitFor({ timeout: 10_000 });
+    await guardDialog(again.page);
     expect(again.posts()).toBe(0);
     await again.page.close();
   });

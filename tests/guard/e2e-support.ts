@@ -3,8 +3,8 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Locator, Page } from 'playwright-core';
-import type { Harness } from '../e2e/harness';
+import type { Frame, Locator, Page } from 'playwright-core';
+import { openedPanel, panelFrame, type Harness } from '../e2e/harness';
 
 /** Texts that pass every check (verified through lib/guard/findings.ts in tests/guard/findings.test.ts). */
 export const CLEAN = {
@@ -49,10 +49,24 @@ export async function patchSiteProfile(h: Harness, patch: Record<string, unknown
 }
 
 /** Opens the panel from the slim tab the agent shows on an enabled site where the panel was left collapsed. */
-export async function openPanelFromTab(page: Page): Promise<void> {
+export async function openPanelFromTab(page: Page): Promise<Frame> {
   await agentReady(page);
-  if (await page.locator('tianbao-tab').count()) await page.locator('tianbao-tab').getByRole('button', { name: '填报助手' }).click();
-  await page.getByTestId('tianbao-panel').waitFor();
+  // The tab's shadow root is closed: a real click on its box.
+  if (await page.locator('tianbao-tab').count()) await page.locator('tianbao-tab').click();
+  return openedPanel(page);
+}
+
+/** The guard's dialog in the panel's frame, once the frame is there (the guard may load it on 提交). */
+export async function guardDialog(page: Page, timeoutMs = 10_000): Promise<Locator> {
+  const dialog = (await panelFrame(page, timeoutMs)).getByRole('alertdialog');
+  await dialog.waitFor({ timeout: timeoutMs });
+  return dialog;
+}
+
+/** How many guard dialogs are showing (0 when the panel was never loaded). */
+export async function dialogCount(page: Page): Promise<number> {
+  const frame = page.frames().find((f) => f.url().includes('/panel.html#'));
+  return frame ? frame.getByRole('alertdialog').count() : 0;
 }
 
 /** Runs `func` in the tab's content-script world (where the agent and the panel live), from the background. */
@@ -73,9 +87,10 @@ export async function inContentWorld(h: Harness, page: Page, variant: 'break-che
         target: { tabId: tab.id },
         args: [code],
         func: (variant: string) => {
-          const g = globalThis as unknown as { __tianbaoPanel?: { guard?: { check(): unknown } ; toggle(): void; open(): void } };
+          const g = globalThis as unknown as { __tianbaoPanel?: { guard?: { check(): unknown; cleanNow(): boolean } ; toggle(): void; open(): void } };
           if (variant === 'break-check' && g.__tianbaoPanel?.guard) {
-            g.__tianbaoPanel.guard.check = () => {
+            g.__tianbaoPanel.guard.cleanNow = () => false;
+            g.__tianbaoPanel.guard.check = async () => {
               throw new Error('broken on purpose');
             };
           }
