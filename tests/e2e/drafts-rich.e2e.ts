@@ -59,7 +59,11 @@ async function openPortal(id: string): Promise<Page> {
   return page;
 }
 
-const offers = (page: Page) => page.getByTestId('tianbao-drafts');
+/** The panel's draft list: in the panel's extension frame once there is one, else in the page (older panel). */
+const offers = (page: Page) => {
+  const frame = page.frames().find((candidate) => candidate.url().includes('/panel.html'));
+  return (frame ?? page.mainFrame()).getByTestId('tianbao-drafts');
+};
 
 /** Types the two paragraphs with the keyboard and waits until the draft holds both. */
 async function typeAndSave(page: Page, editor: Editor): Promise<void> {
