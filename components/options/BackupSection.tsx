@@ -79,7 +79,13 @@ export function BackupSection({
       link.click();
       link.remove();
       setTimeout(() => URL.revokeObjectURL(url), REVOKE_AFTER_MS);
-      setMessage({ kind: 'status', text: t('storage.backup.exported', { fileName }) });
+      // Say so when the file also carries entries that cannot be used now: the user may look for them there.
+      const setAside = (JSON.parse(text) as { setAside?: unknown[] }).setAside?.length ?? 0;
+      const exported = t('storage.backup.exported', { fileName });
+      setMessage({
+        kind: 'status',
+        text: setAside > 0 ? `${exported}${t('storage.backup.setAsideIncluded', { count: setAside })}` : exported,
+      });
     } catch (error) {
       setMessage({ kind: 'alert', text: messageOf(error, 'storage.backup.exportFailed') });
     } finally {
@@ -181,6 +187,9 @@ export function BackupSection({
               </li>
             ))}
           </ul>
+          {pending.inspection.setAside.length > 0 && (
+            <p>{t('storage.backup.confirmSetAside', { count: pending.inspection.setAside.length })}</p>
+          )}
           <p className="opt-muted">{t('storage.backup.confirmHint')}</p>
           <button type="button" onClick={onConfirm} disabled={busy}>
             {t('storage.backup.confirm')}

@@ -60,6 +60,34 @@ describe('BackupSection export', () => {
   });
 });
 
+describe('BackupSection and entries kept aside', () => {
+  const brokenSnippet = { id: 'broken', title: '' };
+
+  it('says the exported file also holds the entries that cannot be used', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+    await fakeBrowser.storage.local.set({ snippets: [brokenSnippet] });
+    render(<BackupSection now={() => new Date(2026, 10, 28, 10)} />);
+    await userEvent.click(screen.getByRole('button', { name: '导出备份' }));
+    expect((await screen.findByRole('status')).textContent).toContain('文件中还原样保存了 1 项暂时不能使用的内容');
+    const blob = vi.mocked(URL.createObjectURL).mock.calls[0]![0] as Blob;
+    expect((JSON.parse(await blob.text()) as { setAside: Array<{ value: unknown }> }).setAside[0]!.value).toEqual(
+      brokenSnippet,
+    );
+  });
+
+  it('tells before a restore that the set-aside entries in the file will be kept apart', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    await fakeBrowser.storage.local.set({ snippets: [brokenSnippet] });
+    const text = await exportBackup();
+    fakeBrowser.reset();
+    render(<BackupSection />);
+    await chooseFile(backupFile(text));
+    const dialog = await screen.findByRole('dialog', { name: '确认恢复备份' });
+    expect(dialog.textContent).toContain('备份中另有 1 项暂时不能使用的内容，恢复后会单独保留');
+  });
+});
+
 describe('BackupSection restore', () => {
   it('lists what will be replaced, current against incoming, before writing anything', async () => {
     const text = await seedOtherBrowser();
