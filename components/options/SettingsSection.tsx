@@ -11,7 +11,7 @@ export interface SettingsSectionProps {
 /** 设置: interface language (more settings join here as they arrive). */
 export function SettingsSection({ load, saveLanguage }: SettingsSectionProps) {
   const [language, setLanguage] = useState<LanguageSetting | undefined>(undefined);
-  const [status, setStatus] = useState<'saved' | 'failed' | undefined>(undefined);
+  const [status, setStatus] = useState<{ ok: boolean; text: string } | undefined>(undefined);
   useEffect(() => {
     load()
       .then((settings) => setLanguage(settings.language))
@@ -30,9 +30,13 @@ export function SettingsSection({ load, saveLanguage }: SettingsSectionProps) {
             setLanguage(next);
             try {
               await saveLanguage(next);
-              setStatus('saved');
-            } catch {
-              setStatus('failed');
+              setStatus({ ok: true, text: t('options.settings.saved') });
+            } catch (error) {
+              // The data layer's own words when it has them (storage full, saved by a newer version).
+              const e = error as { messageId?: unknown; params?: Record<string, string | number> } | undefined;
+              const text =
+                typeof e?.messageId === 'string' ? t(e.messageId, e.params) : t('options.settings.saveFailed');
+              setStatus({ ok: false, text });
             }
           }}
         >
@@ -41,8 +45,7 @@ export function SettingsSection({ load, saveLanguage }: SettingsSectionProps) {
           <option value="en">English</option>
         </select>
       </label>
-      {status === 'saved' && <p role="status">{t('options.settings.saved')}</p>}
-      {status === 'failed' && <p role="alert">{t('options.settings.saveFailed')}</p>}
+      {status && <p role={status.ok ? 'status' : 'alert'}>{status.text}</p>}
     </section>
   );
 }
