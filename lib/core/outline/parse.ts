@@ -73,6 +73,8 @@ const DUPLICATE_SCAN_LIMIT = 200_000;
  */
 interface Compared {
   end: number;
+  /** End of the last copy reported with a fix (whole lines): a heading inside it is not reported again. */
+  reported: number;
 }
 
 /**
@@ -123,7 +125,7 @@ function parseWith(text: string, cache: LineCache): ParsedOutline {
   // The numbering scope of each open heading, parallel to `stack` (only an open heading can be a parent).
   const scopes: Scope[] = [];
   const seen = new Map<string, OutlineHeading>();
-  const compared: Compared = { end: 0 };
+  const compared: Compared = { end: 0, reported: 0 };
 
   const close = (until: number, at: number) => {
     while (stack.length > until) {
@@ -249,7 +251,10 @@ function diagnose(
   const expected = prev ? prev.value + 1 : 1;
   if (prev && heading.value <= prev.value) {
     if (earlier) {
-      // Inside a stretch already found to be a copy, the heading is part of that copy (and its fix).
+      // A heading inside a copy already reported is part of it and of its fix: one finding for the copy, not
+      // one per heading in it. Inside a stretch compared before but not reported (too short), it gets a
+      // finding without a fix rather than a second comparison.
+      if (heading.start < compared.reported) return;
       const span = heading.start < compared.end ? undefined : duplicateSpan(text, earlier.start, heading.start, compared);
       const finding: Finding = {
         ruleId: 'outline-duplicate',
@@ -260,6 +265,7 @@ function diagnose(
         params: { marker: heading.marker, title: heading.title, line: earlier.line + 1 },
       };
       if (span) {
+        compared.reported = span.end;
         finding.end = span.end;
         finding.start = Math.min(span.start, heading.start);
         finding.fix = { start: span.start, end: span.end, text: '' };
