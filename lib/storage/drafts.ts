@@ -287,7 +287,13 @@ export async function settleEarlierDraft(
     settled = true;
     const { earlier, ...rest } = old;
     if (how === 'discarded' && rest.text === '') return withoutDraft(drafts, key, fieldKey);
-    const draft: Draft = how === 'restored' ? { ...rest, text: earlier.text, savedAt: now } : rest;
+    // Restored: the field holds the earlier text now, with its own submit mark (if it had one); the current
+    // text's mark and any note about a refused save belonged to the text that was replaced.
+    const { submittedAt: _replacedMark, unsaved: _replacedNote, ...kept } = rest;
+    const draft: Draft =
+      how === 'restored'
+        ? { ...kept, text: earlier.text, savedAt: now, ...(earlier.submittedAt === undefined ? {} : { submittedAt: earlier.submittedAt }) }
+        : rest;
     return { ...drafts, [key]: { ...drafts[key]!, [fieldKey]: draft } };
   });
   return settled;

@@ -9,6 +9,7 @@ import {
   markDraftsSubmitted,
   pruneDrafts,
   saveDraftBatch,
+  settleEarlierDraft,
   updateSettings,
 } from '@/lib/storage';
 import { draftsItem, readItem } from '@/lib/storage/items';
@@ -182,5 +183,21 @@ describe('backups of submitted and refused drafts', () => {
     const result = await restoreBackup(JSON.stringify(file));
     expect(result.ok).toBe(false);
     expect(await getDraft(ORIGIN, 'name:work')).toBeUndefined();
+  });
+});
+
+describe('settling an earlier text that was submitted', () => {
+  it('restoring it brings its submit mark along, and drops the replaced text’s mark', async () => {
+    await saveDraftBatch(ORIGIN, PAGE, [entry('name:work', '上报的稿子')], { now: 100 });
+    await markDraftsSubmitted(ORIGIN, PAGE, 150);
+    await saveDraftBatch(ORIGIN, PAGE, [entry('name:work', '重新写')], { now: 300, since: 200 });
+    expect(await settleEarlierDraft(ORIGIN, 'name:work', 'restored', 400)).toBe(true);
+    expect(await getDraft(ORIGIN, 'name:work')).toEqual({
+      text: '上报的稿子',
+      savedAt: 400,
+      submittedAt: 150,
+      pageUrl: PAGE,
+      fieldLabel: 'name:work',
+    });
   });
 });
