@@ -11,6 +11,7 @@ export interface SitesSectionProps {
 export function SitesSection({ list, revoke }: SitesSectionProps) {
   const [sites, setSites] = useState<string[] | undefined>(undefined);
   const [error, setError] = useState(false);
+  const [revokeError, setRevokeError] = useState<string | undefined>(undefined);
   const reload = () =>
     list()
       .then((next) => {
@@ -27,6 +28,7 @@ export function SitesSection({ list, revoke }: SitesSectionProps) {
       <h2 id="sites-title">{t('options.sites.title')}</h2>
       <p className="opt-muted">{t('options.sites.explain')}</p>
       {error && <p role="alert">{t('options.sites.loadFailed')}</p>}
+      {revokeError && <p role="alert">{revokeError}</p>}
       {sites && sites.length === 0 && <p>{t('options.sites.none')}</p>}
       {sites && sites.length > 0 && (
         <ul className="opt-list">
@@ -36,10 +38,15 @@ export function SitesSection({ list, revoke }: SitesSectionProps) {
               <button
                 type="button"
                 onClick={async () => {
+                  setRevokeError(undefined);
                   try {
                     await revoke(origin);
-                  } catch {
-                    setError(true);
+                  } catch (failure) {
+                    // The data layer's own words when it has them (storage full, saved by a newer version).
+                    const e = failure as { messageId?: unknown; params?: Record<string, string | number> } | undefined;
+                    setRevokeError(
+                      typeof e?.messageId === 'string' ? t(e.messageId, e.params) : t('options.sites.revokeFailed'),
+                    );
                   }
                   await reload();
                 }}
