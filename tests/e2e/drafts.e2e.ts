@@ -214,6 +214,59 @@ describe('drafts on the demo portal', () => {
     await page.close();
   });
 
+  it('a two-character save stays quick on a site near its budget, and a full site says so', async () => {
+    const fill = (origin: string, fields: number) =>
+      Object.fromEntries(
+        Array.from({ length: fields }, (_, i) => [
+          `name:f${i}`,
+          { text: '字'.repeat(100_000), savedAt: Date.now(), pageUrl: `${origin}/old`, fieldLabel: `栏目${i}` },
+        ]),
+      );
+    /** This portal with `ownFields` fields of 100 000 characters, and `otherSites` other portals at their budget. */
+    const seed = async (ownFields: number, otherSites: number) => {
+      const drafts: Record<string, object> = { [h.fixtures.origin]: fill(h.fixtures.origin, ownFields) };
+      for (let i = 0; i < otherSites; i++) drafts[`https://s${i}.example.gov.cn`] = fill(`https://s${i}.example.gov.cn`, 10);
+      await h.worker.evaluate(async (value) => {
+        const chrome = (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }).chrome;
+        await chrome.storage.local.set({ drafts: value, drafts$: { v: 1 } });
+      }, drafts);
+    };
+    const timedSave = async (page: Page, otherSites: number) => {
+      await seed(9, otherSites);
+      await page.reload();
+      await agentReady(page);
+      await page.locator('#contact').click();
+      await page.keyboard.type('王五');
+      const typed = Date.now();
+      // Each look at storage reads the whole drafts item too: look rarely, so as not to slow what is measured.
+      await expect.poll(() => storedDrafts(h).then((d) => d['name:contact']), { timeout: 20_000, intervals: [250] }).toBe('王五');
+      const elapsed = Date.now() - typed;
+      console.log(`[drafts] two-character save, ${(0.9 + otherSites).toFixed(1)} M characters stored: ${elapsed} ms after the last key (1 000 ms of it the autosave pause)`);
+      return elapsed;
+    };
+    const page = await openDemo();
+    // This portal at 900 000 characters, nothing else: the per-site budget bounds what one portal costs.
+    expect(await timedSave(page, 0)).toBeLessThan(2_500);
+    // Seven more portals at their budget (24 MB of UTF-8): the drafts item is one storage value, so every save
+    // reads and rewrites all sites' drafts (about 0.6 s + 0.9 s in Chromium at this size). Splitting the item per
+    // site would make this the single-site figure; until then it is measured here, bounded loosely.
+    expect(await timedSave(page, 7)).toBeLessThan(15_000);
+
+    // The site full: the next field is refused, the drafts stay, and the panel says where to clean up.
+    await seed(10, 0);
+    await page.reload();
+    await agentReady(page);
+    await page.locator('#unit').click();
+    await page.keyboard.type('某市统计局');
+    await expect.poll(async () => (await storedRecords())['name:unit']?.unsaved?.reason, { timeout: 10_000 }).toBe('siteFull');
+    expect(Object.keys(await storedRecords()).filter((key) => key.startsWith('name:f'))).toHaveLength(10);
+    await openPanelFromTab(page);
+    const notice = offers(page).getByRole('alert').filter({ hasText: '本网站的草稿已满' });
+    await notice.waitFor({ timeout: 5_000 });
+    expect(await notice.innerText()).toContain('选项页“草稿”');
+    await page.close();
+  });
+
   it('never takes a draft from a password, card-number, ID-number or bank-account field', async () => {
     const page = await openDemo();
     await page.evaluate(() => {
