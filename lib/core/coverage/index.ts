@@ -241,14 +241,22 @@ function compute(template: Template, scanner: Scanner, input: CoverageInput): Co
   const firstTitle = parsed.titles[0];
   const docStart = firstTitle && firstTitle.start < 400 ? Math.min(text.length, firstTitle.end + (text[firstTitle.end] === '\r' ? 2 : 1)) : 0;
 
-  // 1. Candidate section titles: top-level headings and short unnumbered lines that name a section.
+  // 1. Candidate section titles: top-level headings and short unnumbered lines that name a section. A title is
+  // matched once per analysis: a form of thousands of headings repeats a few titles over and over.
+  const matched = new Map<string, Section | undefined>();
+  const sectionOf = (title: string) => {
+    if (matched.has(title)) return matched.get(title);
+    const section = matchSectionTitle(template, title);
+    matched.set(title, section);
+    return section;
+  };
   const candidates: Candidate[] = [];
   for (const heading of parsed.outline) {
     if (heading.kind === 'item') continue;
-    candidates.push({ start: heading.start, end: heading.end, title: heading.title, section: matchSectionTitle(template, heading.title), heading });
+    candidates.push({ start: heading.start, end: heading.end, title: heading.title, section: sectionOf(heading.title), heading });
   }
   for (const plain of parsed.plainLines) {
-    const section = matchSectionTitle(template, plain.text);
+    const section = sectionOf(plain.text);
     if (section && normalize(plain.text).length <= 14) candidates.push({ start: plain.start, end: plain.end, title: plain.text, section });
   }
   candidates.sort((a, b) => a.start - b.start);
@@ -315,41 +323,42 @@ function compute(template: Template, scanner: Scanner, input: CoverageInput): Co
     }
     const topics: TopicCoverage[] = section.topics.map((topic) => ({ id: topic.id, title: topic.title, required: topic.required, covered: false }));
     if (range && section.topics.length > 0) {
-      // A sentence is (line, sentence within the line), as one number: li · 2³² + sentence.
-      const figureSentences = section.topics.map(() => new Set<number>());
-      const sentenceFigures = new Map<number, FigureStatus>();
+      // A topic that needs figures takes the best figure status of the sentences that name it. Sentences lie
+      // within a line, so each line is read twice: its figures by sentence, then its keywords. (A set of every
+      // sentence per topic, keyed across the whole text, was most of the cost on a text of thousands of lines.)
       const rank: Record<FigureStatus, number> = { missing: 0, vague: 1, placeholder: 2, present: 3 };
+      const statuses: FigureStatus[] = ['missing', 'vague', 'placeholder', 'present'];
+      const best = new Int8Array(section.topics.length).fill(-1);
+      const bySentence: number[] = [];
       for (let li = lineIndexAt(parsed, range.start); li < parsed.lines.length; li++) {
         const line = parsed.lines[li]!;
         if (line.start >= range.end) break;
-        for (const token of tokensByLine[li]!) {
+        const tokens = tokensByLine[li]!;
+        bySentence.length = 0;
+        for (const token of tokens) {
+          if (token.kind === 'keyword') continue;
           const at = line.start + token.start;
           if (at < range.start || at >= range.end) continue;
-          const key = li * 4294967296 + token.sentence;
-          if (token.kind === 'keyword') {
-            for (const [os, ot] of scanner.owners[token.index]!) {
-              if (os !== s) continue;
-              const topic = topics[ot]!;
-              if (!topic.covered) {
-                topic.covered = true;
-                topic.evidence = { start: at, end: line.start + token.end, text: text.slice(at, line.start + token.end) };
-              }
-              if (section.topics[ot]!.figures) figureSentences[ot]!.add(key);
+          const status = rank[token.kind === 'count' ? 'present' : token.kind];
+          if (status > (bySentence[token.sentence] ?? 0)) bySentence[token.sentence] = status;
+        }
+        for (const token of tokens) {
+          if (token.kind !== 'keyword') continue;
+          const at = line.start + token.start;
+          if (at < range.start || at >= range.end) continue;
+          for (const [os, ot] of scanner.owners[token.index]!) {
+            if (os !== s) continue;
+            const topic = topics[ot]!;
+            if (!topic.covered) {
+              topic.covered = true;
+              topic.evidence = { start: at, end: line.start + token.end, text: text.slice(at, line.start + token.end) };
             }
-          } else {
-            const status: FigureStatus = token.kind === 'count' ? 'present' : token.kind;
-            if (rank[status] > rank[sentenceFigures.get(key) ?? 'missing']) sentenceFigures.set(key, status);
+            if (section.topics[ot]!.figures) best[ot] = Math.max(best[ot]!, bySentence[token.sentence] ?? 0);
           }
         }
       }
       section.topics.forEach((topic, t) => {
-        if (!topic.figures) return;
-        let best: FigureStatus = 'missing';
-        for (const key of figureSentences[t]!) {
-          const status = sentenceFigures.get(key) ?? 'missing';
-          if (rank[status] > rank[best]) best = status;
-        }
-        topics[t]!.figures = best;
+        if (topic.figures) topics[t]!.figures = statuses[Math.max(0, best[t]!)]!;
       });
     }
     for (const topic of topics) {

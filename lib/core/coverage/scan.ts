@@ -25,6 +25,9 @@ const SENTENCE_END = '[。！？；!?;]';
 // Alone, the placeholder alternative finds what the full scan finds of it: a placeholder starts with X, _, □ or
 // the like, which no count, vague count or keyword contains, so no other token can cover its start.
 const PLACEHOLDER_RE = new RegExp(PLACEHOLDER, 'g');
+// Where only a figure can start (a digit or numeral that begins no keyword), the figure alternatives alone,
+// sticky: the alternation of every keyword is slow to reject, and dates put a digit every few characters.
+const FIGURE_STICKY = new RegExp(`(${PLACEHOLDER})|(${COUNT})|(${VAGUE})`, 'y');
 const NO_TOKENS: Token[] = [];
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -135,6 +138,15 @@ export function createScanner(template: Template): Scanner {
           i += keyword.length - 1;
           break;
         }
+        continue;
+      }
+      if (starts === START_FIGURE) {
+        FIGURE_STICKY.lastIndex = i;
+        const f = FIGURE_STICKY.exec(line);
+        if (f === null) continue;
+        const end = i + f[0].length;
+        tokens.push({ kind: f[1] !== undefined ? 'placeholder' : f[2] !== undefined ? 'count' : 'vague', index: -1, start: i, end, sentence });
+        i = end - 1;
         continue;
       }
       sticky.lastIndex = i;
