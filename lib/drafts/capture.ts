@@ -63,9 +63,9 @@ const EDIT_EVENTS = ['input', 'keyup', 'compositionend', 'cut', 'paste', 'drop']
 const SUBMIT_LEAVE_MS = 30_000;
 
 /**
- * Can the user see and type into this field? Not disabled or read-only (for inputs and textareas), not
- * contenteditable=false, with a box of non-zero size, and neither it nor an ancestor display:none,
- * visibility:hidden or [hidden]. A page's hidden textareas (mirrors of an editor, templates, bait) are skipped.
+ * Can the user see and type into this field? Not disabled or read-only (inputs and textareas; editableFieldOf
+ * already leaves out contenteditable=false), with a box of non-zero size, not visibility:hidden, and neither it
+ * nor an ancestor display:none or [hidden]. A page's hidden textareas (mirrors of an editor, templates, bait) are skipped.
  * Rich editors in iframes are judged inside their own document; the iframe itself is not checked.
  */
 export function usableField(element: HTMLElement): boolean {
