@@ -8,6 +8,14 @@ export type Message =
   /** The submit guard needs the panel's checks: load the panel if it is not there, without opening it. */
   | { type: 'panel:load' }
   /**
+   * The page side is about to load the panel's frame with this secret in its address (top frame content
+   * scripts only). The panel page claims it before it connects: a panel.html that the portal frames itself,
+   * with an address of the portal's choosing, finds nothing to claim and stays inert (lib/protocol.ts).
+   */
+  | { type: 'panel:register'; secret: string }
+  /** The panel page claims its secret (once); true when the page side of its own tab registered it. */
+  | { type: 'panel:claim'; secret: string }
+  /**
    * The agent's draft autosave (the background is the one writer of the drafts item; origin = the sender's).
    * `since`: when the page was loaded, so the writer can keep the text from before that load (Draft.earlier).
    * Replies with a DraftSaveResult.

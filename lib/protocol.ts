@@ -4,10 +4,13 @@
 //
 // Why a channel of its own: the panel runs in an extension-origin iframe, so the portal's scripts can neither
 // read it nor click in it. The host creates the frame inside a closed shadow root with a fresh random secret in
-// the frame's URL fragment, and, once the frame has loaded, hands it one end of a MessageChannel together with
-// that secret (postMessage targeted at the extension's origin only). The panel accepts the first port that
-// carries its secret and ignores every other message, so a page script that learns nothing can send nothing
-// that is acted on, and nothing Tianbao shows ever passes through the page's window.
+// the frame's URL fragment, registered with the background first (panel:register, from the tab's top-frame
+// content script only). The panel claims the secret from the background (panel:claim, checked against its own
+// tab, usable once) and renders nothing otherwise, so a panel.html the portal frames itself with an address
+// of its own choosing stays inert. Once the frame has loaded, the host hands it one end of a MessageChannel
+// together with the secret (postMessage addressed to the extension's origin only); the panel accepts the first
+// port that carries its secret and ignores every other message. A page script that learns nothing can send
+// nothing that is acted on, and nothing Tianbao shows ever passes through the page's window.
 import type { ApplyFixOptions, InsertOutcome, PanelField } from './panel/bridge';
 import type { Finding } from './core/types';
 

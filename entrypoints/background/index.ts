@@ -1,5 +1,5 @@
 import { browser, type Browser } from 'wxt/browser';
-import { showPanel } from '@/lib/background/panel';
+import { claimPanelSecret, registerPanelSecret, showPanel } from '@/lib/background/panel';
 import { markPageSubmitted, pruneOldDrafts, removeDrafts, saveDrafts, senderOrigin, settleDraft } from '@/lib/background/drafts';
 import { enableSite, isSiteActive, resyncRegistration, revokeSite } from '@/lib/background/sites';
 import { isEnableableOrigin, isMessage, type Message } from '@/lib/messages';
@@ -40,6 +40,13 @@ export default defineBackground(() => {
         if (sender.tab?.id == null) return false;
         await showPanel(sender.tab.id, 'load');
         return true;
+      case 'panel:register':
+        // From the content script of a tab's top frame, never from an extension page.
+        if (sender.tab?.id == null || sender.frameId !== 0 || fromOwnPage(sender)) return false;
+        return registerPanelSecret(sender.tab.id, message.secret);
+      case 'panel:claim':
+        if (sender.tab?.id == null || !fromOwnPage(sender) || !sender.url?.startsWith(browser.runtime.getURL('/panel.html'))) return false;
+        return claimPanelSecret(sender.tab.id, message.secret);
       case 'draft:save':
       case 'draft:submitted':
       case 'draft:delete':

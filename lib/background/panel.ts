@@ -27,3 +27,44 @@ export async function showPanel(tabId: number, action: PanelAction): Promise<voi
     await browser.scripting.executeScript({ target, files: ['/host.js'] });
   }
 }
+
+// ---- the panel frame's secret (lib/protocol.ts) ----
+//
+// Kept in storage.session, not only in memory: the service worker may be stopped between the page side's
+// registration and the panel's claim. storage.session is not readable by content scripts by default, and it
+// is cleared when the browser closes.
+const SECRETS_KEY = 'panelSecrets';
+/** A registered secret that was never claimed (the frame never loaded) is dropped after this long. */
+const SECRET_TTL_MS = 60_000;
+const SECRET_SHAPE = /^[0-9a-f]{32}$/;
+
+type Secrets = Record<string, { tabId: number; at: number }>;
+
+async function readSecrets(): Promise<Secrets> {
+  const stored = await browser.storage.session.get(SECRETS_KEY);
+  const value = stored[SECRETS_KEY];
+  return value && typeof value === 'object' ? (value as Secrets) : {};
+}
+
+function fresh(secrets: Secrets, now: number): Secrets {
+  return Object.fromEntries(Object.entries(secrets).filter(([, entry]) => now - entry.at < SECRET_TTL_MS));
+}
+
+export async function registerPanelSecret(tabId: number, secret: unknown, now = Date.now()): Promise<boolean> {
+  if (typeof secret !== 'string' || !SECRET_SHAPE.test(secret)) return false;
+  const secrets = fresh(await readSecrets(), now);
+  secrets[secret] = { tabId, at: now };
+  await browser.storage.session.set({ [SECRETS_KEY]: secrets });
+  return true;
+}
+
+/** True once for a secret registered by the same tab's page side; the secret is used up. */
+export async function claimPanelSecret(tabId: number, secret: unknown, now = Date.now()): Promise<boolean> {
+  if (typeof secret !== 'string' || !SECRET_SHAPE.test(secret)) return false;
+  const secrets = fresh(await readSecrets(), now);
+  const entry = secrets[secret];
+  const ok = entry !== undefined && entry.tabId === tabId;
+  if (entry) delete secrets[secret];
+  await browser.storage.session.set({ [SECRETS_KEY]: secrets });
+  return ok;
+}

@@ -15,6 +15,7 @@ import { browser } from 'wxt/browser';
 import { PANEL_HOST_TAG, type Agent, type PanelHandle } from '../agent/agent';
 import type { GuardDecision, PanelGuard } from '../guard/intercept';
 import type { PageBridge } from '../panel/bridge';
+import type { Message } from '../messages';
 import {
   hasType,
   newSecret,
@@ -61,7 +62,11 @@ export interface HostOptions {
   bridge?: PageBridge;
   /** The panel page's URL (without fragment). */
   panelUrl?: string;
+  /** Tells the background the frame's secret before the frame loads (tests replace it). */
+  register?: (secret: string) => Promise<unknown>;
 }
+
+const defaultRegister = (secret: string) => browser.runtime.sendMessage({ type: 'panel:register', secret } satisfies Message);
 
 export interface Host extends PanelHandle {
   /** The frame element (tests). */
@@ -97,6 +102,9 @@ export function mountHost(options: HostOptions): Host {
   const guardWaits = new Map<number, Pending<{ blocking?: number; decision?: GuardDecision }>>();
   const connectWaits: Array<() => void> = [];
   let disposed = false;
+  // The panel page never navigates by itself: a second load of its frame means the page sent the frame
+  // elsewhere. That frame gets nothing; the next open brings up a fresh one.
+  let hijacked = false;
 
   const send = (message: HostToPanel) => {
     try {
@@ -134,7 +142,7 @@ export function mountHost(options: HostOptions): Host {
   const stopFocus = agent.focus.subscribe(schedulePush);
 
   const applyLayout = () => {
-    const open = connected && !layout.collapsed && hostElement.isConnected;
+    const open = connected && !hijacked && !layout.collapsed && hostElement.isConnected;
     pushPage(doc, open ? layout.width : 0);
     frame.className = !connected ? 'tb-pending' : layout.collapsed ? 'tb-collapsed' : 'tb-open';
     // While the user drags the panel's edge the frame spans the viewport (transparent left of the panel), so
@@ -225,16 +233,26 @@ export function mountHost(options: HostOptions): Host {
   const createFrame = () => {
     const secret = newSecret();
     const next = doc.createElement('iframe');
+    let loads = 0;
     next.className = 'tb-pending';
     next.setAttribute('allow', 'clipboard-write');
     next.setAttribute('title', '填报助手 Tianbao');
     next.setAttribute('scrolling', 'no');
     // A new channel for every document the frame loads: a page that navigates the frame away and back gets
     // nothing, and our port is only ever posted to the extension's origin.
+    let addressed = false;
     next.addEventListener('load', () => {
+      // The frame's initial about:blank, before its address is set, is not the panel.
+      if (!addressed) return;
       goneAll();
       port?.close();
       port = undefined;
+      if (++loads > 1) {
+        hijacked = true;
+        applyLayout();
+        pushPage(doc, 0);
+        return;
+      }
       const channel = new MessageChannel();
       channel.port1.onmessage = onPanelMessage;
       port = channel.port1;
@@ -244,7 +262,15 @@ export function mountHost(options: HostOptions): Host {
         // The frame holds a page of another origin (navigated away): it gets nothing.
       }
     });
-    next.src = `${panelUrl}#${secret}`;
+    // The background learns the secret first; the panel claims it before it connects (lib/protocol.ts).
+    const register = options.register ?? defaultRegister;
+    const address = () => {
+      addressed = true;
+      next.src = `${panelUrl}#${secret}`;
+    };
+    // Without the background's answer the panel will refuse to connect; the frame is loaded all the same so
+    // that it can say so, and the guard, finding no panel, lets submits through.
+    register(secret).then(address, address);
     return next;
   };
 
@@ -255,7 +281,8 @@ export function mountHost(options: HostOptions): Host {
 
   /** Puts the panel back if the page removed it (the toolbar always brings the panel back). */
   const ensureMounted = (): boolean => {
-    if (hostElement.isConnected && frame.isConnected) return false;
+    if (hostElement.isConnected && frame.isConnected && !hijacked) return false;
+    hijacked = false;
     goneAll();
     port?.close();
     port = undefined;
@@ -278,6 +305,8 @@ export function mountHost(options: HostOptions): Host {
 
   const whenConnected = (deadline: number): Promise<void> => {
     if (connected && hostElement.isConnected) return Promise.resolve();
+    // Removed or sent elsewhere by the page: no panel will answer, so the submit need not wait.
+    if (hijacked || !hostElement.isConnected) return Promise.reject(new PanelGoneError('panel gone'));
     return new Promise((resolve, reject) => {
       const timer = win.setTimeout(() => reject(new PanelGoneError('panel did not load')), Math.max(0, deadline - Date.now()));
       connectWaits.push(() => {

@@ -92,7 +92,14 @@ async function renderStandalone(win: Window): Promise<void> {
 export async function startPanel(win: Window = window): Promise<void> {
   const secret = win.location.hash.slice(1);
   if (win.parent === win || !SECRET.test(secret)) return renderStandalone(win);
-  const port = await acceptPort(win, secret);
+  // Only a frame whose secret the page side of this tab registered may connect: a portal that frames
+  // panel.html itself, with an address it chose, is refused here and shows just the notice.
+  // The port may arrive while the claim is on its way (the frame's load event does not wait for it): listen first.
+  const offered = acceptPort(win, secret);
+  const claim: Message = { type: 'panel:claim', secret };
+  const claimed = await browser.runtime.sendMessage(claim).catch(() => false);
+  if (claimed !== true) return renderStandalone(win);
+  const port = await offered;
   const backlog: MessageEvent[] = [];
   const [handshake] = await Promise.all([waitForHello(port, backlog), loadLanguage()]);
   const send = (message: PanelToHost) => port.postMessage(message);
