@@ -239,7 +239,7 @@ describe('drafts on the demo portal', () => {
       await page.keyboard.type('王五');
       const typed = Date.now();
       // Each look at storage reads the whole drafts item too: look rarely, so as not to slow what is measured.
-      await expect.poll(() => storedDrafts(h).then((d) => d['name:contact']), { timeout: 20_000, intervals: [250] }).toBe('王五');
+      await expect.poll(() => storedDrafts(h).then((d) => d['name:contact']), { timeout: 20_000, interval: 250 }).toBe('王五');
       const elapsed = Date.now() - typed;
       console.log(`[drafts] two-character save, ${(0.9 + otherSites).toFixed(1)} M characters stored: ${elapsed} ms after the last key (1 000 ms of it the autosave pause)`);
       return elapsed;
