@@ -306,4 +306,28 @@ describe('a value stored by a newer version', () => {
       expect(await stored('snippets')).toEqual(newerList);
     });
   });
+
+  describe('in every item', () => {
+    const writes: Array<[string, object, () => Promise<unknown>]> = [
+      ['settings', DEFAULT_SETTINGS, () => updateSettings({ submitGuard: false })],
+      ['templates', [], () => saveUserTemplate({ name: '新模板', reportKinds: [], sections: [] })],
+      ['siteProfiles', { [ORIGIN]: profile }, () => updateSiteProfile(ORIGIN, { panelWidth: 400 })],
+    ];
+
+    it.each(writes)('leaves %s tagged with a newer version untouched when written', async (name, value, write) => {
+      await fakeBrowser.storage.local.set({ [name]: value, [`${name}$`]: { v: 5 } });
+      const before = await snapshotLocal();
+      await expect(write()).rejects.toBeInstanceOf(StorageNewerVersionError);
+      expect(await snapshotLocal()).toBe(before);
+      expect((await listSetAside()).newerItems).toEqual([{ item: name, storedVersion: 5 }]);
+    });
+
+    it('leaves a site profile stamped by a newer build untouched when that site is changed', async () => {
+      const newerProfile = { ...profile, version: 2, dockSide: 'left' };
+      await fakeBrowser.storage.local.set({ siteProfiles: { [ORIGIN]: newerProfile } });
+      const before = await snapshotLocal();
+      await expect(updateSiteProfile(ORIGIN, { enabled: false })).rejects.toBeInstanceOf(StorageNewerVersionError);
+      expect(await snapshotLocal()).toBe(before);
+    });
+  });
 });
