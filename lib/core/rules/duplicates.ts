@@ -381,6 +381,7 @@ const FIRST_IN_BUCKET = 2;
 const RECENT_IN_BUCKET = 6;
 const CROWDED = 24;
 const MAX_TRIES = 4;
+const SINGLE_BAND_TRIES = 1;
 
 /** Near-copy comparisons made since the module was loaded; a test reads it to show the check stays linear. */
 let comparisons = 0;
@@ -450,6 +451,7 @@ class Buckets {
 }
 
 const candidates = new Int32Array(4 * (FIRST_IN_BUCKET + RECENT_IN_BUCKET));
+const bandBuckets = new Int32Array(4);
 const shared = new Int32Array(candidates.length);
 
 /**
@@ -479,11 +481,18 @@ function pickCandidates(n: number): number {
       shared[m++] = 1;
     }
   }
-  if (m <= MAX_TRIES) return m;
-  // Keep the MAX_TRIES that share the most bands (stable: the earlier first), still in text order.
+  // Keep the MAX_TRIES that share the most bands (stable: the earlier first), still in text order; of those
+  // that share a single band, only the earliest. A copy at J ≥ 0.9 shares two or more of its four bands with
+  // its original in 97 % of cases, while two lines of a list that merely look alike mostly share one: on a
+  // roster nearly every line has several such candidates, each a full comparison that fails.
   let kept = 0;
+  let single = 0;
   for (let bands = 4; bands >= 1 && kept < MAX_TRIES; bands--) {
-    for (let a = 0; a < m && kept < MAX_TRIES; a++) if (shared[a] === bands) shared[a] = -kept++ - 1;
+    for (let a = 0; a < m && kept < MAX_TRIES; a++) {
+      if (shared[a] !== bands) continue;
+      if (bands === 1 && single++ >= SINGLE_BAND_TRIES) break;
+      shared[a] = -kept++ - 1;
+    }
   }
   let out = 0;
   for (let a = 0; a < m; a++) if (shared[a]! < 0) candidates[out++] = candidates[a]!;
@@ -502,16 +511,15 @@ function findCopies(digests: readonly DuplicateDigest[]): (Copy | undefined)[] {
     const d = digests[i]!;
     if (d.key.length === 0) continue;
     const same = byKey.get(d.key);
+    // Each band's bucket, found (or made) once: read for candidates, then joined.
+    for (let b = 0; b < d.bands.length; b++) bandBuckets[b] = buckets.find(d.bands[b]!, true);
     if (d.key.length >= MIN_STANDALONE) {
       if (same !== undefined) copies[i] = { original: same, similarity: 1 };
       else if (d.bands.length > 0) {
         // The original is the earliest near copy, as it is the first of exact copies: candidates are tried in
         // order and the first that passes ends the search.
         let n = 0;
-        for (const band of d.bands) {
-          const bucket = buckets.find(band, false);
-          if (bucket >= 0) n = buckets.collect(bucket, candidates, n);
-        }
+        for (let b = 0; b < d.bands.length; b++) n = buckets.collect(bandBuckets[b]!, candidates, n);
         // Lengths alone rule a pair out: |A ∩ B| / |A ∪ B| ≤ min/max.
         let kept = 0;
         for (let c = 0; c < n; c++) {
@@ -534,7 +542,7 @@ function findCopies(digests: readonly DuplicateDigest[]): (Copy | undefined)[] {
       shortOnes.push(i);
     }
     if (same === undefined) byKey.set(d.key, i);
-    for (const band of d.bands) buckets.add(buckets.find(band, true), i);
+    for (let b = 0; b < d.bands.length; b++) buckets.add(bandBuckets[b]!, i);
   }
   if (shortOnes.length === 0) return copies;
   // Short lines join a copied run when their neighbour is a copy of their original's neighbour. The nearest
