@@ -28,12 +28,23 @@ const REVOKE_AFTER_MS = 60_000;
 /** How long storage must stay quiet before the notice counts again. */
 const RELOAD_AFTER_MS = 300;
 
-/** What the user recognises an entry by: a snippet's title, a template's name, else where it was stored. */
+/** Settings the notice names in words rather than by their stored key. */
+const SETTING_LABELS = new Set(['language', 'submitGuard', 'draftAutosave', 'draftRetentionDays', 'rules']);
+
+/**
+ * What the user recognises an entry by: a snippet's title, a template's name, a draft's field label, a setting's
+ * name; else where it was stored.
+ */
 function labelOf(entry: SetAsideEntry): string {
-  const value = entry.value as { title?: unknown; name?: unknown } | null;
+  const value = entry.value as { title?: unknown; name?: unknown; fieldLabel?: unknown } | null;
   if (value && typeof value === 'object') {
-    if (typeof value.title === 'string' && value.title.trim()) return value.title.trim().slice(0, 40);
-    if (typeof value.name === 'string' && value.name.trim()) return value.name.trim().slice(0, 40);
+    for (const text of [value.title, value.name, value.fieldLabel]) {
+      if (typeof text === 'string' && text.trim()) return text.trim().slice(0, 40);
+    }
+  }
+  if (entry.item === 'settings') {
+    const setting = entry.key.split('.')[0]!;
+    if (SETTING_LABELS.has(setting)) return t(`storage.setAside.setting.${setting}`);
   }
   return entry.key || t('storage.setAside.whole');
 }

@@ -5,7 +5,7 @@ import userEvent from '@testing-library/user-event';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { SetAsideNotice } from '@/components/options/SetAsideNotice';
 import { OptionsApp } from '@/components/options/OptionsApp';
-import { createSnippet, listSetAside, listSnippets } from '@/lib/storage';
+import { DEFAULT_SETTINGS, createSnippet, listSetAside, listSnippets } from '@/lib/storage';
 import { snapshotLocal } from '../storage/helpers';
 
 const snippet = (id: string, title: string) => ({
@@ -97,6 +97,12 @@ describe('SetAsideNotice', () => {
     expect((await screen.findByRole('note')).textContent).toBe(
       '“自定义模板”由更新版本的填报助手保存（第 3 版）。当前版本只能显示其中能识别的部分，不能修改。请将填报助手更新到最新版本。',
     );
+  });
+
+  it('names a setting in words, not by its stored key', async () => {
+    await fakeBrowser.storage.local.set({ settings: { ...DEFAULT_SETTINGS, language: 'fr' } });
+    render(<SetAsideNotice />);
+    expect(await screen.findByText('界面语言：内容不符合要求（位置：language）')).toBeTruthy();
   });
 
   it('appears on the options page above the sections once storage holds such entries', async () => {
