@@ -203,7 +203,8 @@ function splitRuleSettings(raw: unknown): Split<RuleSettings> {
   const rejected: RejectedEntry[] = [];
   const known = new Set(['version', 'disabledRules', 'disabledEntries', 'userEntries', 'sites']);
   for (const key of Object.keys(raw)) if (!known.has(key)) rejected.push(invalid(key, key, raw[key]));
-  if (raw.version !== 1) rejected.push(invalid('version', 'version', raw.version));
+  // A missing version is nothing to keep; any other value than 1 (and not newer: see splitSettings) is.
+  if (raw.version !== 1 && raw.version !== undefined) rejected.push(invalid('version', 'version', raw.version));
   const disabledRules = splitIds(raw.disabledRules, LIMITS.disabledRules, 'disabledRules');
   const disabledEntries = splitIds(raw.disabledEntries, LIMITS.disabledEntries, 'disabledEntries');
   const userEntries =
