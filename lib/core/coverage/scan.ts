@@ -161,7 +161,7 @@ export function createScanner(template: Template): Scanner {
       else tokens.push({ kind: 'keyword', index: index.get(m[4]!)!, start, end, sentence });
       i = end - 1;
     }
-    return tokens;
+    return tokens.length === 0 ? NO_TOKENS : tokens;
   };
 
   return {

@@ -149,18 +149,26 @@ function pushMark(
   return found.nested ?? -1;
 }
 
+const NO_MARKS: LineMark[] = [];
+const scratchMarks: LineMark[] = [];
+
 export function readLine(line: string): LineInfo {
   let contentStart = 0;
   let contentEnd = line.length;
   while (contentStart < contentEnd && isBlank(line[contentStart])) contentStart++;
   while (contentEnd > contentStart && isBlank(line[contentEnd - 1])) contentEnd--;
-  const info: LineInfo = { cruft: false, title: false, plain: false, contentStart, contentEnd, marks: [] };
+  const info: LineInfo = { cruft: false, title: false, plain: false, contentStart, contentEnd, marks: NO_MARKS };
   if (contentStart === contentEnd) return info;
   const content = line.slice(contentStart, contentEnd);
   if (isCruftLine(content)) {
     info.cruft = true;
     return info;
   }
+  // Marks are collected in a scratch list and copied out only for the few lines that have any: most lines of a
+  // long text (a roster, a log) have none, and an empty list per line was garbage for the collector.
+  const marks = scratchMarks;
+  marks.length = 0;
+  info.marks = marks;
   let nested = pushMark(line, info.marks, contentStart, true, contentEnd);
   while (nested >= 0) nested = pushMark(line, info.marks, nested, false, contentEnd);
   BOUNDARY_RE.lastIndex = contentStart;
@@ -189,6 +197,7 @@ export function readLine(line: string): LineInfo {
       if (tail.titleEnd > BOUNDARY_RE.lastIndex) BOUNDARY_RE.lastIndex = tail.titleEnd;
     }
   }
+  info.marks = marks.length === 0 ? NO_MARKS : marks.slice();
   // Titles and unnumbered section names are short; a paragraph is not read for them.
   if (content.length <= 80 && (info.marks.length === 0 || info.marks[0]!.start !== contentStart)) {
     const stripped = content.replace(INLINE_CRUFT_RE, '').trim();
