@@ -11,6 +11,12 @@ import type { Finding, ParagraphRule } from './types';
 
 // One RegExp per entry: in V8 nine simple scans are several times faster than one alternation of all nine.
 const patterns = placeholdersPack.entries.map((e) => ({ id: e.id, re: new RegExp(e.pattern, 'g') }));
+/**
+ * A character every pack pattern needs (an x, *, _, 某, an opening bracket or a box): a paragraph without one
+ * — most lines of a roster or a log — skips the nine scans. tests/core/rules/fast-paths.test.ts checks that
+ * no pattern matches where this does not.
+ */
+export const PLACEHOLDER_CHAR = /[xXｘＸ×*＊_＿某【（(《“〔[□■△▲○]/;
 
 function finding(start: number, end: number, entry: string, text: string): Finding {
   return {
@@ -36,7 +42,7 @@ export const placeholders: ParagraphRule = {
   scope: 'paragraph',
   check(text, context) {
     const hits: Hit[] = [];
-    for (const { id, re } of patterns) {
+    if (PLACEHOLDER_CHAR.test(text)) for (const { id, re } of patterns) {
       if (context.disabledEntries.has(id)) continue;
       re.lastIndex = 0;
       for (let m = re.exec(text); m; m = re.exec(text)) {

@@ -9,6 +9,7 @@ import { doubledPunctuation } from '../../../lib/core/rules/doubled-punctuation'
 import { halfwidthPunctuation } from '../../../lib/core/rules/halfwidth-punctuation';
 import { mojibake } from '../../../lib/core/rules/mojibake';
 import { pinyinDebris } from '../../../lib/core/rules/pinyin-debris';
+import { PLACEHOLDER_CHAR } from '../../../lib/core/rules/placeholders';
 import { repeatedWord } from '../../../lib/core/rules/repeated-word';
 import { ellipsisRuns, excerpt } from '../../../lib/core/rules/text';
 import { unbalancedBrackets } from '../../../lib/core/rules/unbalanced-brackets';
@@ -265,5 +266,25 @@ describe('excerpt reads only the start of a long paragraph', () => {
       expect(excerpt(s), JSON.stringify(s)).toBe(whole(s));
       expect(excerpt(s, 3), JSON.stringify(s)).toBe(whole(s, 3));
     }
+  });
+});
+
+describe('placeholders: the pre-check character', () => {
+  it('stands in every match of every placeholder pattern', () => {
+    // Every pack pattern, on strings made of its trigger characters and ordinary text: wherever one matches,
+    // the match itself holds a PLACEHOLDER_CHAR, so a paragraph without one can skip the scans.
+    const samples = strings(['x', 'X', 'ｘ', '×', '*', '＊', '_', '＿', '某', '【', '】', '（', '）', '(', ')', '《', '》', '“', '”', '〔', '〕', '[', ']', '□', '■', '○', '20', '19', '次', '年', '局', '填写', ' ', '，', '1'], 6000, 12, 9);
+    let found = 0;
+    for (const entry of placeholdersPack.entries) {
+      const re = new RegExp(entry.pattern, 'g');
+      for (const s of samples) {
+        for (const m of s.matchAll(re)) {
+          if (m[0].length === 0) continue;
+          found++;
+          expect(PLACEHOLDER_CHAR.test(m[0]), `${entry.id}: ${m[0]}`).toBe(true);
+        }
+      }
+    }
+    expect(found).toBeGreaterThan(1000);
   });
 });
