@@ -234,14 +234,13 @@ function diagnose(
   compared: Compared,
   findings: Finding[],
 ): void {
-  const at = { start: heading.start, end: heading.end };
   if (heading.kind === 'item') {
     // 一是…二是… restarts with every paragraph; only a skipped or doubled number within a run is a slip.
     if (!prev || heading.value === 0 || prev.value === 0) return;
     if (heading.value === prev.value && heading.value > 1) {
-      findings.push({ ruleId: 'outline-repeat', category: CATEGORY, severity: 'warning', ...at, messageId: 'outline.repeat', params: { marker: heading.marker } });
+      findings.push({ ruleId: 'outline-repeat', category: CATEGORY, severity: 'warning', start: heading.start, end: heading.end, messageId: 'outline.repeat', params: { marker: heading.marker } });
     } else if (heading.value > prev.value + 1) {
-      findings.push({ ruleId: 'outline-gap', category: CATEGORY, severity: 'warning', ...at, messageId: 'outline.gap', params: { marker: heading.marker, expected: markerText('item', prev.value + 1) } });
+      findings.push({ ruleId: 'outline-gap', category: CATEGORY, severity: 'warning', start: heading.start, end: heading.end, messageId: 'outline.gap', params: { marker: heading.marker, expected: markerText('item', prev.value + 1) } });
     }
     return;
   }
@@ -260,7 +259,7 @@ function diagnose(
         ruleId: 'outline-duplicate',
         category: CATEGORY,
         severity: 'blocking',
-        ...at,
+        start: heading.start, end: heading.end,
         messageId: 'outline.duplicate',
         params: { marker: heading.marker, title: heading.title, line: earlier.line + 1 },
       };
@@ -272,12 +271,12 @@ function diagnose(
       }
       findings.push(finding);
     } else if (heading.value === prev.value) {
-      findings.push({ ruleId: 'outline-repeat', category: CATEGORY, severity: 'warning', ...at, messageId: 'outline.repeat', params: { marker: heading.marker } });
+      findings.push({ ruleId: 'outline-repeat', category: CATEGORY, severity: 'warning', start: heading.start, end: heading.end, messageId: 'outline.repeat', params: { marker: heading.marker } });
     } else {
-      findings.push({ ruleId: 'outline-restart', category: CATEGORY, severity: 'warning', ...at, messageId: 'outline.restart', params: { marker: heading.marker, previous: prev.marker } });
+      findings.push({ ruleId: 'outline-restart', category: CATEGORY, severity: 'warning', start: heading.start, end: heading.end, messageId: 'outline.restart', params: { marker: heading.marker, previous: prev.marker } });
     }
   } else if (heading.value > expected) {
-    findings.push({ ruleId: 'outline-gap', category: CATEGORY, severity: 'warning', ...at, messageId: 'outline.gap', params: { marker: heading.marker, expected: markerText(heading.kind, expected) } });
+    findings.push({ ruleId: 'outline-gap', category: CATEGORY, severity: 'warning', start: heading.start, end: heading.end, messageId: 'outline.gap', params: { marker: heading.marker, expected: markerText(heading.kind, expected) } });
   }
   const rank = KIND_RANK[heading.kind];
   if (parent && rank <= 4 && KIND_RANK[parent.kind] < rank - 1) {
@@ -286,7 +285,7 @@ function diagnose(
       ruleId: 'outline-level-skip',
       category: CATEGORY,
       severity: 'info',
-      ...at,
+      start: heading.start, end: heading.end,
       messageId: 'outline.levelSkip',
       params: { marker: heading.marker, parent: parent.marker, expected: markerText(between, 1) },
     });
