@@ -30,6 +30,9 @@ function finding(start: number, end: number, entry: string, text: string): Findi
   };
 }
 
+/** 年 月 日: the units between the parts of a date left blank. */
+const DATE_UNITS = new Set([0x5e74, 0x6708, 0x65e5]);
+
 interface Hit {
   start: number;
   end: number;
@@ -57,21 +60,32 @@ export const placeholders: ParagraphRule = {
     }
     if (hits.length === 0) return [];
     // Entries may overlap (20XX is also an x-run): keep the earliest, longest one. Placeholders that touch
-    // (xx××____, 【】（ ）) are one blank to fill in, and one finding: a form of nothing but placeholders
-    // would otherwise give one finding every few characters.
+    // (xx____, 【】（ ）) or make up one date (20XX年X月X日, ____年____月) are one blank to fill in, and one
+    // finding: a form of nothing but placeholders would otherwise give one finding every few characters.
     hits.sort((a, b) => a.start - b.start || b.end - a.end);
     const out: Finding[] = [];
     let current = hits[0]!;
+    let date = false;
+    const flush = () => {
+      // A date's last unit belongs to it: 20XX年X月X日, not 20XX年X月X.
+      const end = date && DATE_UNITS.has(text.charCodeAt(current.end)) ? current.end + 1 : current.end;
+      out.push(finding(current.start, end, current.entry, text));
+    };
     for (let i = 1; i < hits.length; i++) {
       const hit = hits[i]!;
-      if (hit.start <= current.end) {
-        if (hit.end > current.end && hit.start === current.end) current = { start: current.start, end: hit.end, entry: current.entry };
+      const throughUnit = hit.start === current.end + 1 && DATE_UNITS.has(text.charCodeAt(current.end));
+      if (hit.start <= current.end || throughUnit) {
+        if (hit.end > current.end && (hit.start === current.end || throughUnit)) {
+          current = { start: current.start, end: hit.end, entry: current.entry };
+          if (throughUnit) date = true;
+        }
         continue;
       }
-      out.push(finding(current.start, current.end, current.entry, text));
+      flush();
       current = hit;
+      date = false;
     }
-    out.push(finding(current.start, current.end, current.entry, text));
+    flush();
     return out;
   },
 };

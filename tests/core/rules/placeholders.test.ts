@@ -9,10 +9,10 @@ ruleTable(
     { text: 'xx年,党组中心组围绕党章、党规开展学习12次', span: 'xx' },
     { text: '今年以来,__社区以十九大精神为指引', span: '__' },
     { text: '全年召开专题会议X次。', span: 'X' },
-    { text: '于20XX年X月X日召开', span: '20XX' },
+    { text: '于20XX年X月X日召开', span: '20XX年X月X日' },
     { text: '截至201x年底', span: '201x' },
     { text: '**局关于意识形态工作的报告', span: '**' },
-    { text: '*年*月*日', span: '*' },
+    { text: '*年*月*日', span: '*年*月*日' },
     { text: '由＿＿＿＿同志负责', span: '＿＿＿＿' },
     { text: '某某同志在会上作了发言', span: '某某' },
     { text: '标题：【】', span: '【】' },
@@ -44,8 +44,8 @@ it('offers no fix, since only the writer knows the value', () => {
   expect(findingsOf('placeholders', '副主任xx负责').every((f) => f.fix === undefined)).toBe(true);
 });
 
-it('reports placeholders that touch as one blank, and those apart separately', () => {
+it('reports placeholders that touch or make up one date as one blank, and those apart separately', () => {
   const text = '负责人xx____，电话（ ）【】，日期____年____月';
   const spans = findingsOf('placeholders', text).map((f) => text.slice(f.start, f.end));
-  expect(spans).toEqual(['xx____', '（ ）【】', '____', '____']);
+  expect(spans).toEqual(['xx____', '（ ）【】', '____年____月']);
 });
