@@ -31,7 +31,7 @@ function finding(start: number, end: number, entry: string, text: string): Findi
 }
 
 /** 年 月 日: the units between the parts of a date left blank. */
-const DATE_UNITS = new Set([0x5e74, 0x6708, 0x65e5]);
+const isDateUnit = (code: number) => code === 0x5e74 || code === 0x6708 || code === 0x65e5;
 
 interface Hit {
   start: number;
@@ -66,26 +66,24 @@ export const placeholders: ParagraphRule = {
     const out: Finding[] = [];
     let current = hits[0]!;
     let date = false;
-    const flush = () => {
-      // A date's last unit belongs to it: 20XX年X月X日, not 20XX年X月X.
-      const end = date && DATE_UNITS.has(text.charCodeAt(current.end)) ? current.end + 1 : current.end;
-      out.push(finding(current.start, end, current.entry, text));
-    };
-    for (let i = 1; i < hits.length; i++) {
-      const hit = hits[i]!;
-      const throughUnit = hit.start === current.end + 1 && DATE_UNITS.has(text.charCodeAt(current.end));
-      if (hit.start <= current.end || throughUnit) {
-        if (hit.end > current.end && (hit.start === current.end || throughUnit)) {
-          current = { start: current.start, end: hit.end, entry: current.entry };
-          if (throughUnit) date = true;
+    for (let i = 1; i <= hits.length; i++) {
+      const hit = hits[i];
+      if (hit) {
+        const throughUnit = hit.start === current.end + 1 && isDateUnit(text.charCodeAt(current.end));
+        if (hit.start <= current.end || throughUnit) {
+          if (hit.end > current.end && (hit.start === current.end || throughUnit)) {
+            current = { start: current.start, end: hit.end, entry: current.entry };
+            if (throughUnit) date = true;
+          }
+          continue;
         }
-        continue;
       }
-      flush();
-      current = hit;
+      // A date's last unit belongs to it: 20XX年X月X日, not 20XX年X月X.
+      const end = date && isDateUnit(text.charCodeAt(current.end)) ? current.end + 1 : current.end;
+      out.push(finding(current.start, end, current.entry, text));
+      if (hit) current = hit;
       date = false;
     }
-    flush();
     return out;
   },
 };
