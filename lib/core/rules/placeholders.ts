@@ -45,15 +45,16 @@ export const placeholders: ParagraphRule = {
   scope: 'paragraph',
   check(text, context) {
     const hits: Hit[] = [];
+    const disabled = context.disabledEntries.size > 0 ? context.disabledEntries : undefined;
     if (PLACEHOLDER_CHAR.test(text)) for (const { id, re } of patterns) {
-      if (context.disabledEntries.has(id)) continue;
+      if (disabled?.has(id)) continue;
       re.lastIndex = 0;
       for (let m = re.exec(text); m; m = re.exec(text)) {
         if (m[0].length === 0) re.lastIndex++;
         else hits.push({ start: m.index, end: m.index + m[0].length, entry: id });
       }
     }
-    if (!context.disabledEntries.has('filler-ellipsis')) {
+    if (!disabled?.has('filler-ellipsis')) {
       for (const run of ellipsisRuns(text)) {
         if (isFillerEllipsis(text, run)) hits.push({ start: run.start, end: run.end, entry: 'filler-ellipsis' });
       }

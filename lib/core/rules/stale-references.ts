@@ -70,7 +70,12 @@ export const staleReferences: ParagraphRule = {
     if (!period) return [];
     const mixed = period.half === 1 ? H1_REPORTS_WHOLE_YEAR : period.half === undefined ? YEAR_REPORTS_HALF : undefined;
     const events = anyEvent.test(text);
-    if (!events && !mixed) return [];
+    let mixedHit = false;
+    if (mixed) {
+      mixed.lastIndex = 0;
+      mixedHit = mixed.test(text);
+    }
+    if (!events && !mixedHit) return [];
     const out: Finding[] = [];
     const push = (start: number, end: number, messageId: string, params: Record<string, string | number>, entry: string) => {
       if (context.disabledEntries.has(entry)) return;
@@ -79,7 +84,7 @@ export const staleReferences: ParagraphRule = {
 
     if (events) checkEvents(text, period, push);
 
-    if (mixed) {
+    if (mixed && mixedHit) {
       mixed.lastIndex = 0;
       for (let m = mixed.exec(text); m; m = mixed.exec(text)) {
         push(m.index, m.index + m[0].length, 'rules.stale.mixedPeriod', { text: m[0] }, 'mixed-period');
