@@ -391,61 +391,63 @@ export function duplicateComparisons(): number {
 
 /**
  * The MinHash buckets of one check: an open-addressing table from band hash to bucket, and per bucket its
- * size, its first FIRST_IN_BUCKET paragraphs and a ring of its RECENT_IN_BUCKET latest. Typed arrays sized
- * by the paragraph count: a Map of arrays cost more to allocate and collect than the comparisons it served.
+ * size, its first FIRST_IN_BUCKET paragraphs and a ring of its RECENT_IN_BUCKET latest, side by side in one
+ * typed array (a lookup touches two places in memory, not five: on a megabyte of short lines the tables
+ * outgrow the caches). A Map of arrays cost more to allocate and collect than the comparisons it served.
  */
+const STRIDE = 1 + FIRST_IN_BUCKET + RECENT_IN_BUCKET;
+
 class Buckets {
   readonly mask: number;
-  readonly keys: Int32Array;
-  /** Bucket number + 1 per table slot; 0 = empty slot. */
-  readonly slots: Int32Array;
-  readonly sizes: Int32Array;
-  readonly first: Int32Array;
-  readonly recent: Int32Array;
-  count = 0;
+  /** Per slot: the band hash, then the bucket's offset in `data` + 1 (0 = empty slot). */
+  readonly table: Int32Array;
+  /** Per bucket: size, first paragraphs, latest paragraphs (a ring). */
+  readonly data: Int32Array;
+  top = 0;
 
   constructor(maxBands: number) {
     let size = 16;
     while (size < maxBands * 2) size <<= 1;
     this.mask = size - 1;
-    this.keys = new Int32Array(size);
-    this.slots = new Int32Array(size);
-    this.sizes = new Int32Array(maxBands);
-    this.first = new Int32Array(maxBands * FIRST_IN_BUCKET);
-    this.recent = new Int32Array(maxBands * RECENT_IN_BUCKET);
+    this.table = new Int32Array(size * 2);
+    this.data = new Int32Array(maxBands * STRIDE);
   }
 
-  /** The bucket of a band, or -1 when no paragraph had it; with `create`, a new empty bucket instead of -1. */
-  find(band: number, create: boolean): number {
+  /** The bucket (its offset in `data`) of a band; a new empty one when no paragraph had it. */
+  find(band: number): number {
+    const table = this.table;
     let slot = band & this.mask;
     for (;;) {
-      const at = this.slots[slot]!;
+      const at = table[2 * slot + 1]!;
       if (at === 0) {
-        if (!create) return -1;
-        this.keys[slot] = band;
-        this.slots[slot] = ++this.count;
-        return this.count - 1;
+        table[2 * slot] = band;
+        const bucket = this.top;
+        this.top += STRIDE;
+        table[2 * slot + 1] = bucket + 1;
+        return bucket;
       }
-      if (this.keys[slot] === band) return at - 1;
+      if (table[2 * slot] === band) return at - 1;
       slot = (slot + 1) & this.mask;
     }
   }
 
   add(bucket: number, paragraph: number): void {
-    const size = this.sizes[bucket]!;
-    if (size < FIRST_IN_BUCKET) this.first[bucket * FIRST_IN_BUCKET + size] = paragraph;
-    this.recent[bucket * RECENT_IN_BUCKET + (size % RECENT_IN_BUCKET)] = paragraph;
-    this.sizes[bucket] = size + 1;
+    const data = this.data;
+    const size = data[bucket]!;
+    if (size < FIRST_IN_BUCKET) data[bucket + 1 + size] = paragraph;
+    data[bucket + 1 + FIRST_IN_BUCKET + (size % RECENT_IN_BUCKET)] = paragraph;
+    data[bucket] = size + 1;
   }
 
   /** Appends the bucket's first and latest paragraphs (each once) to `out` from `at`; returns the new end. */
   collect(bucket: number, out: Int32Array, at: number): number {
-    const size = this.sizes[bucket]!;
+    const data = this.data;
+    const size = data[bucket]!;
     const head = Math.min(size, FIRST_IN_BUCKET);
-    for (let k = 0; k < head; k++) out[at++] = this.first[bucket * FIRST_IN_BUCKET + k]!;
+    for (let k = 0; k < head; k++) out[at++] = data[bucket + 1 + k]!;
     if (size > CROWDED) return at;
     // The latest that are not among the first: positions max(head, size − RECENT) … size − 1.
-    for (let k = Math.max(head, size - RECENT_IN_BUCKET); k < size; k++) out[at++] = this.recent[bucket * RECENT_IN_BUCKET + (k % RECENT_IN_BUCKET)]!;
+    for (let k = Math.max(head, size - RECENT_IN_BUCKET); k < size; k++) out[at++] = data[bucket + 1 + FIRST_IN_BUCKET + (k % RECENT_IN_BUCKET)]!;
     return at;
   }
 }
@@ -512,7 +514,7 @@ function findCopies(digests: readonly DuplicateDigest[]): (Copy | undefined)[] {
     if (d.key.length === 0) continue;
     const same = byKey.get(d.key);
     // Each band's bucket, found (or made) once: read for candidates, then joined.
-    for (let b = 0; b < d.bands.length; b++) bandBuckets[b] = buckets.find(d.bands[b]!, true);
+    for (let b = 0; b < d.bands.length; b++) bandBuckets[b] = buckets.find(d.bands[b]!);
     if (d.key.length >= MIN_STANDALONE) {
       if (same !== undefined) copies[i] = { original: same, similarity: 1 };
       else if (d.bands.length > 0) {
