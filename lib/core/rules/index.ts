@@ -195,7 +195,9 @@ export function createRuleRunner(config?: RuleConfig): { run(input: RuleInput): 
         }
       }
     }
-    return { findings, base, digests: documentRules.map((r) => r.prepare(text)) };
+    const digests: unknown[] = new Array(documentRules.length);
+    for (let d = 0; d < documentRules.length; d++) digests[d] = documentRules[d]!.prepare(text);
+    return { findings, base, digests };
   }
 
   return {
