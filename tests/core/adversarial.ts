@@ -81,7 +81,7 @@ export const families: readonly Family[] = [
   },
   {
     id: 'meeting-log',
-    label: 'meeting log (number, date, place, people, topic)',
+    label: 'meeting log (no., date, place, people)',
     noDuplicates: true,
     make(size, seed = 3) {
       const r = random(seed);
