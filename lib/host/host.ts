@@ -139,7 +139,14 @@ export function mountHost(options: HostOptions): Host {
     }, 150);
   };
   const stopChanges = bridge.onChange(schedulePush);
-  const stopFocus = agent.focus.subscribe(schedulePush);
+  // A new target field is sent at once: the user may click 插入 right after clicking into the field, and the
+  // panel names the field (and refuses to insert without one) from the latest snapshot.
+  const stopFocus = agent.focus.subscribe(() => {
+    if (pushTimer !== undefined) win.clearTimeout(pushTimer);
+    pushTimer = undefined;
+    if (connected) send({ type: 'snapshot', snapshot: snapshot() });
+    else dirty = true;
+  });
 
   const applyLayout = () => {
     const open = connected && !hijacked && !layout.collapsed && hostElement.isConnected;
