@@ -31,18 +31,20 @@ type Attack = {
   flood(guesses: string[]): number;
   focusTrap(id?: string): boolean;
   stealFocusOnBlur(): boolean;
-  values(): Record<string, string>;
+  values(): Values;
   removeHosts(): number;
   hijackFrames(): number;
   framePanel(url: string): Promise<boolean>;
 };
+/** What each field of the hostile page holds. */
+type Values = Record<'main' | 'problems' | 'trap' | 'offscreen' | 'collapsed' | 'hidden', string>;
 type Seen = { messages: { origin: string; data: string }[]; events: string[]; shadowRoots: unknown[] };
 
 const attack = <T,>(page: Page, name: keyof Attack, ...args: unknown[]): Promise<T> =>
   page.evaluate(
     ([name, args]) => {
       const fn = (window as unknown as { __attack: Record<string, (...a: unknown[]) => unknown> }).__attack[name as string];
-      return fn(...(args as unknown[])) as T;
+      return fn!(...(args as unknown[])) as T;
     },
     [name, args] as const,
   );
@@ -156,7 +158,7 @@ describe('the page triggers nothing', () => {
     const dispatched = await attack<number>(page, 'clickEverywhere');
     expect(dispatched).toBeGreaterThan(50);
     await page.waitForTimeout(800);
-    const values = await attack<Record<string, string>>(page, 'values');
+    const values = await attack<Values>(page, 'values');
     expect(values.main).toBe('用户自己写的');
     expect(values.trap).toBe('');
     expect(values.problems).toBe('');
@@ -177,7 +179,7 @@ describe('the page triggers nothing', () => {
     // The frame is in a closed shadow tree: not among window.frames, so no message of the page reaches it.
     expect(await attack<number>(page, 'flood', guesses)).toBe(0);
     await page.waitForTimeout(500);
-    const values = await attack<Record<string, string>>(page, 'values');
+    const values = await attack<Values>(page, 'values');
     expect(Object.values(values).join('')).not.toContain('INJECTED');
     expect(values.main).toBe('甲乙');
     // The stolen-port replies the page hoped for never came.
@@ -185,7 +187,7 @@ describe('the page triggers nothing', () => {
     // And the user's own click still inserts where the user was writing.
     await insertSnippet(panel);
     await panel.getByRole('status').filter({ hasText: '已插入' }).waitFor();
-    expect((await attack<Record<string, string>>(page, 'values')).main.length).toBeGreaterThan(2);
+    expect((await attack<Values>(page, 'values')).main.length).toBeGreaterThan(2);
     await page.close();
   });
 
@@ -212,7 +214,7 @@ describe('insertion goes only where the user was writing', () => {
     await panel.getByText('将插入到：主要工作情况').waitFor();
     await insertSnippet(panel);
     await panel.getByRole('status').filter({ hasText: '已插入' }).waitFor();
-    const values = await attack<Record<string, string>>(page, 'values');
+    const values = await attack<Values>(page, 'values');
     expect(values.main.startsWith('前文')).toBe(true);
     expect(values.main.length).toBeGreaterThan(10);
     expect(values.trap).toBe('');
@@ -225,7 +227,7 @@ describe('insertion goes only where the user was writing', () => {
     for (const id of ['trap', 'offscreen', 'collapsed']) expect(await attack<boolean>(page, 'focusTrap', id)).toBe(true);
     await insertSnippet(panel);
     await expect.poll(() => panel.getByRole('alert').innerText()).toContain('请先在页面上点一下要填写的文本框');
-    const values = await attack<Record<string, string>>(page, 'values');
+    const values = await attack<Values>(page, 'values');
     expect(values.trap + values.offscreen + values.collapsed + values.hidden).toBe('');
     await page.close();
   });
@@ -239,7 +241,7 @@ describe('insertion goes only where the user was writing', () => {
     await page.evaluate(() => ((document.getElementById('problems') as HTMLElement).style.opacity = '0'));
     await insertSnippet(panel);
     await expect.poll(() => panel.getByRole('alert').innerText()).toContain('看不见');
-    expect((await attack<Record<string, string>>(page, 'values')).problems).toBe('问题');
+    expect((await attack<Values>(page, 'values')).problems).toBe('问题');
     await page.close();
   });
 });
