@@ -122,8 +122,9 @@ function parseWith(text: string, cache: LineCache): ParsedOutline {
   const findings = result.findings;
   const stack: OutlineHeading[] = [];
   let root: Scope = { heading: null, last: {} };
-  // The numbering scope of each open heading, parallel to `stack` (only an open heading can be a parent).
-  const scopes: Scope[] = [];
+  // The numbering scope of each open heading, parallel to `stack` (only an open heading can be a parent);
+  // made when its first child comes, as most headings of a long outline have none.
+  const scopes: Array<Scope | undefined> = [];
   const seen = new Map<string, OutlineHeading>();
   const compared: Compared = { end: 0, reported: 0 };
 
@@ -161,7 +162,7 @@ function parseWith(text: string, cache: LineCache): ParsedOutline {
         let depth = stack.length;
         while (depth > 0 && KIND_RANK[stack[depth - 1]!.kind] >= rank) depth--;
         const parent = depth > 0 ? stack[depth - 1]! : null;
-        const scope = parent ? scopes[depth - 1]! : root;
+        const scope = parent ? (scopes[depth - 1] ??= { heading: parent, last: {} }) : root;
         const prev = scope.last[mark.kind];
         const expected = prev ? prev.value + 1 : 1;
         // A marker inside a line is a heading only where the numbering expects it (pasted without line breaks).
@@ -187,7 +188,7 @@ function parseWith(text: string, cache: LineCache): ParsedOutline {
         (parent ? parent.children : result.outline).push(heading);
         result.headings.push(heading);
         scope.last[mark.kind] = heading;
-        scopes.push({ heading, last: {} });
+        scopes.push(undefined);
         stack.push(heading);
         diagnose(text, heading, prev, parent, seen, compared, findings);
         if (mark.badMark) {
