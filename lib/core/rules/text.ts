@@ -95,13 +95,15 @@ function isDotLike(code: number): boolean {
   return code === 0x2e || code === 0x3002 || code === 0xb7 || code === 0xff0e || code === 0x30fb || code === 0x2022;
 }
 
-/** Every ellipsis run contains one of these; a paragraph with none (nearly all) is not walked at all. */
-const ELLIPSIS_SEEDS = ['\u2026', '...', '\u3002\u3002\u3002', '\u00b7\u00b7\u00b7', '\uff0e\uff0e\uff0e', '\u30fb\u30fb\u30fb', '\u2022\u2022\u2022'];
+/** Every ellipsis run contains one of these; a paragraph with none (nearly all) is not walked at all. One
+ * RegExp test rather than an indexOf per seed: on short lines the calls cost more than the scans. */
+const ELLIPSIS_SEED = /\u2026|\.\.\.|\u3002\u3002\u3002|\u00b7\u00b7\u00b7|\uff0e\uff0e\uff0e|\u30fb\u30fb\u30fb|\u2022\u2022\u2022/;
 
 function mayHoldEllipsis(text: string): boolean {
-  for (const seed of ELLIPSIS_SEEDS) if (text.indexOf(seed) >= 0) return true;
-  return false;
+  return ELLIPSIS_SEED.test(text);
 }
+
+const NO_RUNS: EllipsisRun[] = [];
 
 // Two rules (placeholders, ellipsis) ask for the runs of the same paragraph one after the other.
 let lastText = '';
@@ -116,8 +118,8 @@ export function ellipsisRuns(text: string): readonly EllipsisRun[] {
 }
 
 function findEllipsisRuns(text: string): EllipsisRun[] {
+  if (!mayHoldEllipsis(text)) return NO_RUNS;
   const runs: EllipsisRun[] = [];
-  if (!mayHoldEllipsis(text)) return runs;
   for (let i = 0; i < text.length; ) {
     const code = text.charCodeAt(i);
     if (code === 0x2026) {
