@@ -5,10 +5,14 @@
 // Why: the most common defect of pasted reports — the sample corpus repeats over 40 % of its characters.
 // Short lines (headings such as 四、存在的不足) are only flagged inside a copied run, where their neighbours
 // are copies of the original's neighbours: a short line repeated on its own is often legitimate.
-// Candidates come from MinHash bands (one-permutation MinHash, see digest), so the cost grows with the text,
-// not with its square.
+// Near copies that differ only in figures, dates or a name are entries of a list (a roster, a meeting log),
+// not copies, and are not flagged (see differsInData).
+// Candidates come from MinHash bands (one-permutation MinHash, see digest), and each paragraph is compared with
+// a bounded number of them (see FIRST_IN_BUCKET), so the cost grows with the text, not with its square.
 // Severity: warning — copies are nearly always a mistake, but a form may legitimately repeat a standard
 // sentence in two fields. Known false positive: two fields that must hold the same text by the portal's design.
+// Known false negative: a paragraph pasted twice with one figure changed (全年开展12次 / 全年开展15次) reads as
+// two entries of a list.
 import { excerpt } from './text';
 import type { DocumentRule, Finding, Paragraph } from './types';
 
