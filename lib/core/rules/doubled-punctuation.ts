@@ -27,20 +27,27 @@ export const doubledPunctuation: ParagraphRule = {
       if (!isMark(text.charCodeAt(i)) || !isMark(text.charCodeAt(i - 1))) continue;
       const a = text[i - 1]!;
       const b = text[i]!;
-      // 。。。 is an ellipsis written with periods.
-      if (a === '。' && b === '。' && (text[i + 1] === '。' || text[i - 2] === '。')) continue;
       const same = a === b;
+      // A run of one mark (，，，，) is one slip: one finding, whose fix keeps the first mark. A line of
+      // nothing but commas would otherwise give a finding every two characters.
+      let end = i + 1;
+      if (same) while (end < text.length && text.charCodeAt(end) === text.charCodeAt(i)) end++;
+      // 。。。 is an ellipsis written with periods.
+      if (a === '。' && same && (end - i >= 2 || text[i - 2] === '。')) {
+        i = end - 1;
+        continue;
+      }
       out.push({
         ruleId: 'doubled-punctuation',
         category: 'punctuation',
         severity: 'warning',
         start: i - 1,
-        end: i + 1,
+        end,
         messageId: same ? 'rules.doubled.same' : 'rules.doubled.mixed',
-        params: { marks: a + b },
-        ...(same ? { fix: { start: i, end: i + 1, text: '' } } : {}),
+        params: { marks: text.slice(i - 1, end) },
+        ...(same ? { fix: { start: i, end, text: '' } } : {}),
       });
-      i++;
+      i = end;
     }
     return out;
   },
