@@ -109,7 +109,12 @@ export async function launch(options: { withExtension?: boolean } = {}): Promise
     },
     async clickToolbar(page) {
       const url = page.url();
-      await worker!.evaluate(async (pageUrl) => {
+      // Bounded, so that a stuck handler fails the test with a reason instead of its whole time-out.
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const late = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`the toolbar handler did not finish within 15 s for ${url}`)), 15_000);
+      });
+      const click = worker!.evaluate(async (pageUrl) => {
         type Tab = { url?: string; id?: number };
         const g = globalThis as unknown as {
           chrome: { tabs: { query(q: object): Promise<Tab[]> } };
@@ -120,6 +125,11 @@ export async function launch(options: { withExtension?: boolean } = {}): Promise
         if (!tab) throw new Error(`no tab shows ${pageUrl}`);
         await g.tianbaoToolbarClick(tab);
       }, url);
+      try {
+        await Promise.race([click, late]);
+      } finally {
+        clearTimeout(timer);
+      }
     },
     netLog() {
       return readNetLog(netLogFile);

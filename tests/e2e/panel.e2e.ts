@@ -23,6 +23,12 @@ async function openPanel(): Promise<Page> {
 
 const panel = async (page: Page) => (await panelFrame(page)).getByTestId('tianbao-panel');
 
+const storedWidth = () =>
+  h.worker.evaluate(async (origin) => {
+    const chrome = (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, Record<string, { panelWidth?: number }>>> } } } }).chrome;
+    return (await chrome.storage.local.get('siteProfiles')).siteProfiles?.[origin]?.panelWidth;
+  }, h.fixtures.origin);
+
 const pushedMargin = (page: Page) => page.evaluate(() => getComputedStyle(document.documentElement).marginRight);
 
 describe('panel', () => {
@@ -118,6 +124,8 @@ describe('panel', () => {
     await page.mouse.move(10, box2.y + 300, { steps: 5 });
     await page.mouse.up();
     expect(Math.round((await (await panel(page)).boundingBox())!.width)).toBe(640);
+    // The width is saved when the drag ends; let it land before the tab goes, as a user's next visit would.
+    await expect.poll(() => storedWidth()).toBe(640);
     await page.close();
 
     const again = await openPanel();
