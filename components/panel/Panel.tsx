@@ -127,15 +127,18 @@ export function Panel({ store, bridge, actions, guard, drafts, switches }: Panel
       </section>
       <footer className="tb-footer">
         {siteEnabled ? (
-          <>
-            <span className="tb-muted">{t('panel.siteEnabled')}</span>
-            {switches && <SubmitGuardSwitches switches={switches} />}
-          </>
+          <span className="tb-muted">{t('panel.siteEnabled')}</span>
         ) : (
-          <button type="button" className="tb-secondary" onClick={actions.enableSite}>
-            {t('panel.enableSite')}
-          </button>
+          <>
+            <p className="tb-muted" style={{ margin: '0 0 4px' }}>
+              {t('panel.guardThisPage')}
+            </p>
+            <button type="button" className="tb-secondary" onClick={actions.enableSite}>
+              {t('panel.enableSite')}
+            </button>
+          </>
         )}
+        {switches && <SubmitGuardSwitches switches={switches} drafts={siteEnabled} />}
       </footer>
     </aside>
   );

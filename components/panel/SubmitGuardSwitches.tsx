@@ -9,8 +9,11 @@ export interface SiteSwitches {
 
 type Flags = { submitGuard: boolean; draftAutosave: boolean };
 
-/** The per-site switches of the submit guard and draft autosave, in the panel's footer on an enabled site. */
-export function SubmitGuardSwitches({ switches }: { switches: SiteSwitches }) {
+/**
+ * The per-site switches of the submit guard and draft autosave, in the panel's footer. Draft autosave runs only
+ * on enabled sites, so its switch shows only there (`drafts`).
+ */
+export function SubmitGuardSwitches({ switches, drafts = true }: { switches: SiteSwitches; drafts?: boolean }) {
   const [flags, setFlags] = useState<Flags | undefined>(undefined);
   const [failed, setFailed] = useState(false);
   useEffect(() => {
@@ -39,9 +42,11 @@ export function SubmitGuardSwitches({ switches }: { switches: SiteSwitches }) {
       <label title={t('guard.switch.submitGuardTitle')}>
         <input type="checkbox" checked={flags.submitGuard} onChange={() => flip('submitGuard')} /> {t('guard.switch.submitGuard')}
       </label>
-      <label title={t('guard.switch.draftAutosaveTitle')}>
-        <input type="checkbox" checked={flags.draftAutosave} onChange={() => flip('draftAutosave')} /> {t('guard.switch.draftAutosave')}
-      </label>
+      {drafts && (
+        <label title={t('guard.switch.draftAutosaveTitle')}>
+          <input type="checkbox" checked={flags.draftAutosave} onChange={() => flip('draftAutosave')} /> {t('guard.switch.draftAutosave')}
+        </label>
+      )}
       {failed && <span role="alert">{t('guard.switch.saveFailed')}</span>}
     </fieldset>
   );

@@ -17,6 +17,8 @@ export interface Agent {
   focus: FocusTracker;
   /** The panel calls this when it mounts: it draws its own tab from then on. */
   hideTab(): void;
+  /** The panel was opened on this page: the submit guard runs here from now on (siteState). */
+  panelOpened(): void;
   /**
    * Set by the submit guard before it asks for the panel: the panel then mounts in the state the user left it
    * (collapsed or not) instead of opening, and opens only if it has findings to show. The panel resets it.
@@ -81,11 +83,17 @@ function siteOf(profiles: unknown, origin: string): SiteLayout | undefined {
   return (profiles as Record<string, SiteLayout>)[origin];
 }
 
-export function siteState(layout: SiteLayout | undefined, settings: StoredSettings | undefined): SiteState {
+/**
+ * `panelOpened`: the user opened the panel on this page (toolbar, shortcut, tab). The submit guard then runs for
+ * the page's life on any site, enabled or not, unless switched off for the site or globally: a user who sees
+ * blocking problems in the panel expects 提交 to stop at them. Drafts stay with enabled sites (they start at
+ * page load, and the agent is registered only there).
+ */
+export function siteState(layout: SiteLayout | undefined, settings: StoredSettings | undefined, panelOpened = false): SiteState {
   const enabled = layout?.enabled === true;
   return {
     enabled,
-    submitGuard: enabled && (layout?.submitGuard ?? settings?.submitGuard ?? true) === true,
+    submitGuard: (enabled || panelOpened) && (layout?.submitGuard ?? settings?.submitGuard ?? true) === true,
     draftAutosave: enabled && (layout?.draftAutosave ?? settings?.draftAutosave ?? true) === true,
   };
 }
@@ -146,11 +154,16 @@ export function startAgent(win: Window = window): Agent | undefined {
       return root instanceof ShadowRoot && ours(root.host);
     },
   });
+  let opened = false;
   const agent: Agent = {
     focus,
     hideTab() {
       removeTab?.();
       removeTab = undefined;
+    },
+    panelOpened() {
+      opened = true;
+      state = siteState(layout, settings, opened);
     },
   };
   globalThis.__tianbaoAgent = agent;
@@ -199,7 +212,7 @@ export function startAgent(win: Window = window): Agent | undefined {
     if (area !== 'local') return;
     if (changes[SITE_PROFILES_KEY]) layout = siteOf(changes[SITE_PROFILES_KEY].newValue, origin);
     if (changes[SETTINGS_KEY]) settings = changes[SETTINGS_KEY].newValue as StoredSettings | undefined;
-    if (changes[SITE_PROFILES_KEY] || changes[SETTINGS_KEY]) state = siteState(layout, settings);
+    if (changes[SITE_PROFILES_KEY] || changes[SETTINGS_KEY]) state = siteState(layout, settings, opened);
   });
 
   // On an enabled site: reopen the panel if the user left it open, otherwise show the slim tab.
@@ -207,7 +220,7 @@ export function startAgent(win: Window = window): Agent | undefined {
     .then((start) => {
       layout = start.layout;
       settings = start.settings;
-      state = siteState(layout, settings);
+      state = siteState(layout, settings, opened);
       const language = start.language;
       if (!layout?.enabled || globalThis.__tianbaoPanel) return;
       if (layout.panelCollapsed === false) {

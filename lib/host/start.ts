@@ -9,5 +9,7 @@ export function startHost(win: Window = window): void {
   if (!agent) return;
   const quiet = agent.quietMount === true;
   agent.quietMount = false;
+  // Opened by the user (not loaded quietly by the guard of an enabled site): the guard covers this page now.
+  if (!quiet) agent.panelOpened();
   globalThis.__tianbaoPanel = mountHost({ win, agent, quiet });
 }

@@ -136,4 +136,28 @@ describe('panel', () => {
     await expect.poll(async () => Math.round((await (await panel(again)).boundingBox())!.width)).toBe(360);
     await again.close();
   });
+
+  it('guards the submit of a page where the panel was opened, on a site that is not enabled', async () => {
+    const page = await openPanel();
+    const frame = await panelFrame(page);
+    await frame.getByText('本页点“提交”时会先检查').waitFor();
+    let posts = 0;
+    page.on('request', (request) => {
+      if (request.method() === 'POST') posts++;
+    });
+    await page.locator('#unit').fill('某市统计局机关党委');
+    await page.locator('#period').selectOption('2026H1');
+    await page.locator('#main').fill('一、主要工作情况\n召开专题会议xx次。');
+    await page.locator('#problems').fill('一是理论学习深度不够。');
+    await page.locator('#plans').fill('一是持续深化理论武装。');
+    await page.locator('#contact').fill('张三');
+    await page.locator('#submit').click();
+    const dialog = frame.getByRole('alertdialog');
+    await dialog.waitFor({ timeout: 10_000 });
+    expect(await dialog.innerText()).toContain('xx');
+    await dialog.getByRole('button', { name: '返回修改' }).click();
+    await page.waitForTimeout(500);
+    expect(posts).toBe(0);
+    await page.close();
+  });
 });

@@ -30,3 +30,14 @@ describe('siteState (the agent reads storage without lib/storage)', () => {
     expect(siteState({ enabled: true }, undefined)).toEqual({ enabled: true, submitGuard: true, draftAutosave: true });
   });
 });
+
+describe('siteState on a page where the user opened the panel', () => {
+  it('guards the submit on a site that is not enabled, but saves no drafts there', () => {
+    expect(siteState({ enabled: false }, undefined, true)).toEqual({ enabled: false, submitGuard: true, draftAutosave: false });
+  });
+
+  it('respects the site switch and the global setting', () => {
+    expect(siteState({ enabled: false, submitGuard: false }, undefined, true).submitGuard).toBe(false);
+    expect(siteState(undefined, { submitGuard: false }, true).submitGuard).toBe(false);
+  });
+});
