@@ -3,9 +3,9 @@
 //   time: main-thread time of agent.js per page load of the demo portal in Chromium (budget ≤ 5 ms), next to
 //         the demo portal's own scripts measured in the same loads. Median of N reloads, from Chrome's trace.
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { launch } from '../e2e/harness';
+import { launch, openedPanel } from '../e2e/harness';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 
@@ -20,7 +20,9 @@ execFileSync('npx', ['wxt', 'build'], { stdio: 'ignore' });
 execFileSync('npm', ['run', 'build:e2e'], { stdio: 'ignore' });
 const gz = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length;
 const agentGz = gz('.output/chrome-mv3/agent.js');
-const panelGz = gz('.output/chrome-mv3/panel.js');
+// On demand: the page side (host.js) and the panel page's own chunk, loaded in the panel's frame.
+const panelChunk = readdirSync('.output/chrome-mv3/chunks').find((name) => name.startsWith('panel-'));
+const panelGz = gz('.output/chrome-mv3/host.js') + (panelChunk ? gz(`.output/chrome-mv3/chunks/${panelChunk}`) : 0);
 
 interface TraceEvent {
   name: string;
@@ -41,7 +43,7 @@ try {
   // The first visit reopens the panel (it was open when the site was enabled); collapse it, so that later
   // visits load the agent and its slim tab only — the page-load cost this budget is about.
   const page = await h.open('/demo-portal/');
-  await page.getByRole('button', { name: '收起侧栏' }).click();
+  await (await openedPanel(page)).getByRole('button', { name: '收起侧栏' }).click();
   await page.waitForTimeout(1000);
   await page.reload();
   await page.locator('tianbao-tab').waitFor({ state: 'attached' });
@@ -76,7 +78,7 @@ try {
   const agentMedian = median(agentMs);
   const pageMedian = median(pageMs);
   console.log(`agent.js gzipped          ${kb(agentGz)} KB   (budget ≤ 30 KB: ${agentGz <= 30 * 1024 ? 'met' : 'MISSED'})`);
-  console.log(`panel.js gzipped          ${kb(panelGz)} KB   (loaded only when the panel opens; ${(panelGz / agentGz).toFixed(1)}× the agent)`);
+  console.log(`panel gzipped             ${kb(panelGz)} KB   (host.js + the panel page's chunk, loaded only when the panel opens; ${(panelGz / agentGz).toFixed(1)}× the agent)`);
   console.log(`agent main thread/load    ${agentMedian.toFixed(2)} ms median of ${RUNS} (budget ≤ 5 ms: ${agentMedian <= 5 ? 'met' : 'MISSED'})`);
   console.log(`demo portal's own scripts ${pageMedian.toFixed(2)} ms median (agent/page ratio ${(agentMedian / Math.max(pageMedian, 0.001)).toFixed(2)})`);
 } finally {
