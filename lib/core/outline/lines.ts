@@ -17,6 +17,8 @@ export interface LineMark {
   /** End punctuation after a standalone heading's title: [start, end). */
   endPunct?: [number, number];
   badMark?: { start: number; end: number; replacement: string; reason: BadMarkReason };
+  /** The heading's kind, number and normalised title, set by the parser on first use (see parse.ts). */
+  key?: string;
 }
 
 export interface LineInfo {

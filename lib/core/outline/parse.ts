@@ -4,7 +4,7 @@
 // linear pass over the lines' marks.
 import type { Finding } from '../types';
 import { KIND_RANK, markerText, type MarkerKind } from './markers';
-import { createLineCache, type LineCache, type LineInfo } from './lines';
+import { createLineCache, type LineCache, type LineInfo, type LineMark } from './lines';
 
 export interface OutlineHeading {
   /** Depth in the tree, 1 for a top-level heading. */
@@ -190,7 +190,7 @@ function parseWith(text: string, cache: LineCache): ParsedOutline {
         scope.last[mark.kind] = heading;
         scopes.push(undefined);
         stack.push(heading);
-        diagnose(text, heading, prev, parent, seen, compared, findings);
+        diagnose(text, heading, mark, prev, parent, seen, compared, findings);
         if (mark.badMark) {
           const bad = mark.badMark;
           findings.push({
@@ -229,6 +229,7 @@ function parseWith(text: string, cache: LineCache): ParsedOutline {
 function diagnose(
   text: string,
   heading: OutlineHeading,
+  mark: LineMark,
   prev: OutlineHeading | undefined,
   parent: OutlineHeading | null,
   seen: Map<string, OutlineHeading>,
@@ -245,7 +246,9 @@ function diagnose(
     }
     return;
   }
-  const key = `${heading.kind}|${heading.value}|${normalizeTitle(heading.title)}`;
+  // Kept on the line's mark, which the line cache shares between equal lines: a heading repeated thousands of
+  // times has its title normalised once.
+  const key = (mark.key ??= `${heading.kind}|${heading.value}|${normalizeTitle(heading.title)}`);
   const earlier = seen.get(key);
   if (!earlier) seen.set(key, heading);
   const expected = prev ? prev.value + 1 : 1;
