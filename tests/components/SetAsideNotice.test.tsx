@@ -7,21 +7,9 @@ import { SetAsideNotice } from '@/components/options/SetAsideNotice';
 import { OptionsApp } from '@/components/options/OptionsApp';
 import { DEFAULT_SETTINGS, createSnippet, listSetAside, listSnippets } from '@/lib/storage';
 import { snapshotLocal } from '../storage/helpers';
+import { makeSnippet } from '../support/snippet';
 
-const snippet = (id: string, title: string) => ({
-  id,
-  title,
-  body: '正文',
-  folder: '',
-  tags: [],
-  sectionIds: [],
-  variables: [],
-  siteValues: {},
-  useCount: 0,
-  lastUsedAt: null,
-  createdAt: 1,
-  updatedAt: 1,
-});
+const snippet = (id: string, title: string) => makeSnippet(id, title, { body: '正文' });
 const good = snippet('s1', '开头');
 const emptyTitle = { ...snippet('s2', ''), body: '空标题片段的正文' };
 const badTags = { ...snippet('s3', '标签有误'), tags: 'x' };

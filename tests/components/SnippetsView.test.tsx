@@ -6,22 +6,10 @@ import { SnippetsView, type SnippetSource } from '@/components/panel/SnippetsVie
 import type { PanelField } from '@/lib/panel/bridge';
 import { fakeBridge } from './panel-doubles';
 import type { Snippet } from '@/lib/storage';
+import { makeSnippet } from '../support/snippet';
 
-const snippet = (id: string, title: string, body: string, extra: Partial<Snippet> = {}): Snippet => ({
-  id,
-  title,
-  body,
-  folder: '',
-  tags: [],
-  sectionIds: [],
-  variables: [],
-  siteValues: {},
-  useCount: 0,
-  lastUsedAt: null,
-  createdAt: 0,
-  updatedAt: 0,
-  ...extra,
-});
+const snippet = (id: string, title: string, body: string, extra: Partial<Snippet> = {}): Snippet =>
+  makeSnippet(id, title, { body, createdAt: 0, updatedAt: 0, ...extra });
 
 const ORIGIN = 'https://tb.example.gov.cn';
 

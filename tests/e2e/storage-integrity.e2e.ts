@@ -7,24 +7,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page, Worker } from 'playwright-core';
 import { launch, type Harness } from './harness';
+import { makeSnippet } from '../support/snippet';
 
 const TOTAL = 1_000;
 
 /** A stored snippet this build refuses (empty title): it must survive the run untouched. */
-const BROKEN = {
-  id: 'broken-1',
-  title: '',
-  body: '标题被误删的片段，正文仍须保留。',
-  folder: '',
-  tags: [],
-  sectionIds: [],
-  variables: [],
-  siteValues: {},
-  useCount: 0,
-  lastUsedAt: null,
-  createdAt: 1,
-  updatedAt: 1,
-};
+const BROKEN = makeSnippet('broken-1', '', { body: '标题被误删的片段，正文仍须保留。' });
 
 interface Hooked {
   tianbaoStorage: {

@@ -27,21 +27,9 @@ import {
   type Snippet,
 } from '../../lib/storage';
 import { ORIGIN, snapshotLocal } from './helpers';
+import { makeSnippet } from '../support/snippet';
 
-const snippet = (id: string, title: string): Snippet => ({
-  id,
-  title,
-  body: `${title}的正文`,
-  folder: '',
-  tags: [],
-  sectionIds: [],
-  variables: [],
-  siteValues: {},
-  useCount: 0,
-  lastUsedAt: null,
-  createdAt: 1,
-  updatedAt: 1,
-});
+const snippet = (id: string, title: string): Snippet => makeSnippet(id, title);
 
 // The bug report's list, less its snippet from a newer build (that one has its own tests below).
 const good1 = snippet('s1', '开头');
