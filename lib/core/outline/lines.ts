@@ -17,7 +17,10 @@ export interface LineMark {
   /** End punctuation after a standalone heading's title: [start, end). */
   endPunct?: [number, number];
   badMark?: { start: number; end: number; replacement: string; reason: BadMarkReason };
-  /** The heading's kind, number and normalised title, set by the parser on first use (see parse.ts). */
+  /** Set by the parser on first use (see parse.ts): the marker and title as written, and the heading's kind,
+   * number and normalised title. */
+  marker?: string;
+  title?: string;
   key?: string;
 }
 

@@ -173,8 +173,9 @@ function parseWith(text: string, cache: LineCache): ParsedOutline {
           level: depth + 1,
           kind: mark.kind,
           value: mark.value,
-          marker: text.slice(start, lineStart + mark.markerEnd),
-          title: text.slice(lineStart + mark.titleStart, lineStart + mark.titleEnd),
+          // Equal lines share their cached reading, and with it these strings: no new ones per repeat.
+          marker: (mark.marker ??= lineText.slice(mark.start, mark.markerEnd)),
+          title: (mark.title ??= lineText.slice(mark.titleStart, mark.titleEnd)),
           start,
           end: lineStart + mark.titleEnd,
           titleStart: lineStart + mark.titleStart,
