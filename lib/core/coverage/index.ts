@@ -255,9 +255,13 @@ function compute(template: Template, scanner: Scanner, input: CoverageInput): Co
     if (heading.kind === 'item') continue;
     candidates.push({ start: heading.start, end: heading.end, title: heading.title, section: sectionOf(heading.title), heading });
   }
+  const short = new Map<string, boolean>();
   for (const plain of parsed.plainLines) {
     const section = sectionOf(plain.text);
-    if (section && normalize(plain.text).length <= 14) candidates.push({ start: plain.start, end: plain.end, title: plain.text, section });
+    if (!section) continue;
+    let isShort = short.get(plain.text);
+    if (isShort === undefined) short.set(plain.text, (isShort = normalize(plain.text).length <= 14));
+    if (isShort) candidates.push({ start: plain.start, end: plain.end, title: plain.text, section });
   }
   candidates.sort((a, b) => a.start - b.start);
 
