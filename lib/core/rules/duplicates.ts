@@ -488,15 +488,16 @@ function pickCandidates(n: number): number {
     }
   }
   // Keep the MAX_TRIES that share the most bands (stable: the earlier first), still in text order; of those
-  // that share a single band, only the earliest. A copy at J ≥ 0.9 shares two or more of its four bands with
-  // its original in 97 % of cases, while two lines of a list that merely look alike mostly share one: on a
-  // roster nearly every line has several such candidates, each a full comparison that fails.
+  // that share a single band, only the earliest, and only when none shares more. A copy at J ≥ 0.9 shares two
+  // or more of its four bands with its original in 97 % of cases, while two lines of a list that merely look
+  // alike mostly share one: on a roster nearly every line has several such candidates, each a full comparison
+  // that fails.
   let kept = 0;
   let single = 0;
   for (let bands = 4; bands >= 1 && kept < MAX_TRIES; bands--) {
     for (let a = 0; a < m && kept < MAX_TRIES; a++) {
       if (shared[a] !== bands) continue;
-      if (bands === 1 && single++ >= SINGLE_BAND_TRIES) break;
+      if (bands === 1 && (kept > 0 || single++ >= SINGLE_BAND_TRIES)) break;
       shared[a] = -kept++ - 1;
     }
   }
