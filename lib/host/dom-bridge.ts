@@ -6,6 +6,7 @@ import { isValueField } from '../dom/editable';
 import type { FocusTracker, SavedSelection } from '../dom/focus';
 import { insertAtTrackedCaret, insertText } from '../dom/insert';
 import { documentHasLayout, unusableReason } from '../dom/usable';
+import { revealRange } from '../dom/reveal';
 import type { Finding } from '../core/types';
 import type { ApplyFixOptions, InsertOutcome, PageBridge, PanelField } from '../panel/bridge';
 
@@ -99,9 +100,8 @@ export function createDomBridge(win: Window, focus: FocusTracker): PageBridge {
     reveal(finding: Pick<Finding, 'fieldKey' | 'start' | 'end'>) {
       const field = byKey(finding.fieldKey) ?? discover().find((f) => f.key === finding.fieldKey);
       if (!field || !field.element.isConnected) return false;
-      (field.frame ?? field.element).scrollIntoView({ block: 'center', behavior: 'smooth' });
-      field.element.focus({ preventScroll: true });
-      if (isValueField(field.element)) field.element.setSelectionRange(finding.start, finding.end);
+      // Scrolls the page, the editor's frame and the field's own text to the range, selects and marks it.
+      revealRange(field.element, finding.start, finding.end, field.frame ?? undefined);
       return true;
     },
     async applyFix(finding: Finding, options: ApplyFixOptions = {}) {
