@@ -121,7 +121,8 @@ export async function launch(options: { withExtension?: boolean } = {}): Promise
           tianbaoToolbarClick(tab: Tab): Promise<void>;
         };
         const tabs = await g.chrome.tabs.query({});
-        const tab = tabs.find((t) => t.url === pageUrl);
+        // The newest tab showing the address: a failed earlier attempt may have left one open.
+        const tab = tabs.filter((t) => t.url === pageUrl).sort((a, b) => (b.id ?? 0) - (a.id ?? 0))[0];
         if (!tab) throw new Error(`no tab shows ${pageUrl}`);
         await g.tianbaoToolbarClick(tab);
       }, url);
