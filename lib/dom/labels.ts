@@ -3,6 +3,11 @@
 // table layouts of older OA systems (label in the cell to the left, or in the header cell above), dl/dt/dd,
 // and as a last resort the placeholder. Issue 5 item 1.
 //
+// The label is what the user sees beside the field (issue 10 item 11): the panel says "将插入到：<label>" and the
+// submit guard names fields by it. So every visible source — even a <label> separated from an editor's editable
+// by its toolbar and the hidden textarea — outranks aria-label, which rich editors fill with their own name
+// ("富文本编辑器。编辑区域：main"), and the placeholder, which editors show in the empty editable.
+//
 // Discovery calls these for every field of a page, so nothing here may scan the whole document per field:
 // `LabelIndex` is built once per document and label[for] lookups go through it.
 
@@ -171,26 +176,91 @@ function tableLabel(cell: HTMLTableCellElement): LabelInfo | undefined {
   return undefined;
 }
 
-/** A short text-only element just before the field (or one of its first few ancestors): a hand-written label. */
+/** Editor toolbars and menu bars, by role, class or id (Quill .ql-toolbar, wangEditor #toolbar-container, UEditor .edui-editor-toolbarbox, KindEditor .ke-toolbar). */
+const TOOLBAR = /toolbar|tool-bar|menubar|menu-bar/i;
+
+/** Elements between a label and its field that a user does not read as text: toolbars, hidden sources, scripts. */
+function passedOver(el: Element): boolean {
+  const tag = el.tagName;
+  if (tag === 'SCRIPT' || tag === 'STYLE' || tag === 'TEMPLATE' || tag === 'BR') return true;
+  if (tag === 'INPUT' && (el as HTMLInputElement).type === 'hidden') return true;
+  const html = el as HTMLElement;
+  if (html.hidden || html.style?.display === 'none' || el.getAttribute('aria-hidden') === 'true') return true;
+  if (isToolbar(el)) return true;
+  // A toolbar inside a wrapper the page made for it (<div id="tb"><div class="w-e-toolbar">…).
+  const first = el.firstElementChild;
+  return !!first && first === el.lastElementChild && isToolbar(first);
+}
+
+function isToolbar(el: Element): boolean {
+  if (el.getAttribute('role') === 'toolbar' || el.getAttribute('role') === 'menubar') return true;
+  const className = typeof el.className === 'string' ? el.className : '';
+  return TOOLBAR.test(className) || TOOLBAR.test(el.id);
+}
+
+/**
+ * A short text-only element before the field (or before one of its first ancestors): a hand-written label.
+ * Toolbars, hidden textareas and wrapper divs between the label and an editor are passed over, since portals
+ * put `<label>正文</label>` above the editor's toolbar.
+ */
 function precedingLabel(anchor: Element): LabelInfo | undefined {
   let node: Element | null = anchor;
-  for (let depth = 0; node && depth < 4; depth++, node = node.parentElement) {
+  for (let depth = 0; node && depth < 5; depth++, node = node.parentElement) {
     if (node.matches('form, body, td, th, dd, ' + FORM_ITEM)) return undefined;
     let sibling = node.previousElementSibling;
-    for (let steps = 0; sibling && steps < 3; steps++, sibling = sibling.previousElementSibling) {
-      if (sibling.matches('script, style, template')) continue;
-      if (sibling.querySelector(CONTROL) || sibling.matches(CONTROL)) break;
+    for (let steps = 0; sibling && steps < 4; steps++, sibling = sibling.previousElementSibling) {
+      if (passedOver(sibling)) continue;
+      if (sibling.matches(CONTROL) || sibling.querySelector(CONTROL)) return undefined;
       const text = cleanLabel(sibling.textContent ?? '');
       if (text && text.length <= 20) return { text, source: 'preceding', element: sibling };
-      if (text) break;
+      if (text) return undefined;
     }
   }
   return undefined;
 }
 
 /**
+ * Names rich editors give their editable region, which say "an editor" rather than which field it is: CKEditor 5
+ * "富文本编辑器。编辑区域：main. 按 Alt+0 获取帮助。" / "Rich Text Editor. Editing area: main", CKEditor 4
+ * "编辑器, f-work", TinyMCE "Rich Text Area". Used only when the page offers nothing else, not even a placeholder.
+ */
+const GENERIC_EDITOR_NAME = /rich\s*text|editor|editing\s*area|编辑器|编辑区|富文本|alt\s*\+\s*0/i;
+
+/** True where the page renders `el` (Chromium: checkVisibility; without layout, as in happy-dom: hidden/display). */
+function shown(el: Element): boolean {
+  const doc = el.ownerDocument;
+  const body = doc.body;
+  const withCheck = el as Element & { checkVisibility?: () => boolean };
+  if (body && typeof withCheck.checkVisibility === 'function' && body.getBoundingClientRect().width > 0) return withCheck.checkVisibility();
+  for (let node: Element | null = el; node; node = node.parentElement) {
+    const style = (node as HTMLElement).style;
+    if (node.hasAttribute('hidden') || (style && (style.display === 'none' || style.visibility === 'hidden'))) return false;
+  }
+  return true;
+}
+
+function labelledByText(owner: Element): { text: string; first: Element | undefined; visible: boolean } | undefined {
+  const ids = owner.getAttribute('aria-labelledby');
+  if (!ids) return undefined;
+  const doc = owner.ownerDocument;
+  const targets = ids
+    .split(/\s+/)
+    .map((id) => (id ? doc.getElementById(id) : null))
+    .filter((el): el is HTMLElement => !!el);
+  const text = cleanLabel(targets.map((el) => el.textContent ?? '').join(' '));
+  if (!text) return undefined;
+  return { text, first: targets[0], visible: targets.some(shown) };
+}
+
+/**
  * Infers the label of `field`. `anchor` is the element whose surroundings carry the label (for a rich editor,
  * its outer container), and `source` the element the editor replaced (a hidden textarea), if any.
+ *
+ * What the user sees next to the field wins: aria-labelledby pointing at shown text, label[for] (on the field,
+ * the source it replaced, or the editor's container, which keeps the id the page created the editor on), a
+ * wrapping label, the form item's label, the table cell, dt, a preceding label. Only then names the user does
+ * not see: aria-label (an editor's own aria-label names the editor, not the field), hidden labelledby text,
+ * the placeholder, the title, and last the generic names editors give themselves.
  */
 export function inferLabel(
   field: Element,
@@ -201,25 +271,23 @@ export function inferLabel(
 ): LabelInfo {
   const item = around.item;
   const owners = source ? [source, field] : [field];
-  for (const owner of owners) {
-    const labelledBy = owner.getAttribute('aria-labelledby');
-    if (labelledBy) {
-      const doc = owner.ownerDocument;
-      const text = cleanLabel(
-        labelledBy
-          .split(/\s+/)
-          .map((id) => doc.getElementById(id)?.textContent ?? '')
-          .join(' '),
-      );
-      if (text) return { text, source: 'aria-labelledby', element: doc.getElementById(labelledBy.split(/\s+/)[0]!) ?? undefined };
-    }
+  const all = anchor !== field && anchor !== source ? [...owners, anchor] : owners;
+  let unseen: LabelInfo | undefined;
+  for (const owner of all) {
+    const byIds = labelledByText(owner);
+    if (byIds?.visible) return { text: byIds.text, source: 'aria-labelledby', element: byIds.first };
+    if (byIds && !unseen) unseen = { text: byIds.text, source: 'aria-labelledby' };
     const id = owner.id;
     const byFor = id ? fromElement(index.byFor.get(id), 'label-for') : undefined;
     if (byFor) return byFor;
+  }
+  for (const owner of owners) {
     const wrap = fromElement(owner === anchor ? around.label : owner.closest('label'), 'label-wrap');
     if (wrap) return wrap;
-    const aria = cleanLabel(owner.getAttribute('aria-label') ?? '');
-    if (aria) return { text: aria, source: 'aria-label' };
+  }
+  if (anchor !== field && anchor !== source && around.label) {
+    const wrap = fromElement(around.label, 'label-wrap');
+    if (wrap) return wrap;
   }
   if (item) {
     const labelEl = item.querySelector(FORM_ITEM_LABEL);
@@ -240,13 +308,37 @@ export function inferLabel(
   }
   const preceding = precedingLabel(anchor);
   if (preceding) return preceding;
+
+  // Nothing visible: names only assistive technology or an empty field shows. An editor's own name goes last.
+  const rich = anchor !== field || !(field.tagName === 'INPUT' || field.tagName === 'TEXTAREA' || field.tagName === 'SELECT');
+  const generic = (text: string) => rich && GENERIC_EDITOR_NAME.test(text);
+  let editorName: LabelInfo | undefined;
+  const candidates: LabelInfo[] = [];
+  for (const owner of owners) {
+    const aria = cleanLabel(owner.getAttribute('aria-label') ?? '');
+    if (aria) candidates.push({ text: aria, source: 'aria-label' });
+  }
+  if (unseen) candidates.push(unseen);
+  for (const candidate of candidates) {
+    if (!generic(candidate.text)) return candidate;
+    editorName ??= candidate;
+  }
   for (const owner of owners) {
     const placeholder = cleanLabel(owner.getAttribute('placeholder') ?? owner.getAttribute('data-placeholder') ?? '');
     if (placeholder) return { text: placeholder.replace(/^请(输入|填写|选择)/, '') || placeholder, source: 'placeholder' };
-    const title = cleanLabel(owner.getAttribute('title') ?? '');
-    if (title) return { text: title, source: 'title' };
   }
-  return { text: '', source: 'none' };
+  // Editors put their placeholder on the editable's first paragraph (CKEditor 5, TinyMCE) or on an inner node.
+  if (rich) {
+    const inner = field.querySelector('[data-placeholder]');
+    const placeholder = cleanLabel(inner?.getAttribute('data-placeholder') ?? '');
+    if (placeholder) return { text: placeholder.replace(/^请(输入|填写|选择)/, '') || placeholder, source: 'placeholder' };
+  }
+  for (const owner of owners) {
+    const title = cleanLabel(owner.getAttribute('title') ?? '');
+    if (title && !generic(title)) return { text: title, source: 'title' };
+    if (title) editorName ??= { text: title, source: 'title' };
+  }
+  return editorName ?? { text: '', source: 'none' };
 }
 
 /** True when the field, its form item or its label marks it as required. */
