@@ -1,4 +1,5 @@
 import { pageOrigin } from '@/lib/panel/page-origin';
+import { requiredFieldFindings } from '@/lib/guard/required';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { createAnalyzer, type Analysis, type Analyzer } from '@/lib/core/analyze';
 import { builtinTemplates, type Template } from '@/lib/core/template';
@@ -86,7 +87,8 @@ export function usePageAnalysis(bridge: PageBridge, active: boolean, given: Anal
   return useMemo(() => {
     const analysis = current.update(prepared.reportFields);
     // A page without a text field to check has no report: nothing to flag, not "every section missing".
-    const findings = prepared.reportFields.length === 0 ? [] : analysis.findings;
+    // The form's empty required fields come first: the portal would refuse them, and an empty form has them all.
+    const findings = [...requiredFieldFindings(fields), ...(prepared.reportFields.length === 0 ? [] : analysis.findings)];
     const period = periodOf(prepared, analysis);
     return {
       fields,

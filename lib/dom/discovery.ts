@@ -315,8 +315,37 @@ export function findField(fields: readonly DiscoveredField[], element: Element):
 /** The text a field holds now: value for inputs, textareas and selects; text for editors. */
 export function readFieldText(field: Pick<DiscoveredField, 'element' | 'kind'>): string {
   const el = field.element;
+  if (field.kind === 'select' && el.tagName === 'INPUT') return comboboxText(el as HTMLInputElement);
   if (field.kind === 'input' || field.kind === 'textarea' || field.kind === 'select') {
     return (el as HTMLInputElement).value ?? '';
   }
   return el.innerText ?? el.textContent ?? '';
+}
+
+/** Framework selects (Element Plus el-select, antd Select) whose input is only for searching. */
+const SELECT_WIDGET = '.el-select, .ant-select, .layui-form-select, .el-cascader, .ant-cascader';
+/** Other libraries' select roots: a class naming a select, not one of its parts (BEM __ or -item). */
+const ANY_SELECT_WIDGET = '[class*="select"]:not([class*="__"]):not([class*="-item"])';
+/**
+ * What such a widget shows while nothing is chosen (Element Plus greys its placeholder with .is-transparent in
+ * the same span that later holds the choice; antd has its own placeholder span), and its search input.
+ */
+const NOT_A_CHOICE = '.is-transparent, [class*="selection-placeholder"], input, [aria-hidden="true"]';
+
+/**
+ * The chosen option of a select made of an input and a label: the input's value where the widget keeps the
+ * choice there, else the text the widget shows, without its placeholder (请选择).
+ */
+function comboboxText(input: HTMLInputElement): string {
+  if (input.value) return input.value;
+  const widget = input.closest(SELECT_WIDGET) ?? input.parentElement?.closest(ANY_SELECT_WIDGET);
+  if (!widget) return '';
+  let text = '';
+  const walker = input.ownerDocument.createTreeWalker(widget, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (node.parentElement?.closest(NOT_A_CHOICE)) continue;
+    text += node.nodeValue ?? '';
+  }
+  text = text.trim();
+  return text === input.placeholder.trim() ? '' : text;
 }

@@ -5,6 +5,7 @@ import { createAnalyzer, type Analysis } from '../core/analyze';
 import type { Finding } from '../core/types';
 import type { PanelField } from '../panel/bridge';
 import { analyzerOptions, isReportField, prepareReport, type ReportSettings } from '../panel/report';
+import { requiredFieldFindings } from './required';
 
 export interface GuardInput {
   fields: readonly PanelField[];
@@ -22,6 +23,8 @@ export function guardAnalysis({ fields, pageTitle, settings = {} }: GuardInput):
   return analyzer.update(prepared.reportFields);
 }
 
+/** Empty required fields first (the form's own requirements), then the report's blocking findings. */
 export function blockingFindings(input: GuardInput): Finding[] {
-  return guardAnalysis(input)?.findings.filter((finding) => finding.severity === 'blocking') ?? [];
+  const report = guardAnalysis(input)?.findings.filter((finding) => finding.severity === 'blocking') ?? [];
+  return [...requiredFieldFindings(input.fields), ...report];
 }

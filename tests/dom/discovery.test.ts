@@ -202,3 +202,29 @@ describe('cleanLabel', () => {
     expect(cleanLabel(' * 单位 名称： ')).toBe('单位 名称');
   });
 });
+
+describe('readFieldText of a framework select', () => {
+  it('reads the chosen option an Element Plus el-select shows beside its empty search input', () => {
+    document.body.innerHTML = `<div class="el-select"><div class="el-select__wrapper"><div class="el-select__selection">
+      <div class="el-select__selected-item el-select__input-wrapper is-hidden"><input class="el-select__input" role="combobox" readonly value=""></div>
+      <div class="el-select__selected-item el-select__placeholder"><span>2026年上半年</span></div></div></div></div>`;
+    const input = document.querySelector('input')!;
+    expect(readFieldText({ element: input, kind: 'select' })).toBe('2026年上半年');
+  });
+
+  it('reads nothing while the widget shows its greyed placeholder', () => {
+    document.body.innerHTML = `<div class="el-select"><div class="el-select__selection">
+      <div class="el-select__selected-item el-select__input-wrapper"><input role="combobox" readonly value=""></div>
+      <div class="el-select__selected-item el-select__placeholder is-transparent"><span>请选择</span></div></div></div>`;
+    expect(readFieldText({ element: document.querySelector('input')!, kind: 'select' })).toBe('');
+  });
+
+  it('reads the antd selection item, not its placeholder', () => {
+    document.body.innerHTML = `<div class="ant-select"><div class="ant-select-selector"><span class="ant-select-selection-search"><input role="combobox" value=""></span>
+      <span class="ant-select-selection-item" title="2026年全年">2026年全年</span></div></div>`;
+    expect(readFieldText({ element: document.querySelector('input')!, kind: 'select' })).toBe('2026年全年');
+    document.body.innerHTML = `<div class="ant-select"><div class="ant-select-selector"><span class="ant-select-selection-search"><input role="combobox" value=""></span>
+      <span class="ant-select-selection-placeholder">请选择报告期</span></div></div>`;
+    expect(readFieldText({ element: document.querySelector('input')!, kind: 'select' })).toBe('');
+  });
+});

@@ -89,6 +89,18 @@ describe('submit guard on the demo portal (plain form POST)', () => {
     await page.close();
   });
 
+  it('holds a submit with an empty required field, naming it, although the text is clean', async () => {
+    const { page, posts } = await openDemo();
+    await fillDemo(page, { ...CLEAN, 联系人: '' });
+    await page.locator('#submit').click();
+    const dialog = await guardDialog(page);
+    expect(await dialog.innerText()).toContain('必填项“联系人”还没有填写');
+    await dialog.getByRole('button', { name: '返回修改' }).click();
+    await page.waitForTimeout(300);
+    expect(posts()).toBe(0);
+    await page.close();
+  });
+
   it('submits when the checks throw', async () => {
     const { page, posts } = await openDemo();
     await openPanelFromTab(page);

@@ -22,6 +22,15 @@ describe('blockingFindings', () => {
       expect(form(`${CLEAN}参会人员xx名。`)[2]!.text.slice(placeholder.start, placeholder.end)).toBe('xx');
     });
 
+    it('the empty required fields of an empty form, and nothing else', () => {
+      const findings = blockingFindings({ fields: form('', '', ''), pageTitle: TITLE });
+      expect(findings.map((f) => [f.ruleId, f.fieldKey])).toEqual([
+        ['form-required-empty', 'name:work'],
+        ['form-required-empty', 'name:problems'],
+        ['form-required-empty', 'name:plans'],
+      ]);
+    });
+
     it('web cruft pasted from a 范文 site', () => {
       const findings = blockingFindings({ fields: form(`${CLEAN}[朗读]`), pageTitle: TITLE });
       expect(findings.map((f) => f.ruleId)).toContain('web-cruft');
@@ -33,8 +42,9 @@ describe('blockingFindings', () => {
       expect(blockingFindings({ fields: form(CLEAN), pageTitle: TITLE })).toEqual([]);
     });
 
-    it('an empty form (the portal checks required fields itself)', () => {
-      expect(blockingFindings({ fields: form('', '', ''), pageTitle: TITLE })).toEqual([]);
+    it('an empty form whose fields are all optional (nothing typed, nothing required)', () => {
+      const optional = form('', '', '').map((field) => ({ ...field, required: false, text: '' }));
+      expect(blockingFindings({ fields: optional, pageTitle: TITLE })).toEqual([]);
     });
 
     it('a placeholder when the user switched the rule off', () => {
