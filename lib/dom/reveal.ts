@@ -252,8 +252,14 @@ export function revealRange(element: HTMLElement, start: number, end: number, fr
     clearCurrent = markValueRange(element, from, to);
     return { ok: true };
   }
-  const range = rangeOfInnerText(element, start, end);
   frame?.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
+  if (element.tagName === 'SELECT') {
+    // A list to choose from (an empty required 报告期): shown and focused, nothing to select inside.
+    element.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
+    element.focus({ preventScroll: true });
+    return { ok: true };
+  }
+  const range = rangeOfInnerText(element, start, end);
   if (!range) {
     element.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
     element.focus({ preventScroll: true });
