@@ -108,7 +108,8 @@ export function Panel({ store, bridge, actions, guard, drafts, switches }: Panel
             onClick={() => store.getState().setTab(id)}
           >
             {t(`panel.tab.${id}`)}
-            {id === 'checks' && analysis.findings.length > 0 && <span className="tb-badge">{analysis.findings.length}</span>}
+            {/* 需修改: the figure the collapsed tab and the guard show too (suggestions are counted in the tab). */}
+            {id === 'checks' && analysis.blocking > 0 && <span className="tb-badge">{analysis.blocking}</span>}
           </button>
         ))}
       </nav>

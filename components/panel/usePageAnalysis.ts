@@ -1,5 +1,6 @@
 import { pageOrigin } from '@/lib/panel/page-origin';
 import { requiredFieldFindings } from '@/lib/guard/required';
+import { distinctProblems } from '@/lib/guard/findings';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { createAnalyzer, type Analysis, type Analyzer } from '@/lib/core/analyze';
 import { builtinTemplates, type Template } from '@/lib/core/template';
@@ -98,7 +99,8 @@ export function usePageAnalysis(bridge: PageBridge, active: boolean, given: Anal
       reportFields: prepared.reportFields,
       analysis,
       findings,
-      blocking: findings.filter((f) => f.severity === 'blocking').length,
+      // The same count as the guard's: one per place, however many rules see it.
+      blocking: distinctProblems(findings.filter((f) => f.severity === 'blocking')).length,
       ...(period ? { period } : {}),
       setPeriod: sitePeriod.setPeriod,
       periodSaveFailed: sitePeriod.saveFailed,

@@ -23,8 +23,35 @@ export function guardAnalysis({ fields, pageTitle, settings = {} }: GuardInput):
   return analyzer.update(prepared.reportFields);
 }
 
-/** Empty required fields first (the form's own requirements), then the report's blocking findings. */
+/**
+ * One problem per place: of blocking findings that cover overlapping text in the same field (a placeholder
+ * "xx次" that both the placeholder rule and the figures check see), the first stands for all. The panel's
+ * counts and the guard's list use this, so that they agree.
+ */
+export function distinctProblems(findings: readonly Finding[]): Finding[] {
+  const out: Finding[] = [];
+  const byField = new Map<string, Finding[]>();
+  for (const finding of findings) {
+    const key = finding.fieldKey ?? '';
+    const kept = byField.get(key) ?? [];
+    const overlaps = kept.some(
+      (other) =>
+        other.ruleId !== finding.ruleId &&
+        finding.end > finding.start &&
+        other.end > other.start &&
+        finding.start < other.end &&
+        other.start < finding.end,
+    );
+    if (overlaps) continue;
+    kept.push(finding);
+    byField.set(key, kept);
+    out.push(finding);
+  }
+  return out;
+}
+
+/** Empty required fields first (the form's own requirements), then the report's blocking findings, one per place. */
 export function blockingFindings(input: GuardInput): Finding[] {
   const report = guardAnalysis(input)?.findings.filter((finding) => finding.severity === 'blocking') ?? [];
-  return [...requiredFieldFindings(input.fields), ...report];
+  return distinctProblems([...requiredFieldFindings(input.fields), ...report]);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { blockingFindings } from '@/lib/guard/findings';
+import { blockingFindings, distinctProblems } from '@/lib/guard/findings';
 import type { PanelField } from '@/lib/panel/bridge';
 
 const form = (main: string, problems = '理论学习的系统性还不够强。', plans = '继续加强阵地管理，压实主体责任。'): PanelField[] => [
@@ -55,5 +55,19 @@ describe('blockingFindings', () => {
       });
       expect(findings.map((f) => f.ruleId)).not.toContain('placeholders');
     });
+  });
+});
+
+describe('distinctProblems', () => {
+  const f = (ruleId: string, start: number, end: number, fieldKey = 'main') =>
+    ({ ruleId, category: 'c', severity: 'blocking', start, end, messageId: 'm', fieldKey }) as const;
+
+  it('counts a place once when two rules see overlapping text', () => {
+    expect(distinctProblems([f('placeholders', 4, 6), f('coverage-figure', 4, 7)]).map((x) => x.ruleId)).toEqual(['placeholders']);
+  });
+
+  it('keeps the same rule\\'s separate places, other fields and places that only touch', () => {
+    const kept = distinctProblems([f('placeholders', 4, 6), f('placeholders', 10, 12), f('coverage-figure', 6, 8), f('placeholders', 4, 6, 'problems')]);
+    expect(kept).toHaveLength(4);
   });
 });
