@@ -66,7 +66,7 @@ describe('distinctProblems', () => {
     expect(distinctProblems([f('placeholders', 4, 6), f('coverage-figure', 4, 7)]).map((x) => x.ruleId)).toEqual(['placeholders']);
   });
 
-  it('keeps the same rule\\'s separate places, other fields and places that only touch', () => {
+  it("keeps the same rule's separate places, other fields and places that only touch", () => {
     const kept = distinctProblems([f('placeholders', 4, 6), f('placeholders', 10, 12), f('coverage-figure', 6, 8), f('placeholders', 4, 6, 'problems')]);
     expect(kept).toHaveLength(4);
   });
