@@ -2,7 +2,7 @@
 // check rule, in one call. createAnalyzer keeps per-line results between calls, so that re-analysis after an
 // edit reads only the lines that changed (the rules keep their own per-paragraph cache).
 import type { Finding, ReportField, ReportPeriod } from './types';
-import { joinFields, mapFindingToField, spanAt, type ReportDocument } from './document';
+import { joinFields, mapFindingsToFields, spanAt, type ReportDocument } from './document';
 import { createRuleRunner, type RuleConfig } from './rules';
 import { createOutlineParser, type OutlineHeading, type TextRange } from './outline/parse';
 import { createLineCache } from './outline/lines';
@@ -124,7 +124,7 @@ export function createAnalyzer(options: AnalyzeOptions = {}): Analyzer {
       findings = mergeByPosition(sortByPosition(findings), sortByPosition(rules.run(period ? { text, period } : { text })));
 
       if (document) {
-        findings = findings.map((f) => mapFindingToField(document, f));
+        findings = mapFindingsToFields(document, findings);
         suggestions = suggestions.map((s) => {
           const span = spanAt(document, s.offset);
           if (!span) return s;
