@@ -2,7 +2,7 @@
 // has to be recorded from compositionstart/compositionend as they happen. The focus tracker starts watching
 // every document it attaches to; insertion asks here before writing, because inserting while a pinyin
 // composition is open leaves raw pinyin in TinyMCE and commits characters in the wrong place in wangEditor
-// (shared/notes/insertion-matrix.md, "IME").
+// (both measured in Chromium on the real editors).
 
 interface CompositionState {
   composing: boolean;

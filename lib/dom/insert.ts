@@ -1,5 +1,5 @@
 // Inserting text at the caret of a page field so that the page's framework or editor really holds it.
-// Which technique works where was measured in Chromium on the real libraries (shared/notes/insertion-matrix.md):
+// Which technique works where was measured in Chromium on the real libraries (the insertion table in README.md, re-measured by tests/e2e/insertion.e2e.ts):
 //
 //   input/textarea   execCommand('insertText') (T1: Vue, React, antd and layui see it, Ctrl+Z undoes it), verified;
 //                    otherwise setRangeText + input/change (T3: state updates, but the native undo is lost).
@@ -275,7 +275,7 @@ async function insertIntoEditable(field: HTMLElement, text: string, options: Ins
   const baseline: Baseline = { before: editableText(field), kept: textOutsideSelection(field, doc) };
   const settleMs = options.settleMs ?? 300;
   const editor = modelEditor(field);
-  // Dispatched on the editing host, as on document.activeElement in the measurements (shared/notes).
+  // Dispatched on the editing host, as on document.activeElement in the measurements.
   const eventTarget = field;
 
   // T4: a paste of plain text. CKEditor 5 and TinyMCE turn a single line break in pasted text into <br>

@@ -136,7 +136,7 @@ export function createDomBridge(win: Window, focus: FocusTracker): PageBridge {
         return { ok: true };
       }
       // One editing command for the whole replacement: one Ctrl+Z undoes all of it, and the page's framework
-      // sees it as typing (shared/notes/insertion-matrix.md, T1).
+      // sees it as typing (measured on every textarea fixture: execCommand insertText is one undo step).
       const result = await insertText(element, text);
       if (result.ok) placeCaret();
       return { ok: result.ok, messageId: result.messageId, params: result.params };

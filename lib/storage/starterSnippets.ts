@@ -1,5 +1,5 @@
 // Starter snippets: the snippets item's value on first install. Each is a paragraph from the sample reports
-// in /work/shared/corpus, cleaned before it went in:
+// (tests/fixtures/corpus), cleaned before it went in:
 //  - synonym-spin artefacts undone (进取→积极, 异常是→特别是, 礼貌→文明, 构成→形成, 经过→通过, 供给→提供,
 //    必须成绩→一定成绩, 职责制/第一职责人→责任制/第一责任人, 情景→情况, 资料→内容, 掌控→掌握);
 //  - placeholders (xx, xxx, __, …..) replaced by {{单位名称}} / {{报告期}} or dropped with the figure they held;

@@ -18,7 +18,7 @@ import { run as zhlint } from 'zhlint';
 import { analyze, createAnalyzer } from '../../lib/core/analyze';
 import { dictionaryPatterns, rules, runRules } from '../../lib/core/rules';
 
-const corpusPath = fileURLToPath(new URL('../../../shared/corpus/000_037b8862a6aab3ed.txt', import.meta.url));
+const corpusPath = fileURLToPath(new URL('../fixtures/corpus/000_037b8862a6aab3ed.txt', import.meta.url));
 const repoCopy = fileURLToPath(new URL('../fixtures/corpus/000_037b8862a6aab3ed.txt', import.meta.url));
 const corpus = (() => {
   try {

@@ -1,7 +1,7 @@
 // Drafts end to end in the two editors that keep their own model (issue 5 item 6): TinyMCE 8 (iframe mode) and
 // CKEditor 5. Two paragraphs typed with the keyboard are saved, offered after a reload and restored from the
 // panel; what the editor itself holds (getContent() / getData(), read through the fixture's hook) has the same
-// paragraphs, and one Ctrl+Z takes the restore back out (shared/notes/insertion-matrix.md: the synthetic paste
+// paragraphs, and one Ctrl+Z takes the restore back out (measured: the synthetic paste
 // gives both editors a clean undo step). When the user has typed into the field after the reload, 恢复 replaces
 // that text with the draft (the offer says the draft is what was filled in before) and one Ctrl+Z brings it
 // back, so nothing typed is lost — also after that typing has been autosaved over the draft (Draft.earlier).

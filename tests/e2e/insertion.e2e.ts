@@ -3,7 +3,7 @@
 // contentDocument. For each field: type 前文后文, put the caret between 前文 and 后文, click into a stand-in panel's
 // search box (the caret must survive that), insert a two-line snippet at the tracked caret, then check what the
 // page's framework or editor itself holds (window.__portal.read() in the MAIN world), the library's own
-// validation, the text around the caret, the paragraphs, and Ctrl+Z where shared/notes/insertion-matrix.md
+// validation, the text around the caret, the paragraphs, and Ctrl+Z where the measurements
 // says the editor undoes it. A fixture × capability table is printed at the end.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, type Harness } from './harness';

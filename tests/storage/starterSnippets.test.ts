@@ -8,10 +8,7 @@ import { STARTER_SECTION_IDS, STARTER_SNIPPETS, extractVariables } from '../../l
 import { SnippetSchema, SnippetsSchema } from '../../lib/storage/schemas';
 
 const CORPUS_FILE = '000_037b8862a6aab3ed.txt';
-const corpusPath = [
-  new URL(`../fixtures/corpus/${CORPUS_FILE}`, import.meta.url),
-  new URL(`../../../shared/corpus/${CORPUS_FILE}`, import.meta.url),
-]
+const corpusPath = [new URL(`../fixtures/corpus/${CORPUS_FILE}`, import.meta.url)]
   .map((url) => fileURLToPath(url))
   .find((path) => existsSync(path));
 

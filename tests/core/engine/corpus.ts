@@ -2,12 +2,12 @@
 // to the "- 范文问答 / - 答案列表" cruft; B starts at its title line 关于2021年学校…[朗读] and is pasted twice; C (a
 // township, 一是…三是) starts where B's second copy ends and repeats its sections 二、三、 after a stray copy of
 // its 一、 paragraph; D (an essay-style piece, 一要…三要) is pasted twice; E (a 商务局 report) is pasted twice.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const FILE = '000_037b8862a6aab3ed.txt';
 const inRepo = fileURLToPath(new URL(`../../fixtures/corpus/${FILE}`, import.meta.url));
-export const CORPUS_PATH = existsSync(inRepo) ? inRepo : fileURLToPath(new URL(`../../../../shared/corpus/${FILE}`, import.meta.url));
+export const CORPUS_PATH = inRepo;
 export const corpus = readFileSync(CORPUS_PATH, 'utf8');
 export const corpusLines = corpus.split('\n');
 
