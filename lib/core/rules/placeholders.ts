@@ -1,4 +1,5 @@
 // placeholders — text left to be filled in: xx / XX / xxx, X次, 20XX年, **局, *年*月*日, __ / ＿＿, 某某,
+// Tianbao's own variables left in by a scaffold or snippet ({{问题一}}),
 // empty 【】（）《》, （此处填写…）, □□, and …… used as filler (《……》, 广大...员, 一是……二是……).
 // Why: a submitted report with 副主任xx or 召开X次 is the most embarrassing defect of all, so these are
 // blocking — the user sees them before the portal's submit goes through and decides.
@@ -12,11 +13,11 @@ import type { Finding, ParagraphRule } from './types';
 // One RegExp per entry: in V8 nine simple scans are several times faster than one alternation of all nine.
 const patterns = placeholdersPack.entries.map((e) => ({ id: e.id, re: new RegExp(e.pattern, 'g') }));
 /**
- * A character every pack pattern needs (an x, *, _, 某, an opening bracket or a box): a paragraph without one
+ * A character every pack pattern needs (an x, *, _, 某, an opening bracket, a brace or a box): a paragraph without one
  * — most lines of a roster or a log — skips the nine scans. tests/core/rules/fast-paths.test.ts checks that
  * no pattern matches where this does not.
  */
-export const PLACEHOLDER_CHAR = /[xXｘＸ×*＊_＿某【（(《“〔[□■△▲○]/;
+export const PLACEHOLDER_CHAR = /[xXｘＸ×*＊_＿某【（(《“〔[□■△▲○{｛]/;
 
 function finding(start: number, end: number, entry: string, text: string): Finding {
   return {
