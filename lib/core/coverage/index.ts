@@ -320,10 +320,10 @@ function compute(template: Template, scanner: Scanner, input: CoverageInput): Co
       entry.start = range.start;
       entry.end = range.end;
       if (range.heading) entry.heading = { start: range.heading.start, end: range.heading.end, title: range.heading.title };
-      if (range.fieldKey) {
-        entry.fieldKey = range.fieldKey;
-        if (text.slice(range.start, range.end).trim() === '') entry.status = 'empty';
-      }
+      if (range.fieldKey) entry.fieldKey = range.fieldKey;
+      // Written only with real content: a heading alone, or a scaffold whose {{…}} blanks are still there,
+      // is not a written section (issue: 插入参考框架 made a section count as ✓ while still blank).
+      if (!hasRealContent(text, range.heading ? range.heading.end : range.start, range.end)) entry.status = 'empty';
     }
     const topics: TopicCoverage[] = section.topics.map((topic) => ({ id: topic.id, title: topic.title, required: topic.required, covered: false }));
     if (range && section.topics.length > 0) {
@@ -445,6 +445,21 @@ function compute(template: Template, scanner: Scanner, input: CoverageInput): Co
     const entry = result[i]!;
     if (!section.required || (entry.status !== 'missing' && entry.status !== 'empty')) return;
     const reason = { messageId: entry.status === 'empty' ? 'coverage.suggest.empty' : 'coverage.suggest.missing', params: { section: section.title } };
+    if (entry.status === 'empty' && !(entry.fieldKey && text.slice(entry.start!, entry.end!).trim() === '')) {
+      // A heading with nothing under it, or a scaffold whose blanks are still there: nothing to insert, but the
+      // section is not written yet, and a submit should stop at it.
+      const at = entry.heading ?? { start: entry.start!, end: entry.start! };
+      findings.push({
+        ruleId: 'coverage-section-empty',
+        category: CATEGORY,
+        severity: 'blocking',
+        start: at.start,
+        end: at.end,
+        messageId: 'coverage.sectionEmpty',
+        params: { section: section.title },
+      });
+      return;
+    }
     if (entry.status === 'empty') {
       // The field is there but blank: the section's text goes in, without its title line.
       const body = section.scaffold.split('\n').slice(1).join('\n');
@@ -518,4 +533,26 @@ function compute(template: Template, scanner: Scanner, input: CoverageInput): Co
     topicsTotal,
   };
   return { coverage, suggestions, findings };
+}
+
+/** Tianbao's variables, list markers (一是 （一） 1.) and everything that is not a letter, digit or Han character. */
+const NOT_CONTENT = /\{\{[^{}\n]*\}\}|｛｛[^｛｝\n]*｝｝|[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[，、,]?|[（(][一二三四五六七八九十0-9]+[）)]|[0-9]+[.．、]|[^\p{L}\p{N}]+/gu;
+/** Fewer characters than this left after NOT_CONTENT is taken out: a blank, not a written section. */
+const MIN_CONTENT = 4;
+
+function hasRealContent(text: string, start: number, end: number): boolean {
+  if (end <= start) return false;
+  const body = text.slice(start, end);
+  // Most sections are long: a quick look at enough characters settles it without the replace.
+  let letters = 0;
+  for (let i = 0; i < body.length && letters < 64; i++) {
+    const code = body.charCodeAt(i);
+    if (code === 0x7b || code === 0xff5b) {
+      letters = -1;
+      break;
+    }
+    if (code >= 0x4e00 && code <= 0x9fff) letters++;
+  }
+  if (letters >= 64) return true;
+  return body.replace(NOT_CONTENT, '').length >= MIN_CONTENT;
 }
