@@ -107,7 +107,7 @@ export function createAnalyzer(options: AnalyzeOptions = {}): Analyzer {
 
       let template: Template | undefined;
       if (options.templateId !== 'none') {
-        template = fixed ?? selectTemplate((title?.text ?? '') + text.slice(0, 300), period);
+        template = fixed ?? selectTemplate(text.slice(0, 300), period, title?.text ?? '');
       }
       let coverage: Coverage | null = null;
       let suggestions: StructureSuggestion[] = [];

@@ -79,8 +79,8 @@ export function prepareReport(fields: readonly PanelField[], pageTitle: string, 
   const period = settings.period ?? formPeriod;
   const periodSource = settings.period ? 'manual' : formPeriod ? 'form' : undefined;
   const chosenTemplate = settings.templateId ? getTemplate(settings.templateId, settings.templates) : undefined;
-  const head = `${pageTitle} ${texts.map((field) => field.text).join('\n').slice(0, 300)}`;
-  const template = chosenTemplate ?? selectTemplate(head, period);
+  const head = texts.map((field) => field.text).join('\n').slice(0, 300);
+  const template = chosenTemplate ?? selectTemplate(head, period, pageTitle);
   const reportFields = texts.map((field) => {
     const sectionId = sectionOfField(template, field, settings.fieldSections);
     return { key: field.key, label: field.label, text: field.text, ...(sectionId ? { sectionId } : {}) };

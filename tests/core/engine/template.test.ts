@@ -75,4 +75,15 @@ describe('selectTemplate', () => {
   it('picks 工作总结 for a report that is not about 意识形态', () => {
     expect(selectTemplate('2026年上半年工作总结').id).toBe('work-summary');
   });
+
+  it.each([
+    ['a 2026年度 title over a text that begins with 上半年', '上半年，我局认真落实意识形态工作责任制', undefined, '2026年度意识形态工作责任制落实情况报告', 'ideology-annual'],
+    ['a 上半年 title', '我局认真落实意识形态工作责任制', undefined, '2026年上半年意识形态工作总结', 'ideology-half'],
+    ['a 半年度 title (which holds 年度)', '意识形态工作', undefined, '意识形态工作半年度报告', 'ideology-half'],
+    ['半年来 in a sentence, no title words', '半年来，我局认真落实意识形态工作责任制', undefined, '', 'ideology-annual'],
+    ['the form\'s whole-year period over a 上半年 title', '意识形态工作', { year: 2026 }, '2026年上半年意识形态工作', 'ideology-annual'],
+    ['the form\'s half-year period', '意识形态工作', { year: 2026, half: 1 as const }, '', 'ideology-half'],
+  ])('decides %s', (_name, head, period, title, id) => {
+    expect(selectTemplate(head, period, title).id).toBe(id);
+  });
 });
