@@ -114,7 +114,7 @@ export function createAnalyzer(options: AnalyzeOptions = {}): Analyzer {
       let findings: Finding[] = parsed.findings;
       if (template) {
         const fieldSpans = fields && document
-          ? document.spans.map((span, i) => ({ ...span, sectionId: fields[i]!.sectionId }))
+          ? document.spans.map((span, i) => ({ ...span, sectionId: fields[i]!.sectionId, label: fields[i]!.label }))
           : undefined;
         const result = engineFor(template).compute({ text, parsed, fields: fieldSpans });
         coverage = result.coverage;

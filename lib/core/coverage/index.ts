@@ -87,7 +87,7 @@ export interface CoverageInput {
   text: string;
   parsed: ParsedOutline;
   /** Form fields of a split report, with the section each one holds. */
-  fields?: ReadonlyArray<FieldSpan & { sectionId?: string }>;
+  fields?: ReadonlyArray<FieldSpan & { sectionId?: string; label?: string }>;
 }
 
 const CATEGORY = 'coverage';
@@ -313,9 +313,17 @@ function compute(template: Template, scanner: Scanner, input: CoverageInput): Co
   const result: SectionCoverage[] = [];
   let topicsCovered = 0;
   let topicsTotal = 0;
+  // The form wins over the template: a section that has its own field is called by the field's label in every
+  // message and in the 结构 tab (the template's 下半年工作打算 is the form's 下一步工作打算).
+  const fieldLabels = new Map<string, string>();
+  for (const field of input.fields ?? []) {
+    const label = field.label?.trim();
+    if (field.sectionId && label && !fieldLabels.has(field.sectionId)) fieldLabels.set(field.sectionId, label);
+  }
+  const titleOf = (section: { id: string; title: string }) => fieldLabels.get(section.id) ?? section.title;
   sections.forEach((section, s) => {
     const range = ranges.get(section.id);
-    const entry: SectionCoverage = { id: section.id, title: section.title, required: section.required, status: range ? 'found' : 'missing', topics: [] };
+    const entry: SectionCoverage = { id: section.id, title: titleOf(section), required: section.required, status: range ? 'found' : 'missing', topics: [] };
     if (range) {
       entry.start = range.start;
       entry.end = range.end;
@@ -444,7 +452,7 @@ function compute(template: Template, scanner: Scanner, input: CoverageInput): Co
   sections.forEach((section, i) => {
     const entry = result[i]!;
     if (!section.required || (entry.status !== 'missing' && entry.status !== 'empty')) return;
-    const reason = { messageId: entry.status === 'empty' ? 'coverage.suggest.empty' : 'coverage.suggest.missing', params: { section: section.title } };
+    const reason = { messageId: entry.status === 'empty' ? 'coverage.suggest.empty' : 'coverage.suggest.missing', params: { section: titleOf(section) } };
     if (entry.status === 'empty' && !(entry.fieldKey && text.slice(entry.start!, entry.end!).trim() === '')) {
       // A heading with nothing under it, or a scaffold whose blanks are still there: nothing to insert, but the
       // section is not written yet, and a submit should stop at it.
@@ -456,14 +464,14 @@ function compute(template: Template, scanner: Scanner, input: CoverageInput): Co
         start: at.start,
         end: at.end,
         messageId: 'coverage.sectionEmpty',
-        params: { section: section.title },
+        params: { section: titleOf(section) },
       });
       return;
     }
     if (entry.status === 'empty') {
       // The field is there but blank: the section's text goes in, without its title line.
       const body = section.scaffold.split('\n').slice(1).join('\n');
-      const suggestion: StructureSuggestion = { sectionId: section.id, sectionTitle: section.title, reason, scaffold: body, offset: entry.start!, text: body };
+      const suggestion: StructureSuggestion = { sectionId: section.id, sectionTitle: titleOf(section), reason, scaffold: body, offset: entry.start!, text: body };
       if (entry.fieldKey) suggestion.fieldKey = entry.fieldKey;
       suggestions.push(suggestion);
       return;
@@ -498,7 +506,7 @@ function compute(template: Template, scanner: Scanner, input: CoverageInput): Co
       else number = 0;
     }
     const insert = before ? `${scaffold}\n` : offset > 0 ? `\n${scaffold}` : scaffold;
-    const suggestion: StructureSuggestion = { sectionId: section.id, sectionTitle: section.title, reason, scaffold, offset, text: insert };
+    const suggestion: StructureSuggestion = { sectionId: section.id, sectionTitle: titleOf(section), reason, scaffold, offset, text: insert };
     if (fieldKey) suggestion.fieldKey = fieldKey;
     if (kind && number > 0) {
       const field = fieldOf(offset);
@@ -518,7 +526,7 @@ function compute(template: Template, scanner: Scanner, input: CoverageInput): Co
       start: offset,
       end: offset,
       messageId: 'coverage.sectionMissing',
-      params: { section: section.title },
+      params: { section: titleOf(section) },
       fix: (suggestion.renumber ? mergeEdits(text, [insertion, ...suggestion.renumber]) : undefined) ?? insertion,
     });
   });

@@ -35,3 +35,19 @@ describe('a section is written', () => {
     expect(emptyFindings(text)).toEqual([]);
   });
 });
+
+describe('the form wins over the template', () => {
+  it('calls a section by the label of the field that holds it, in findings and in coverage', () => {
+    const fields = [
+      { key: 'work', label: '主要工作情况', sectionId: 'main-work', text: '党组召开会议专题研究意识形态工作3次，压实主体责任。' },
+      { key: 'problems', label: '存在的问题', sectionId: 'problems', text: '理论学习的系统性还不够强。' },
+      { key: 'plans', label: '下一步工作打算', sectionId: 'next-steps', text: '' },
+    ];
+    const analysis = analyze(fields, { templateId: 'ideology-half' });
+    const plans = analysis.coverage!.sections.find((s) => s.id === 'next-steps')!;
+    expect(plans.title).toBe('下一步工作打算');
+    const mentions = [...analysis.findings.map((f) => f.params?.section), ...analysis.suggestions.map((s) => s.sectionTitle)].filter(Boolean);
+    expect(mentions).toContain('下一步工作打算');
+    expect(mentions).not.toContain('下半年工作打算');
+  });
+});
