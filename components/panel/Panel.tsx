@@ -13,6 +13,7 @@ import { SnippetsView } from './SnippetsView';
 import { SubmitGuard } from './SubmitGuard';
 import { SubmitGuardSwitches, type SiteSwitches } from './SubmitGuardSwitches';
 import { DraftRestore } from './DraftRestore';
+import { Readiness } from './Readiness';
 import type { GuardStore } from '@/lib/guard/panel-guard';
 import type { DraftSource } from '@/lib/drafts/source';
 
@@ -123,6 +124,8 @@ export function Panel({ store, bridge, actions, guard, drafts, switches }: Panel
           </button>
         </div>
       )}
+      {/* Above the tab's content, on every tab: whether the report can go in, and what is still missing. */}
+      <Readiness analysis={analysis} bridge={bridge} showStructure={() => store.getState().setTab('structure')} />
       <section className="tb-body" role="tabpanel">
         {view}
       </section>

@@ -6,7 +6,9 @@ import { builtinTemplates } from '@/lib/core/template';
 import type { PageAnalysis } from '@/components/panel/usePageAnalysis';
 import type { ApplyFixOptions, PageBridge, PanelField } from '@/lib/panel/bridge';
 import type { Finding } from '@/lib/core/types';
-import { periodOf, type PreparedReport } from '@/lib/panel/report';
+import { isReportField, periodOf, type PreparedReport } from '@/lib/panel/report';
+import { requiredFieldFindings } from '@/lib/guard/required';
+import { distinctProblems } from '@/lib/guard/findings';
 
 export function fakeBridge(overrides: Partial<PageBridge> = {}): PageBridge {
   return {
@@ -72,5 +74,25 @@ export function analysisOfMainField(text: string, options: AnalyzeOptions = {}):
     findings: analysis.findings,
     blocking: analysis.findings.filter((f) => f.severity === 'blocking').length,
     ...(period ? { period } : {}),
+  };
+}
+
+/**
+ * The analysis of a whole form as usePageAnalysis computes it: the empty required fields first, then the
+ * report's findings (none when the form has no text field to read as the report).
+ */
+export function analysisOfForm(fields: PanelField[], options: AnalyzeOptions = {}): PageAnalysis {
+  const reportFields = fields.filter(isReportField).map(({ key, label, text }) => ({ key, label, text }));
+  const analysis = analyze(reportFields, options);
+  const findings = [...requiredFieldFindings(fields), ...(reportFields.length === 0 ? [] : analysis.findings)];
+  return {
+    fields,
+    templateId: analysis.template?.id ?? 'work-summary',
+    templateChosen: Boolean(options.templateId),
+    templates: [...builtinTemplates, ...(options.templates ?? [])],
+    reportFields,
+    analysis,
+    findings,
+    blocking: distinctProblems(findings.filter((f) => f.severity === 'blocking')).length,
   };
 }
