@@ -38,6 +38,42 @@ function groupFindings(findings: Finding[]): Group[] {
   );
 }
 
+/** A category's name for the user; a category no catalog names yet reads 其他 rather than its code. */
+function categoryName(category: string): string {
+  const id = `checks.category.${category}`;
+  const name = t(id);
+  return name === id ? t('checks.category.other') : name;
+}
+
+/**
+ * The groups of each category, the categories in the order of their first group (so the one holding the first
+ * blocking finding leads, as the list did before it had headings).
+ */
+function byCategory(groups: Group[]): Array<{ category: string; groups: Group[]; count: number }> {
+  const out = new Map<string, { category: string; groups: Group[]; count: number }>();
+  for (const group of groups) {
+    const category = group.findings[0]!.category;
+    let entry = out.get(category);
+    if (!entry) {
+      entry = { category, groups: [], count: 0 };
+      out.set(category, entry);
+    }
+    entry.groups.push(group);
+    entry.count += group.findings.length;
+  }
+  return [...out.values()];
+}
+
+/** How many changes the preview of 全部改正 lists before it says 还有 N 处. */
+const PREVIEW_AT_MOST = 10;
+/** Characters of the text either side of a change in the preview: a lone "," → "，" says nothing by itself. */
+const PREVIEW_CONTEXT = 6;
+
+const oneLine = (text: string, max = 40) => {
+  const flat = text.replace(/\s*\n\s*/g, ' ');
+  return flat.length > max ? `${flat.slice(0, max)}…` : flat;
+};
+
 /** What the user reads after a one-click fix: nothing when it went in (the finding goes away), else why not. */
 function fixOutcome(result: InsertOutcome): { text: string; ok: boolean } | undefined {
   return result.ok ? undefined : { ok: false, text: t(result.messageId ?? 'checks.fixFailed', result.params) };
@@ -47,6 +83,7 @@ function fixOutcome(result: InsertOutcome): { text: string; ok: boolean } | unde
 function scaffoldOutcome(finding: Finding, result: InsertOutcome, suggestion: StructureSuggestion | undefined): { text: string; ok: boolean } {
   const section = String(finding.params?.section ?? '');
   const count = suggestion?.renumber?.length ?? 0;
+  if (result.ok && result.renumberSkipped) return { ok: true, text: t('structure.insertedNotRenumbered', { section, count }) };
   if (result.ok) {
     return { ok: true, text: count > 0 ? t('structure.insertedRenumbered', { section, count }) : t('structure.inserted', { section }) };
   }
@@ -57,6 +94,10 @@ function scaffoldOutcome(finding: Finding, result: InsertOutcome, suggestion: St
 export function ChecksView({ analysis, bridge }: { analysis: PageAnalysis; bridge: PageBridge }) {
   const [outcome, setOutcome] = useState<{ text: string; ok: boolean } | undefined>(undefined);
   const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
+  /** The category the list is narrowed to (undefined = 全部). */
+  const [filter, setFilter] = useState<string | undefined>(undefined);
+  /** The group whose 全部改正 waits for 确认改正 under its preview. */
+  const [preview, setPreview] = useState<string | undefined>(undefined);
   const { findings, fields } = analysis;
   if (analysis.reportFields.length === 0) return <p className="tb-empty">{t('fields.none')}</p>;
   if (findings.length === 0) {
@@ -97,6 +138,8 @@ export function ChecksView({ analysis, bridge }: { analysis: PageAnalysis; bridg
     const options: ApplyFixOptions = seen === undefined ? {} : { expectedText: seen };
     // After the scaffold's last line, where the writer goes on (as the Structure tab leaves it).
     if (scaffold) options.caret = finding.start + scaffold.text.replace(/\s+$/, '').length;
+    // What a rich editor inserts alone when it cannot renumber in the same undo step.
+    if (scaffold?.renumber?.length) options.insertion = { start: scaffold.offset, end: scaffold.offset, text: scaffold.text };
     const result = await bridge.applyFix(finding, options);
     setOutcome(finding.ruleId === SCAFFOLD_RULE ? scaffoldOutcome(finding, result, scaffold) : fixOutcome(result));
   };
@@ -164,6 +207,104 @@ export function ChecksView({ analysis, bridge }: { analysis: PageAnalysis; bridg
     </li>
   );
 
+  // The changes 全部改正 would make, in the order they stand in the text, each with a little of the text around
+  // it; the user confirms them before anything changes.
+  const previewOf = (group: Group) => {
+    const fixable = group.findings.filter((f) => f.fix).sort((a, b) => a.fix!.start - b.fix!.start);
+    return (
+      <li key={`${group.severity}|${group.ruleId}|preview`} className="tb-preview">
+        <p className="tb-muted" style={{ margin: 0 }}>
+          {t('checks.previewTitle', { count: fixable.length })}
+        </p>
+        <ul className="tb-preview-list" aria-label={t('checks.previewTitle', { count: fixable.length })}>
+          {fixable.slice(0, PREVIEW_AT_MOST).map((finding, index) => {
+            const fix = finding.fix!;
+            if (finding.ruleId === SCAFFOLD_RULE) {
+              return <li key={index}>{t('checks.previewScaffold', { section: String(finding.params?.section ?? '') })}</li>;
+            }
+            const text = seenText(finding.fieldKey) ?? textOf(finding.fieldKey);
+            const before = oneLine(text.slice(Math.max(0, fix.start - PREVIEW_CONTEXT), fix.start));
+            const after = oneLine(text.slice(fix.end, fix.end + PREVIEW_CONTEXT));
+            return (
+              <li key={index}>
+                <span className="tb-muted">{t('checks.previewFrom')}</span> {before}
+                <del>{oneLine(text.slice(fix.start, fix.end))}</del>
+                {after} → <span className="tb-muted">{t('checks.previewTo')}</span> {before}
+                <ins>{fix.text === '' ? t('checks.previewDelete') : oneLine(fix.text)}</ins>
+                {after}
+              </li>
+            );
+          })}
+        </ul>
+        {fixable.length > PREVIEW_AT_MOST && (
+          <p className="tb-muted" style={{ margin: '0 0 6px' }}>
+            {t('checks.previewMore', { count: fixable.length - PREVIEW_AT_MOST })}
+          </p>
+        )}
+        <span className="tb-actions">
+          <button
+            type="button"
+            className="tb-primary"
+            onClick={() => {
+              setPreview(undefined);
+              void fixAll(group);
+            }}
+          >
+            {t('checks.previewConfirm')}
+          </button>
+          <button type="button" className="tb-secondary" onClick={() => setPreview(undefined)}>
+            {t('checks.previewCancel')}
+          </button>
+        </span>
+      </li>
+    );
+  };
+
+  const groupRows = (group: Group) => {
+    if (group.findings.length < GROUP_AT) return group.findings.map(row);
+    const key = `${group.severity}|${group.ruleId}`;
+    const expanded = open.has(key);
+    const first = group.findings[0]!;
+    const fixable = group.findings.filter((f) => f.fix).length;
+    return [
+      <li key={key} className={`tb-item tb-group tb-sev-${group.severity}`}>
+        <span className="tb-item-title">
+          <span className="tb-sev">{t(`severity.${group.severity}`)}</span>
+          {t(first.messageId, first.params)}
+        </span>
+        <span className="tb-muted">{t('checks.groupCount', { count: group.findings.length })}</span>
+        <span className="tb-actions">
+          <button
+            type="button"
+            className="tb-link"
+            aria-expanded={expanded}
+            onClick={() => {
+              const next = new Set(open);
+              if (expanded) next.delete(key);
+              else next.add(key);
+              setOpen(next);
+            }}
+          >
+            {expanded ? t('checks.collapseGroup') : t('checks.expandGroup')}
+          </button>
+          {fixable > 1 && (
+            <button type="button" className="tb-link" aria-expanded={preview === key} onClick={() => setPreview(key)}>
+              {t('checks.fixAll', { count: fixable })}
+            </button>
+          )}
+        </span>
+      </li>,
+      ...(preview === key && fixable > 1 ? [previewOf(group)] : []),
+      ...(expanded ? group.findings.map(row) : []),
+    ];
+  };
+
+  const categories = byCategory(groupFindings(findings));
+  // A category the user picked that has since gone (all fixed) falls back to 全部 rather than an empty list.
+  const shown = categories.filter((entry) => filter === undefined || entry.category === filter);
+  const visible = shown.length > 0 ? shown : categories;
+  const active = shown.length > 0 ? filter : undefined;
+
   return (
     <div>
       <PeriodBar analysis={analysis} />
@@ -173,45 +314,30 @@ export function ChecksView({ analysis, bridge }: { analysis: PageAnalysis; bridg
           {outcome.text}
         </p>
       )}
-      <ul className="tb-list">
-        {groupFindings(findings).flatMap((group) => {
-          if (group.findings.length < GROUP_AT) return group.findings.map(row);
-          const key = `${group.severity}|${group.ruleId}`;
-          const expanded = open.has(key);
-          const first = group.findings[0]!;
-          const fixable = group.findings.filter((f) => f.fix).length;
-          return [
-            <li key={key} className={`tb-item tb-group tb-sev-${group.severity}`}>
-              <span className="tb-item-title">
-                <span className="tb-sev">{t(`severity.${group.severity}`)}</span>
-                {t(first.messageId, first.params)}
-              </span>
-              <span className="tb-muted">{t('checks.groupCount', { count: group.findings.length })}</span>
-              <span className="tb-actions">
-                <button
-                  type="button"
-                  className="tb-link"
-                  aria-expanded={expanded}
-                  onClick={() => {
-                    const next = new Set(open);
-                    if (expanded) next.delete(key);
-                    else next.add(key);
-                    setOpen(next);
-                  }}
-                >
-                  {expanded ? t('checks.collapseGroup') : t('checks.expandGroup')}
-                </button>
-                {fixable > 1 && (
-                  <button type="button" className="tb-link" onClick={() => void fixAll(group)}>
-                    {t('checks.fixAll', { count: fixable })}
-                  </button>
-                )}
-              </span>
-            </li>,
-            ...(expanded ? group.findings.map(row) : []),
-          ];
-        })}
-      </ul>
+      {categories.length > 1 && (
+        <div className="tb-chips" role="group" aria-label={t('checks.filterLabel')}>
+          <button type="button" className="tb-chip" aria-pressed={active === undefined} onClick={() => setFilter(undefined)}>
+            {t('checks.filterAll', { count: findings.length })}
+          </button>
+          {categories.map((entry) => (
+            <button
+              key={entry.category}
+              type="button"
+              className="tb-chip"
+              aria-pressed={active === entry.category}
+              onClick={() => setFilter(entry.category)}
+            >
+              {t('checks.filterOne', { name: categoryName(entry.category), count: entry.count })}
+            </button>
+          ))}
+        </div>
+      )}
+      {visible.map((entry) => (
+        <section key={entry.category} aria-label={categoryName(entry.category)}>
+          <h3 className="tb-h3 tb-cat">{t('checks.categoryHeading', { name: categoryName(entry.category), count: entry.count })}</h3>
+          <ul className="tb-list">{entry.groups.flatMap(groupRows)}</ul>
+        </section>
+      ))}
     </div>
   );
 }

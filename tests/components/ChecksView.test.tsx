@@ -11,6 +11,12 @@ const TEXT = '一、主要工作情况\n深入学习贯彻党的十九五中全�
 
 const analysisOf = (text: string) => analysisOfMainField(text, { templateId: 'none' });
 
+/** 全部改正 now shows what it would change first; the changes go in on 确认改正. */
+async function fixAllConfirmed() {
+  await userEvent.click(screen.getByRole('button', { name: /全部改正/ }));
+  await userEvent.click(screen.getByRole('button', { name: '确认改正' }));
+}
+
 const rowQuoting = (excerpt: string) =>
   screen.getAllByRole('listitem').find((li) => li.textContent?.includes(`“${excerpt}”`))!;
 
@@ -70,7 +76,7 @@ describe('ChecksView groups', () => {
   it('fixes a whole group from the last finding to the first, so earlier offsets stay valid', async () => {
     const b = bridge();
     render(<ChecksView analysis={analysisOf(MANY)} bridge={b} />);
-    await userEvent.click(screen.getByRole('button', { name: /全部改正/ }));
+    await fixAllConfirmed();
     const starts = (b.applyFix as ReturnType<typeof vi.fn>).mock.calls.map(([f]) => (f as { start: number }).start);
     expect(starts.length).toBeGreaterThanOrEqual(4);
     expect(starts).toEqual([...starts].sort((x, y) => y - x));
@@ -113,7 +119,7 @@ describe('ChecksView fixes against the text it checked', () => {
     it('applies each fix against the text the fixes before it left', async () => {
       const b = textareaBridge('main', '主要工作情况', MANY);
       render(<ChecksView analysis={analysisOf(MANY)} bridge={b} />);
-      await userEvent.click(screen.getByRole('button', { name: /全部改正/ }));
+      await fixAllConfirmed();
       expect(b.text()).toBe('一、主要工作情况\n加强领导，统筹部署，压实责任，狠抓落实，务求实效，取得成效。');
       expect((await screen.findByRole('status')).textContent).toContain('已改正');
     });
@@ -124,7 +130,7 @@ describe('ChecksView fixes against the text it checked', () => {
       b.type('补充,一句。');
       const typed = b.text();
       render(<ChecksView analysis={analysis} bridge={b} />);
-      await userEvent.click(screen.getByRole('button', { name: /全部改正/ }));
+      await fixAllConfirmed();
       expect(b.text()).toBe(typed);
       expect((await screen.findByRole('alert')).textContent).toContain('已改正 0 处');
     });
@@ -230,7 +236,7 @@ describe('ChecksView inserting a missing section', () => {
       const text = '一、甲部分\n甲的内容。';
       const b = textareaBridge('main', '主要工作情况', text);
       render(<ChecksView analysis={six(text)} bridge={b} />);
-      await userEvent.click(screen.getByRole('button', { name: /全部改正/ }));
+      await fixAllConfirmed();
       expect(numbered(b.text())).toEqual(['一、甲部分', '二、乙部分', '三、丙部分', '四、丁部分', '五、戊部分', '六、己部分']);
       expect((await screen.findByRole('status')).textContent).toContain('已改正 5 处');
     });
@@ -239,12 +245,126 @@ describe('ChecksView inserting a missing section', () => {
       const text = '一、甲部分\n甲的内容。\n二、己部分\n己的内容。';
       const b = textareaBridge('main', '主要工作情况', text);
       render(<ChecksView analysis={six(text)} bridge={b} />);
-      await userEvent.click(screen.getByRole('button', { name: /全部改正/ }));
+      await fixAllConfirmed();
       expect(b.applyFix).toHaveBeenCalledTimes(1);
       // No heading number repeated; the gap left is filled by plain insertions once the results refresh.
       const headings = numbered(b.text());
       expect(headings).toEqual(['一、甲部分', '五、戊部分', '六、己部分']);
       expect((await screen.findByRole('alert')).textContent).toMatch(/已改正 1 处。其余 3 处.*检查结果刷新后再改/);
     });
+  });
+});
+
+const sixParts = (() => {
+  const parsed = parseTemplate({
+    schemaVersion: 1,
+    id: 'six-parts',
+    version: 1,
+    name: '六段式报告',
+    kinds: ['六段式报告'],
+    sections: ['甲', '乙', '丙', '丁', '戊', '己'].map((name, i) => ({
+      id: `part-${i + 1}`,
+      title: `${name}部分`,
+      required: true,
+      scaffold: `${'一二三四五六'[i]}、${name}部分\n${name}的内容。`,
+    })),
+  });
+  if (!parsed.ok) throw new Error('template');
+  return parsed.template;
+})();
+
+describe('ChecksView categories', () => {
+  // Five half-width commas (punctuation, notes) and one placeholder (blocking).
+  const MIXED = '一、主要工作情况\n加强领导,统筹部署,压实责任,狠抓落实,务求实效,副主任xx负责意识形态工作。';
+  const headings = () => screen.getAllByRole('heading').map((h) => h.textContent);
+
+  it('heads each category with its name and count, the one holding blocking findings first', () => {
+    render(<ChecksView analysis={analysisOf(MIXED)} bridge={bridge()} />);
+    expect(headings()).toEqual(['未替换的占位符　共 1 处', '标点符号　共 5 处']);
+    const placeholder = screen.getByRole('region', { name: '未替换的占位符' });
+    const placeholderRows = within(placeholder).getAllByRole('listitem');
+    expect(placeholderRows).toHaveLength(1);
+    expect(placeholderRows[0]!.textContent).toContain('需修改');
+    expect(placeholderRows[0]!.textContent).toContain('“xx”');
+    const punctuation = screen.getByRole('region', { name: '标点符号' });
+    expect(within(punctuation).getByText(/同类问题共 5 处/)).toBeTruthy();
+  });
+
+  it('narrows the list to one category with a chip, and back with 全部', async () => {
+    render(<ChecksView analysis={analysisOf(MIXED)} bridge={bridge()} />);
+    const chips = within(screen.getByRole('group', { name: '按类别查看' }));
+    expect(chips.getAllByRole('button').map((b) => b.textContent)).toEqual(['全部（6）', '未替换的占位符（1）', '标点符号（5）']);
+    expect(chips.getByRole('button', { name: '全部（6）' }).getAttribute('aria-pressed')).toBe('true');
+
+    await userEvent.click(chips.getByRole('button', { name: '标点符号（5）' }));
+    expect(chips.getByRole('button', { name: '标点符号（5）' }).getAttribute('aria-pressed')).toBe('true');
+    expect(headings()).toEqual(['标点符号　共 5 处']);
+    expect(screen.queryByText(/“xx”/)).toBeNull();
+
+    await userEvent.click(chips.getByRole('button', { name: '全部（6）' }));
+    expect(headings()).toEqual(['未替换的占位符　共 1 处', '标点符号　共 5 处']);
+  });
+
+  it('shows no chips when every finding is of one category', () => {
+    render(<ChecksView analysis={analysisOf(TEXT.replace('十九五中全会', '二十届四中全会'))} bridge={bridge()} />);
+    expect(screen.queryByRole('group', { name: '按类别查看' })).toBeNull();
+    expect(headings()).toEqual(['未替换的占位符　共 1 处']);
+  });
+});
+
+describe('ChecksView 全部改正 preview', () => {
+  const MANY = '一、主要工作情况\n加强领导,统筹部署,压实责任,狠抓落实,务求实效,取得成效。';
+  const previewList = () => screen.getByRole('list', { name: /将改正以下 \d+ 处/ });
+
+  it('lists each change with the text around it before anything changes', async () => {
+    const b = textareaBridge('main', '主要工作情况', MANY);
+    render(<ChecksView analysis={analysisOf(MANY)} bridge={b} />);
+    await userEvent.click(screen.getByRole('button', { name: /全部改正/ }));
+    expect(b.applyFix).not.toHaveBeenCalled();
+    expect(b.text()).toBe(MANY);
+    const items = within(previewList()).getAllByRole('listitem');
+    expect(items).toHaveLength(5);
+    expect(items[0]!.textContent).toMatch(/原文.*加强领导,统筹部署.*→.*改为.*加强领导，统筹部署/);
+    expect(items[0]!.querySelector('del')!.textContent).toBe(',');
+    expect(items[0]!.querySelector('ins')!.textContent).toBe('，');
+    expect(items[4]!.textContent).toContain('务求实效，取得成效');
+    expect(screen.queryByText(/还有 \d+ 处/)).toBeNull();
+  });
+
+  it('changes nothing on 取消', async () => {
+    const b = textareaBridge('main', '主要工作情况', MANY);
+    render(<ChecksView analysis={analysisOf(MANY)} bridge={b} />);
+    await userEvent.click(screen.getByRole('button', { name: /全部改正/ }));
+    await userEvent.click(screen.getByRole('button', { name: '取消' }));
+    expect(screen.queryByRole('list', { name: /将改正以下/ })).toBeNull();
+    expect(b.applyFix).not.toHaveBeenCalled();
+    expect(b.text()).toBe(MANY);
+  });
+
+  it('applies them all on 确认改正 and closes the preview', async () => {
+    const b = textareaBridge('main', '主要工作情况', MANY);
+    render(<ChecksView analysis={analysisOf(MANY)} bridge={b} />);
+    await userEvent.click(screen.getByRole('button', { name: /全部改正/ }));
+    await userEvent.click(screen.getByRole('button', { name: '确认改正' }));
+    expect(b.text()).toBe('一、主要工作情况\n加强领导，统筹部署，压实责任，狠抓落实，务求实效，取得成效。');
+    expect(b.applyFix).toHaveBeenCalledTimes(5);
+    expect(screen.queryByRole('list', { name: /将改正以下/ })).toBeNull();
+    expect((await screen.findByRole('status')).textContent).toContain('已改正 5 处');
+  });
+
+  it('shows the first ten and says how many more', async () => {
+    const words = ['加强领导', '统筹部署', '压实责任', '狠抓落实', '务求实效', '取得成效', '强化学习', '完善制度', '健全机制', '改进作风', '提升能力', '推进工作', '总结经验'];
+    const text = `一、主要工作情况\n${words.join(',')}。`;
+    render(<ChecksView analysis={analysisOf(text)} bridge={bridge()} />);
+    await userEvent.click(screen.getByRole('button', { name: /全部改正/ }));
+    expect(within(screen.getByRole('list', { name: '将改正以下 12 处，请核对：' })).getAllByRole('listitem')).toHaveLength(10);
+    expect(screen.getByText('还有 2 处')).toBeTruthy();
+  });
+
+  it('names the section a missing-section fix would insert rather than quoting the scaffold', async () => {
+    render(<ChecksView analysis={analysisOfMainField('一、甲部分\n甲的内容。', { templateId: 'six-parts', templates: [sixParts] })} bridge={bridge()} />);
+    await userEvent.click(screen.getByRole('button', { name: /全部改正/ }));
+    const items = within(previewList()).getAllByRole('listitem');
+    expect(items.map((li) => li.textContent)).toEqual(['插入「乙部分」的参考框架', '插入「丙部分」的参考框架', '插入「丁部分」的参考框架', '插入「戊部分」的参考框架', '插入「己部分」的参考框架']);
   });
 });
