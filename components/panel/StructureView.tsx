@@ -101,9 +101,13 @@ export function StructureView({ analysis, bridge, saveTemplate }: StructureViewP
         ...(seen === undefined ? {} : { expectedText: seen }),
         // After the scaffold's last line, where the writer goes on.
         caret: suggestion.offset + suggestion.text.replace(/\s+$/, '').length,
+        // What a rich editor inserts alone when it cannot renumber in the same undo step.
+        ...(renumber.length > 0 ? { insertion } : {}),
       },
     );
-    if (result.ok) {
+    if (result.ok && result.renumberSkipped) {
+      setMessage({ ok: true, text: t('structure.insertedNotRenumbered', { section: suggestion.sectionTitle, count: renumber.length }) });
+    } else if (result.ok) {
       setMessage({
         ok: true,
         text:
@@ -113,6 +117,9 @@ export function StructureView({ analysis, bridge, saveTemplate }: StructureViewP
       });
     } else if (result.messageId === 'checks.fixStale') {
       setMessage({ ok: false, text: t('structure.insertStale') });
+    } else if (result.messageId === 'checks.fixManual') {
+      // This tab has no 定位 button: its own words for an edit left to the user.
+      setMessage({ ok: false, text: t('structure.insertManual', { section: suggestion.sectionTitle }) });
     } else {
       setMessage({ ok: false, text: t(result.messageId ?? 'checks.fixFailed', result.params) });
     }

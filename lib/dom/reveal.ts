@@ -209,6 +209,60 @@ export function rangeOfInnerText(root: HTMLElement, start: number, end: number):
   return range;
 }
 
+/**
+ * A collapsed range at `offset` of `root.innerText`, for inserting there. innerText's line breaks between blocks
+ * exist in no text node, so the place is found by the characters around it, which do: right after the last
+ * non-space character before `offset` when that character ends the text before it on the same line (the end
+ * of a section's last paragraph, where a scaffold goes after it), else right before the first non-space
+ * character at or after `offset` (the start of the line a scaffold goes in front of). With nothing after
+ * `offset`, the end of the field's last text, so that an insertion at the end stays inside the editor's last
+ * paragraph rather than after it, where editors keep no caret; an empty field gets the start of its first block.
+ */
+export function caretOfInnerText(root: HTMLElement, offset: number): Range {
+  const doc = root.ownerDocument;
+  const text = root.innerText ?? root.textContent ?? '';
+  const at = Math.min(Math.max(0, offset), text.length);
+  const before = text.slice(0, at);
+  const count = before.replace(/\s+/g, '').length;
+  // The whitespace between the previous character and `offset`: a line break in it puts `offset` on a later line.
+  const gap = /\s*$/.exec(before)![0];
+  const after = text.slice(at).replace(/\s+/g, '').length;
+  const range = doc.createRange();
+  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  let seen = 0;
+  let last: { node: Text; offset: number } | undefined;
+  const wantAfterPrevious = count > 0 && (after === 0 || !gap.includes('\n'));
+  for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+    const data = node.data;
+    for (let i = 0; i < data.length; i++) {
+      if (/\s/.test(data[i]!)) continue;
+      if (!wantAfterPrevious && seen === count) {
+        range.setStart(node, i);
+        range.collapse(true);
+        return range;
+      }
+      seen++;
+      last = { node, offset: i + 1 };
+      if (wantAfterPrevious && seen === count) {
+        range.setStart(node, i + 1);
+        range.collapse(true);
+        return range;
+      }
+    }
+  }
+  if (last) {
+    range.setStart(last.node, last.offset);
+    range.collapse(true);
+    return range;
+  }
+  // No text at all: inside the first block (an editor's empty <p>), not before it.
+  let block: Element = root;
+  while (block.firstElementChild && block.firstElementChild.tagName !== 'BR') block = block.firstElementChild;
+  range.setStart(block, 0);
+  range.collapse(true);
+  return range;
+}
+
 function ensureHighlightStyle(doc: Document): void {
   if (doc.getElementById(STYLE_ID)) return;
   const style = doc.createElement('style');

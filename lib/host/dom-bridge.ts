@@ -6,8 +6,8 @@ import { isValueField } from '../dom/editable';
 import type { FocusTracker, SavedSelection } from '../dom/focus';
 import { insertAtTrackedCaret, insertText } from '../dom/insert';
 import { documentHasLayout, unusableReason } from '../dom/usable';
-import { revealRange } from '../dom/reveal';
-import type { Finding } from '../core/types';
+import { caretOfInnerText, rangeOfInnerText, revealRange } from '../dom/reveal';
+import type { Finding, Fix } from '../core/types';
 import type { ApplyFixOptions, InsertOutcome, PageBridge, PanelField } from '../panel/bridge';
 
 /** A selection spanning the field's whole text, so that an insertion replaces it. */
@@ -46,6 +46,55 @@ function changesStructure(records: MutationRecord[]): boolean {
 
 function isOurNode(node: Node): boolean {
   return (node as Element).localName?.startsWith('tianbao-') === true;
+}
+
+/**
+ * A fix inside a rich editor or a contenteditable. Its offsets are into the field's innerText, as the analysis
+ * read it; they are mapped onto the DOM and the text goes in through the insertion adapters with that range
+ * selected, so the editor's own model takes it (a synthetic paste for CKEditor 5, Quill, wangEditor, TinyMCE and
+ * CKEditor 4, the editing command elsewhere) and one Ctrl+Z undoes it where the editor's undo allows.
+ *
+ * - An insertion (a scaffold) goes at the place caretOfInnerText finds: the end of the preceding section, the
+ *   start of the heading it goes before, or the end of the field's text. Each line becomes a paragraph.
+ * - A replacement is made only inside one text node, on one line: pasting over a range that spans paragraphs
+ *   would retype them as plain text and drop their formatting. A scaffold whose fix also renumbers the headings
+ *   after it then goes in alone (options.insertion) and the outcome says the renumbering was skipped; anything
+ *   else is left for the user (checks.fixManual).
+ */
+async function applyFixInEditor(field: DiscoveredField, fix: Fix, options: ApplyFixOptions): Promise<InsertOutcome> {
+  const element = field.element;
+  const current = readFieldText(field);
+  // The text may have changed since the check ran: fix only what the analysis saw.
+  if (options.expectedText !== undefined && current !== options.expectedText) return { ok: false, messageId: 'checks.fixStale' };
+  if (!(fix.start >= 0 && fix.end >= fix.start && fix.end <= current.length)) return { ok: false, messageId: 'checks.fixStale' };
+  let edit = fix;
+  let renumberSkipped = false;
+  let range: Range | undefined;
+  if (fix.start === fix.end) {
+    range = caretOfInnerText(element, fix.start);
+  } else {
+    const replaced = rangeOfInnerText(element, fix.start, fix.end);
+    const oneTextNode =
+      replaced !== undefined &&
+      replaced.startContainer === replaced.endContainer &&
+      replaced.startContainer.nodeType === 3 &&
+      replaced.toString() === current.slice(fix.start, fix.end);
+    const insertion = options.insertion;
+    if (oneTextNode && fix.text !== '' && !fix.text.includes('\n')) {
+      range = replaced;
+    } else if (insertion && insertion.start === fix.start && insertion.end === fix.start && insertion.text !== '' && fix.text.startsWith(insertion.text)) {
+      edit = insertion;
+      renumberSkipped = true;
+      range = caretOfInnerText(element, fix.start);
+    } else {
+      return { ok: false, messageId: 'checks.fixManual' };
+    }
+  }
+  // innerText puts a blank line between an editor's paragraphs; the adapters make each line a paragraph.
+  const text = edit.text.replace(/\n{2,}/g, '\n');
+  const result = await insertText(element, text, { selection: { kind: 'range', range } });
+  if (!result.ok) return { ok: false, messageId: result.messageId ?? 'checks.fixFailed', ...(result.params ? { params: result.params } : {}) };
+  return renumberSkipped ? { ok: true, renumberSkipped: true } : { ok: true };
 }
 
 export function createDomBridge(win: Window, focus: FocusTracker): PageBridge {
@@ -109,7 +158,7 @@ export function createDomBridge(win: Window, focus: FocusTracker): PageBridge {
       if (!finding.fix) return { ok: false, messageId: 'checks.fixFailed' };
       if (!field || !field.element.isConnected) return { ok: false, messageId: 'panel.fieldGone' };
       const element = field.element;
-      if (!isValueField(element)) return { ok: false, messageId: 'checks.fixManual' };
+      if (!isValueField(element)) return applyFixInEditor(field, finding.fix, options);
       const { start, end, text } = finding.fix;
       // The text may have changed since the check ran: fix only what the analysis saw.
       if (options.expectedText !== undefined && element.value !== options.expectedText) return { ok: false, messageId: 'checks.fixStale' };

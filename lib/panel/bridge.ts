@@ -1,6 +1,6 @@
 // What the panel needs from the page it sits in. The content script implements it with lib/dom; component
 // tests hand the panel a fake. Keeping it an interface keeps React code free of DOM-adapter details.
-import type { Finding } from '../core/types';
+import type { Finding, Fix } from '../core/types';
 
 export interface PanelField {
   key: string;
@@ -17,6 +17,11 @@ export interface InsertOutcome {
   /** Message id explaining a failure or a partial insertion (e.g. cut by maxlength). */
   messageId?: string;
   params?: Record<string, string | number>;
+  /**
+   * The fix went in without the renumbering it also carried (ApplyFixOptions.insertion): the field is a rich
+   * editor, where a replacement across paragraphs cannot be made as one safe edit. The panel says so.
+   */
+  renumberSkipped?: boolean;
 }
 
 export interface ApplyFixOptions {
@@ -28,6 +33,13 @@ export interface ApplyFixOptions {
   expectedText?: string;
   /** Where to leave the caret afterwards, as an offset into the field's new text. */
   caret?: number;
+  /**
+   * For a scaffold whose fix also renumbers the headings after it (one merged replacement): the scaffold's own
+   * insertion ({start, start, text}), at the fix's start. In a rich editor, where the merged replacement would
+   * retype the paragraphs in between as plain text (losing their formatting) and could not be one safe undo
+   * step, this alone is inserted and the outcome has `renumberSkipped`.
+   */
+  insertion?: Fix;
 }
 
 export interface PageBridge {
