@@ -21,7 +21,8 @@ const SECTION_RULES = new Set(['coverage-section-missing', 'coverage-section-emp
  * What keeps the report from being ready, each thing once:
  * - an empty required field (one item per field);
  * - a required template section that is missing or has no real content (one item per section; the blocking
- *   finding the engine raises for it is not counted again, nor are the topics of a section not yet written);
+ *   finding the engine raises for it is not counted again, nor are the topics of a section not yet written,
+ *   and a section kept in its own field that is an empty required field is counted as that field);
  * - a required topic not covered in a section that is written (one item per topic);
  * - every other blocking finding, one per place (distinctProblems: the same figure as the 检查 tab's badge and
  *   the submit guard, so that the three never disagree about what blocks).
@@ -36,8 +37,10 @@ export function missingItems(analysis: PageAnalysis): MissingItem[] {
   const blockers = distinctProblems(findings.filter((finding) => finding.severity === 'blocking'));
 
   // The form's own requirements first: the portal refuses a submit without them.
+  const emptyRequired = new Set<string>();
   blockers.forEach((finding, index) => {
     if (finding.ruleId !== REQUIRED_RULE) return;
+    if (finding.fieldKey !== undefined) emptyRequired.add(finding.fieldKey);
     items.push({ key: `field:${finding.fieldKey ?? index}`, label: t(finding.messageId, finding.params), action: reveal(finding) });
   });
 
@@ -48,6 +51,8 @@ export function missingItems(analysis: PageAnalysis): MissingItem[] {
     if (section.status === 'missing' || section.status === 'empty') {
       if (!section.required) continue;
       unwritten.add(section.title);
+      // A section kept in its own field that is an empty required field is that field's item already.
+      if (section.fieldKey !== undefined && emptyRequired.has(section.fieldKey)) continue;
       items.push({
         key: `section:${section.id}`,
         label: t(section.status === 'missing' ? 'readiness.sectionMissing' : 'readiness.sectionEmpty', { section: section.title }),

@@ -96,6 +96,19 @@ describe('Readiness: 可以提交 only when nothing is missing', () => {
     expect(missingItems(analysis).map((item) => item.key)).toEqual(['section:problems']);
   });
 
+  it('counts a section kept in its own required field once, as that field (定位 goes straight to it)', () => {
+    const fields: PanelField[] = [
+      unit('某局'),
+      { key: 'main', label: '主要工作', required: true, kind: 'textarea', text: '组织理论学习12次，完成各项任务。' },
+      { key: 'problems', label: '存在的问题', required: true, kind: 'textarea', text: '' },
+    ];
+    const analysis = analysisOf(fields);
+    expect(analysis.analysis.coverage?.sections.find((s) => s.id === 'problems')).toMatchObject({ status: 'empty', fieldKey: 'problems' });
+    const items = missingItems(analysis);
+    expect(items.map((item) => item.key)).toEqual(['field:problems']);
+    expect(items[0]!.action).toMatchObject({ kind: 'reveal', finding: { fieldKey: 'problems' } });
+  });
+
   it('counts one place that two rules see once, as the tab badge and the guard do', () => {
     const analysis = analysisOf([unit('某局'), report(`${CLEAN}共开展xx次。`)]);
     const reveals = missingItems(analysis).filter((item) => item.action.kind === 'reveal');

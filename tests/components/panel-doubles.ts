@@ -6,7 +6,7 @@ import { builtinTemplates } from '@/lib/core/template';
 import type { PageAnalysis } from '@/components/panel/usePageAnalysis';
 import type { ApplyFixOptions, PageBridge, PanelField } from '@/lib/panel/bridge';
 import type { Finding } from '@/lib/core/types';
-import { isReportField, periodOf, type PreparedReport } from '@/lib/panel/report';
+import { periodOf, prepareReport, type PreparedReport } from '@/lib/panel/report';
 import { requiredFieldFindings } from '@/lib/guard/required';
 import { distinctProblems } from '@/lib/guard/findings';
 
@@ -82,7 +82,9 @@ export function analysisOfMainField(text: string, options: AnalyzeOptions = {}):
  * report's findings (none when the form has no text field to read as the report).
  */
 export function analysisOfForm(fields: PanelField[], options: AnalyzeOptions = {}): PageAnalysis {
-  const reportFields = fields.filter(isReportField).map(({ key, label, text }) => ({ key, label, text }));
+  // Each text field mapped to the section its label names, as lib/panel/report.ts maps them for the panel.
+  const settings = { ...(options.templateId ? { templateId: options.templateId } : {}), ...(options.templates ? { templates: options.templates } : {}) };
+  const { reportFields } = prepareReport(fields, '', settings);
   const analysis = analyze(reportFields, options);
   const findings = [...requiredFieldFindings(fields), ...(reportFields.length === 0 ? [] : analysis.findings)];
   return {
