@@ -212,7 +212,12 @@ export function ChecksView({ analysis, bridge }: { analysis: PageAnalysis; bridg
   const previewOf = (group: Group) => {
     const fixable = group.findings.filter((f) => f.fix).sort((a, b) => a.fix!.start - b.fix!.start);
     return (
-      <li key={`${group.severity}|${group.ruleId}|preview`} className="tb-preview">
+      <li
+        key={`${group.severity}|${group.ruleId}|preview`}
+        className="tb-preview"
+        // Opened from a row near the bottom, the preview and its buttons would start below the fold.
+        ref={(el) => el?.scrollIntoView?.({ block: 'nearest' })}
+      >
         <p className="tb-muted" style={{ margin: 0 }}>
           {t('checks.previewTitle', { count: fixable.length })}
         </p>
@@ -227,11 +232,16 @@ export function ChecksView({ analysis, bridge }: { analysis: PageAnalysis; bridg
             const after = oneLine(text.slice(fix.end, fix.end + PREVIEW_CONTEXT));
             return (
               <li key={index}>
-                <span className="tb-muted">{t('checks.previewFrom')}</span> {before}
-                <del>{oneLine(text.slice(fix.start, fix.end))}</del>
-                {after} → <span className="tb-muted">{t('checks.previewTo')}</span> {before}
-                <ins>{fix.text === '' ? t('checks.previewDelete') : oneLine(fix.text)}</ins>
-                {after}
+                <span className="tb-preview-line">
+                  <span className="tb-muted">{t('checks.previewFrom')}</span> {before}
+                  <del>{oneLine(text.slice(fix.start, fix.end))}</del>
+                  {after}
+                </span>
+                <span className="tb-preview-line">
+                  <span className="tb-muted">{t('checks.previewTo')}</span> {before}
+                  <ins>{fix.text === '' ? t('checks.previewDelete') : oneLine(fix.text)}</ins>
+                  {after}
+                </span>
               </li>
             );
           })}

@@ -324,7 +324,7 @@ describe('ChecksView 全部改正 preview', () => {
     expect(b.text()).toBe(MANY);
     const items = within(previewList()).getAllByRole('listitem');
     expect(items).toHaveLength(5);
-    expect(items[0]!.textContent).toMatch(/原文.*加强领导,统筹部署.*→.*改为.*加强领导，统筹部署/);
+    expect(items[0]!.textContent).toMatch(/原文.*加强领导,统筹部署.*改为.*加强领导，统筹部署/);
     expect(items[0]!.querySelector('del')!.textContent).toBe(',');
     expect(items[0]!.querySelector('ins')!.textContent).toBe('，');
     expect(items[4]!.textContent).toContain('务求实效，取得成效');
