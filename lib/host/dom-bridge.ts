@@ -10,6 +10,30 @@ import { caretOfInnerText, rangeOfInnerText, revealRange } from '../dom/reveal';
 import type { Finding, Fix } from '../core/types';
 import type { ApplyFixOptions, InsertOutcome, PageBridge, PanelField } from '../panel/bridge';
 
+/** Words that name a report in a title: the kind of report and its period. */
+const REPORT_WORDS = /报告|总结|意识形态|年度|半年|自查/;
+/** How many table cells to look through for a title (OA forms put it in the first row). */
+const TITLE_CELLS = 40;
+
+/**
+ * What names the report on the page: the document title, the main heading, and — for OA forms that have no
+ * heading — the first table caption or cell that reads like a title (报告, 总结, 年度…, 4 to 60 characters).
+ */
+export function pageTitleOf(doc: Document): string {
+  const parts = [doc.title];
+  const heading = doc.querySelector('h1, h2, h3, .title, .page-title, [class*="form-title"], [class*="page-title"]');
+  if (heading?.textContent) parts.push(heading.textContent);
+  const cells = doc.querySelectorAll('caption, th, td');
+  for (let i = 0; i < cells.length && i < TITLE_CELLS; i++) {
+    const text = (cells[i]!.textContent ?? '').trim();
+    if (text.length >= 4 && text.length <= 60 && REPORT_WORDS.test(text)) {
+      parts.push(text);
+      break;
+    }
+  }
+  return parts.join(' ').replace(/\s+/g, ' ').trim().slice(0, 300);
+}
+
 /** A selection spanning the field's whole text, so that an insertion replaces it. */
 function wholeField(element: HTMLElement): SavedSelection {
   if (isValueField(element)) return { kind: 'offsets', start: 0, end: element.value.length, direction: 'none' };
@@ -199,8 +223,7 @@ export function createDomBridge(win: Window, focus: FocusTracker): PageBridge {
       return { ok: result.ok, messageId: result.messageId, params: result.params };
     },
     pageTitle() {
-      const heading = doc.querySelector('h1, h2, .title, .page-title');
-      return `${doc.title} ${heading?.textContent ?? ''}`.trim().slice(0, 200);
+      return pageTitleOf(doc);
     },
     onChange(listener) {
       const docs = documentsOf(doc);

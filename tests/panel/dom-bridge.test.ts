@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as discovery from '@/lib/dom/discovery';
 import { createFocusTracker } from '@/lib/dom/focus';
-import { createDomBridge } from '@/lib/host/dom-bridge';
+import { createDomBridge, pageTitleOf } from '@/lib/host/dom-bridge';
 
 afterEach(() => {
   document.body.innerHTML = '';
@@ -103,5 +103,21 @@ describe('createDomBridge.applyFix', () => {
     const outcome = await bridge.applyFix(finding, { expectedText: TEXT });
     expect(outcome).toEqual({ ok: false, messageId: 'panel.fixTooLong', params: { max: TEXT.length + 3 } });
     expect(textarea.value).toBe(TEXT);
+  });
+});
+
+describe('pageTitleOf', () => {
+  it('reads an OA form title from its first table cell when the page has no heading', () => {
+    document.title = '办公系统';
+    document.body.innerHTML = '<table><tr><td colspan="2">2026年度意识形态工作责任制落实情况报告</td></tr><tr><th>单位名称</th><td><input></td></tr></table>';
+    expect(pageTitleOf(document)).toContain('2026年度意识形态工作责任制落实情况报告');
+  });
+
+  it('takes the main heading, and no ordinary cell', () => {
+    document.title = '填报平台';
+    document.body.innerHTML = '<h1>意识形态工作半年度报告</h1><table><tr><th>联系人</th><td>张三</td></tr></table>';
+    const title = pageTitleOf(document);
+    expect(title).toContain('意识形态工作半年度报告');
+    expect(title).not.toContain('联系人');
   });
 });
