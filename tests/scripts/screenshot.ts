@@ -1,7 +1,7 @@
 // Regenerates the README screenshot: the panel on the demo portal, filled with a passage of the corpus as a
 // user would paste it (defects included). Run: npx tsx tests/scripts/screenshot.ts (after npm run build:e2e).
 import { readFileSync } from 'node:fs';
-import { launch } from '../e2e/harness';
+import { launch, openedPanel } from '../e2e/harness';
 
 const corpus = readFileSync(new URL('../fixtures/corpus/000_037b8862a6aab3ed.txt', import.meta.url), 'utf8');
 const lines = corpus.split('\n');
@@ -14,8 +14,8 @@ try {
   await page.locator('#main').fill(lines.slice(0, 9).join('\n'));
   await page.locator('#contact').fill('王老师');
   await h.clickToolbar(page);
-  await page.getByTestId('tianbao-panel').waitFor();
-  await page.getByRole('tab', { name: '检查' }).click();
+  const panel = await openedPanel(page);
+  await panel.getByRole('tab', { name: '检查' }).click();
   await page.locator('#main').evaluate((el) => el.scrollTo(0, 0));
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.waitForTimeout(800);
