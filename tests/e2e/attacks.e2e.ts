@@ -287,6 +287,21 @@ describe('the panel cannot be taken over', () => {
   });
 });
 
+describe('a page with a strict security policy', () => {
+  it('still gets the panel (frame-src none, Trusted Types required): docked, pushing the page, inserting', async () => {
+    const page = await h.open('/hostile/csp.html');
+    await page.locator('#main').click();
+    await page.keyboard.type('前文');
+    await h.clickToolbar(page);
+    const panel = await openedPanel(page);
+    expect(await page.evaluate(() => getComputedStyle(document.documentElement).marginRight)).not.toBe('0px');
+    await insertSnippet(panel);
+    await panel.getByRole('status').filter({ hasText: '已插入' }).waitFor();
+    expect(await page.locator('#main').inputValue()).toMatch(/^前文明确责任，凝聚思想共识/);
+    await page.close();
+  });
+});
+
 describe('the guard never hangs and never double-asks', () => {
   const BLOCKING = '一、主要工作情况\n召开专题会议xx次。';
 
