@@ -278,9 +278,11 @@ async function insertIntoEditable(field: HTMLElement, text: string, options: Ins
   // Dispatched on the editing host, as on document.activeElement in the measurements.
   const eventTarget = field;
 
-  // T4: a paste of plain text. CKEditor 5 and TinyMCE turn a single line break in pasted text into <br>
-  // and a blank line into a new paragraph, so paragraphs are separated by a blank line for them.
-  const paragraphs = editor === 'ckeditor5' || field.id === 'tinymce' || field.classList.contains('mce-content-body');
+  // T4: a paste of plain text. CKEditor 5, TinyMCE and CKEditor 4 (body.cke_editable) turn a single line break
+  // in pasted text into <br> and a blank line into a new paragraph, so paragraphs are separated by a blank line
+  // for them (a scaffold's lines are paragraphs, not <br> lines inside the paragraph it follows).
+  const paragraphs =
+    editor === 'ckeditor5' || field.id === 'tinymce' || field.classList.contains('mce-content-body') || field.classList.contains('cke_editable');
   const pasted = paragraphs ? text.replace(/\n+/g, '\n\n') : text;
   const ClipboardEventCtor = view?.ClipboardEvent ?? globalThis.ClipboardEvent;
   const DataTransferCtor = view?.DataTransfer ?? globalThis.DataTransfer;
