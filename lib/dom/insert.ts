@@ -253,6 +253,24 @@ async function waitForChange(el: HTMLElement, baseline: Baseline, lines: string[
   return false;
 }
 
+const isTinyMce = (field: HTMLElement) => field.id === 'tinymce' || field.classList.contains('mce-content-body');
+
+/** True when the selection is a caret with nothing but whitespace after it in its block (a <p>, <div>, <li>…). */
+function caretAtBlockEnd(field: HTMLElement, doc: Document): boolean {
+  const selection = doc.getSelection();
+  if (!selection || selection.rangeCount === 0) return false;
+  const caret = selection.getRangeAt(0);
+  if (!caret.collapsed || !field.contains(caret.startContainer)) return false;
+  const node = caret.startContainer;
+  const start = node.nodeType === 1 ? (node as Element) : node.parentElement;
+  const block = start?.closest('p, div, li, h1, h2, h3, h4, h5, h6, td, th, blockquote, pre');
+  if (!block || !field.contains(block) || block === field) return false;
+  const rest = doc.createRange();
+  rest.selectNodeContents(block);
+  rest.setStart(caret.startContainer, caret.startOffset);
+  return rest.toString().replace(ZERO_WIDTH, '').trim() === '';
+}
+
 async function insertIntoEditable(field: HTMLElement, text: string, options: InsertOptions): Promise<InsertResult> {
   const doc = field.ownerDocument;
   const view = doc.defaultView;
@@ -281,9 +299,11 @@ async function insertIntoEditable(field: HTMLElement, text: string, options: Ins
   // T4: a paste of plain text. CKEditor 5, TinyMCE and CKEditor 4 (body.cke_editable) turn a single line break
   // in pasted text into <br> and a blank line into a new paragraph, so paragraphs are separated by a blank line
   // for them (a scaffold's lines are paragraphs, not <br> lines inside the paragraph it follows).
-  const paragraphs =
-    editor === 'ckeditor5' || field.id === 'tinymce' || field.classList.contains('mce-content-body') || field.classList.contains('cke_editable');
-  const pasted = paragraphs ? text.replace(/\n+/g, '\n\n') : text;
+  const paragraphs = editor === 'ckeditor5' || isTinyMce(field) || field.classList.contains('cke_editable');
+  let pasted = paragraphs ? text.replace(/\n+/g, '\n\n') : text;
+  // TinyMCE puts the pasted blocks after the block whose end holds the caret instead of merging the first into
+  // it, so a leading line break there (a scaffold after a section's last paragraph) became an empty paragraph.
+  if (isTinyMce(field) && pasted.startsWith('\n') && caretAtBlockEnd(field, doc)) pasted = pasted.replace(/^\n+/, '');
   const ClipboardEventCtor = view?.ClipboardEvent ?? globalThis.ClipboardEvent;
   const DataTransferCtor = view?.DataTransfer ?? globalThis.DataTransfer;
   if (typeof ClipboardEventCtor === 'function' && typeof DataTransferCtor === 'function') {
