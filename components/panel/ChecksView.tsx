@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { t } from '@/lib/i18n';
 import type { StructureSuggestion } from '@/lib/core/analyze';
-import { applyEdit } from '@/lib/core/edits';
+import { applyEdit, mergeEdits } from '@/lib/core/edits';
 import type { Finding, Severity } from '@/lib/core/types';
 import type { ApplyFixOptions, InsertOutcome, PageBridge } from '@/lib/panel/bridge';
 import type { PageAnalysis } from './usePageAnalysis';
@@ -158,7 +158,34 @@ export function ChecksView({ analysis, bridge }: { analysis: PageAnalysis; bridg
     const appliedFrom = new Map<string | undefined, number>();
     let done = 0;
     let failed = 0;
+    // In a plain text field the group's fixes go in as one replacement, so one Ctrl+Z takes the whole batch
+    // back (154 commas were 154 undo steps). Editors keep one fix at a time: a replacement spanning paragraphs
+    // would retype their formatting away.
+    const plainKinds = new Set(['textarea', 'input']);
+    const kindOf = (key: string | undefined) => fields.find((field) => field.key === key)?.kind;
+    const batched = new Set<string | undefined>();
+    for (const key of new Set(fixable.map((finding) => finding.fieldKey))) {
+      const seen = seenText(key);
+      if (seen === undefined || !plainKinds.has(kindOf(key) ?? '')) continue;
+      const mine: Finding[] = [];
+      let from = Number.POSITIVE_INFINITY;
+      for (const finding of fixable) {
+        if (finding.fieldKey !== key || finding.fix!.end > from) continue;
+        mine.push(finding);
+        from = finding.fix!.start;
+      }
+      if (mine.length < 2) continue;
+      // In text order, ties in the order the findings stand (several sections inserted at one place).
+      const merged = mergeEdits(seen, [...mine].reverse().map((finding) => finding.fix!));
+      if (!merged) continue;
+      batched.add(key);
+      const result = await bridge.applyFix({ ...mine[0]!, start: merged.start, end: merged.end, fix: merged }, { expectedText: seen });
+      if (result.ok) done += mine.length;
+      else failed += mine.length;
+      // Overlapping fixes left out wait for the next analysis, as below.
+    }
     for (const finding of fixable) {
+      if (batched.has(finding.fieldKey)) continue;
       const key = finding.fieldKey;
       const fix = finding.fix!;
       if (fix.end > (appliedFrom.get(key) ?? Number.POSITIVE_INFINITY)) continue;

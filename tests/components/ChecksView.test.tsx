@@ -1,4 +1,5 @@
 // @vitest-environment happy-dom
+import type { Finding } from '@/lib/core/types';
 import { describe, expect, it, vi } from 'vitest';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -73,13 +74,16 @@ describe('ChecksView groups', () => {
     expect(group.textContent).toMatch(/同类问题共 \d+ 处/);
   });
 
-  it('fixes a whole group from the last finding to the first, so earlier offsets stay valid', async () => {
-    const b = bridge();
+  it('fixes a whole group in a text field as one replacement, so that one Ctrl+Z takes the batch back', async () => {
+    const b = textareaBridge('main', '主要工作情况', MANY);
     render(<ChecksView analysis={analysisOf(MANY)} bridge={b} />);
     await fixAllConfirmed();
-    const starts = (b.applyFix as ReturnType<typeof vi.fn>).mock.calls.map(([f]) => (f as { start: number }).start);
-    expect(starts.length).toBeGreaterThanOrEqual(4);
-    expect(starts).toEqual([...starts].sort((x, y) => y - x));
+    expect(b.applyFix).toHaveBeenCalledTimes(1);
+    const [finding, options] = (b.applyFix as ReturnType<typeof vi.fn>).mock.calls[0]! as [Finding, { expectedText?: string }];
+    // One edit from the first comma to the last, checked against the text the analysis read.
+    expect(options.expectedText).toBe(MANY);
+    expect(MANY.slice(finding.fix!.start, finding.fix!.end).split(',').length).toBeGreaterThanOrEqual(5);
+    expect(b.text()).not.toContain(',');
     expect((await screen.findByRole('status')).textContent).toContain('已改正');
   });
 
@@ -347,7 +351,8 @@ describe('ChecksView 全部改正 preview', () => {
     await userEvent.click(screen.getByRole('button', { name: /全部改正/ }));
     await userEvent.click(screen.getByRole('button', { name: '确认改正' }));
     expect(b.text()).toBe('一、主要工作情况\n加强领导，统筹部署，压实责任，狠抓落实，务求实效，取得成效。');
-    expect(b.applyFix).toHaveBeenCalledTimes(5);
+    // The five changes went in as one edit: one undo step in the field.
+    expect(b.applyFix).toHaveBeenCalledTimes(1);
     expect(screen.queryByRole('list', { name: /将改正以下/ })).toBeNull();
     expect((await screen.findByRole('status')).textContent).toContain('已改正 5 处');
   });

@@ -160,4 +160,19 @@ describe('panel', () => {
     expect(posts).toBe(0);
     await page.close();
   });
+
+  it('全部改正 in a textarea is one edit: one Ctrl+Z brings every change back', async () => {
+    const page = await openPanel();
+    const frame = await panelFrame(page);
+    const text = '一、主要工作情况\n加强领导,统筹部署,压实责任,狠抓落实,务求实效,取得成效。';
+    await page.locator('#main').fill(text);
+    await frame.getByRole('tab', { name: '检查' }).click();
+    await frame.getByRole('button', { name: /全部改正/ }).first().click();
+    await frame.getByRole('button', { name: '确认改正' }).click();
+    await expect.poll(() => page.locator('#main').inputValue()).toBe('一、主要工作情况\n加强领导，统筹部署，压实责任，狠抓落实，务求实效，取得成效。');
+    await page.locator('#main').focus();
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => page.locator('#main').inputValue()).toBe(text);
+    await page.close();
+  });
 });
