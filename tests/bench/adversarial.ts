@@ -10,7 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { analyze } from '../../lib/core/analyze';
-import { families, type Family } from '../core/adversarial';
+import { distinctCorpusText, families, type Family } from '../core/adversarial';
 
 const ROUNDS = Number(process.env.ROUNDS ?? 5);
 const SIZES = [
@@ -51,18 +51,7 @@ const reference: Family = {
   id: 'reference',
   label: 'reference: corpus, no repeated paragraph',
   noDuplicates: false,
-  make(size) {
-    const lines = corpus.split('\n');
-    const out: string[] = [];
-    let length = 0;
-    for (let i = 0; length < size; i++) {
-      const round = Math.floor(i / lines.length);
-      const line = (round ? `第${round}轮` : '') + lines[i % lines.length]!;
-      out.push(line);
-      length += line.length + 1;
-    }
-    return out.join('\n').slice(0, size);
-  },
+  make: (size) => distinctCorpusText(corpus, size),
 };
 const texts = [
   { family: reference, size: SIZES[0], text: reference.make(SIZES[0].chars) },

@@ -17,16 +17,9 @@ import { fileURLToPath } from 'node:url';
 import { run as zhlint } from 'zhlint';
 import { analyze, createAnalyzer } from '../../lib/core/analyze';
 import { dictionaryPatterns, rules, runRules } from '../../lib/core/rules';
+import { distinctCorpusText } from '../core/adversarial';
 
-const corpusPath = fileURLToPath(new URL('../fixtures/corpus/000_037b8862a6aab3ed.txt', import.meta.url));
-const repoCopy = fileURLToPath(new URL('../fixtures/corpus/000_037b8862a6aab3ed.txt', import.meta.url));
-const corpus = (() => {
-  try {
-    return readFileSync(repoCopy, 'utf8');
-  } catch {
-    return readFileSync(corpusPath, 'utf8');
-  }
-})();
+const corpus = readFileSync(fileURLToPath(new URL('../fixtures/corpus/000_037b8862a6aab3ed.txt', import.meta.url)), 'utf8');
 
 /** Whole lines of the corpus, repeated, up to `size` characters. */
 function textOf(size: number): string {
@@ -41,20 +34,8 @@ function textOf(size: number): string {
   return out.join('\n').slice(0, size);
 }
 
-/** Like textOf, but each repeat round prefixes its lines (第1轮…), so no paragraph occurs twice and the
- * per-paragraph caches cannot make the repeats free — the honest figure for a long, original text. */
-function distinctTextOf(size: number): string {
-  const lines = corpus.split('\n');
-  const out: string[] = [];
-  let length = 0;
-  for (let i = 0; length < size; i++) {
-    const round = Math.floor(i / lines.length);
-    const line = (round ? `第${round}轮` : '') + lines[i % lines.length]!;
-    out.push(line);
-    length += line.length + 1;
-  }
-  return out.join('\n').slice(0, size);
-}
+/** Like textOf, but no paragraph occurs twice (tests/core/adversarial.ts): the honest figure for a long, original text. */
+const distinctTextOf = (size: number) => distinctCorpusText(corpus, size);
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);

@@ -163,6 +163,18 @@ export const families: readonly Family[] = [
   },
 ];
 
+/**
+ * `corpus` repeated to `size` characters, each repeat round prefixing its lines (第1轮…), so that no paragraph
+ * occurs twice and no per-paragraph cache makes the repeats free: the benchmarks' long original text.
+ */
+export function distinctCorpusText(corpus: string, size: number): string {
+  const source = corpus.split('\n');
+  return lines(size, (i) => {
+    const round = Math.floor(i / source.length);
+    return (round ? `第${round}轮` : '') + source[i % source.length]!;
+  });
+}
+
 export const family = (id: string): Family => {
   const f = families.find((x) => x.id === id);
   if (!f) throw new Error(`unknown family ${id}`);
