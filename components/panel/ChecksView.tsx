@@ -6,6 +6,8 @@ import type { Finding, Severity } from '@/lib/core/types';
 import type { ApplyFixOptions, InsertOutcome, PageBridge } from '@/lib/panel/bridge';
 import type { PageAnalysis } from './usePageAnalysis';
 import { PeriodBar } from './PeriodBar';
+import { formValues } from '@/lib/panel/form-values';
+import { renderSnippet } from '@/lib/core/snippets/render';
 
 const ORDER: Severity[] = ['blocking', 'warning', 'info'];
 /** A rule with this many findings or more shows as one group row, so that 70 half-width commas do not bury an xx. */
@@ -132,14 +134,20 @@ export function ChecksView({ analysis, bridge }: { analysis: PageAnalysis; bridg
         finding.fix?.text.startsWith(s.text) === true,
     );
 
-  const fixOne = async (finding: Finding) => {
+  const fixOne = async (found: Finding) => {
+    let finding = found;
     const seen = seenText(finding.fieldKey);
     const scaffold = finding.ruleId === SCAFFOLD_RULE ? suggestionFor(finding) : undefined;
     const options: ApplyFixOptions = seen === undefined ? {} : { expectedText: seen };
-    // After the scaffold's last line, where the writer goes on (as the Structure tab leaves it).
-    if (scaffold) options.caret = finding.start + scaffold.text.replace(/\s+$/, '').length;
-    // What a rich editor inserts alone when it cannot renumber in the same undo step.
-    if (scaffold?.renumber?.length) options.insertion = { start: scaffold.offset, end: scaffold.offset, text: scaffold.text };
+    if (scaffold && finding.fix) {
+      // The scaffold's variables filled from the form, as the Structure tab does; the renumbering after it stays.
+      const filled = renderSnippet(scaffold.text, formValues(fields)).text;
+      finding = { ...finding, fix: { ...finding.fix, text: filled + finding.fix.text.slice(scaffold.text.length) } };
+      // After the scaffold's last line, where the writer goes on (as the Structure tab leaves it).
+      options.caret = finding.start + filled.replace(/\s+$/, '').length;
+      // What a rich editor inserts alone when it cannot renumber in the same undo step.
+      if (scaffold.renumber?.length) options.insertion = { start: scaffold.offset, end: scaffold.offset, text: filled };
+    }
     const result = await bridge.applyFix(finding, options);
     setOutcome(finding.ruleId === SCAFFOLD_RULE ? scaffoldOutcome(finding, result, scaffold) : fixOutcome(result));
   };

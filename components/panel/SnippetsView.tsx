@@ -4,6 +4,7 @@ import { buildSnippetIndex } from '@/lib/core/snippets/search';
 import { renderSnippet } from '@/lib/core/snippets/render';
 import type { PageBridge, PanelField } from '@/lib/panel/bridge';
 import { listSnippets, recordSnippetUse, setSnippetSiteValues, type Snippet } from '@/lib/storage';
+import { formValues } from '@/lib/panel/form-values';
 
 export interface SnippetSource {
   list(): Promise<Snippet[]>;
@@ -16,18 +17,6 @@ const storageSource: SnippetSource = {
   recordUse: recordSnippetUse,
   rememberValues: setSnippetSiteValues,
 };
-
-/** Values the form itself already holds: 单位名称 and 报告期 typed into their own fields. */
-function formValues(fields: PanelField[]): Record<string, string> {
-  const values: Record<string, string> = {};
-  for (const field of fields) {
-    const text = field.text.trim();
-    if (!text) continue;
-    if (/单位名称|填报单位|单位全称/.test(field.label)) values['单位名称'] ??= text;
-    if (/报告期|报告期间|填报期间|时间段/.test(field.label)) values['报告期'] ??= text;
-  }
-  return values;
-}
 
 interface Pending {
   snippet: Snippet;

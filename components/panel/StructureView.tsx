@@ -7,6 +7,8 @@ import type { Fix } from '@/lib/core/types';
 import type { PageBridge } from '@/lib/panel/bridge';
 import { updateSiteProfile } from '@/lib/storage';
 import type { PageAnalysis } from './usePageAnalysis';
+import { formValues } from '@/lib/panel/form-values';
+import { renderSnippet } from '@/lib/core/snippets/render';
 
 export interface StructureViewProps {
   analysis: PageAnalysis;
@@ -79,7 +81,10 @@ export function StructureView({ analysis, bridge, saveTemplate }: StructureViewP
   const insertScaffold = async (suggestion: StructureSuggestion) => {
     const fieldKey = suggestion.fieldKey ?? analysis.reportFields[0]?.key;
     const seen = analysis.reportFields.find((field) => field.key === fieldKey)?.text;
-    const insertion: Fix = { start: suggestion.offset, end: suggestion.offset, text: suggestion.text };
+    // The scaffold's variables filled as a snippet's are (单位名称 and 报告期 from the form); the blanks only the
+    // writer can fill ({{次数}}, {{问题一}}) stay, and the checks flag them until they are filled.
+    const scaffoldText = renderSnippet(suggestion.text, formValues(analysis.fields)).text;
+    const insertion: Fix = { start: suggestion.offset, end: suggestion.offset, text: scaffoldText };
     const renumber = suggestion.renumber ?? [];
     const fix = renumber.length === 0 ? insertion : seen === undefined ? undefined : mergeEdits(seen, [insertion, ...renumber]);
     if (!fix) {
@@ -100,7 +105,7 @@ export function StructureView({ analysis, bridge, saveTemplate }: StructureViewP
       {
         ...(seen === undefined ? {} : { expectedText: seen }),
         // After the scaffold's last line, where the writer goes on.
-        caret: suggestion.offset + suggestion.text.replace(/\s+$/, '').length,
+        caret: suggestion.offset + scaffoldText.replace(/\s+$/, '').length,
         // What a rich editor inserts alone when it cannot renumber in the same undo step.
         ...(renumber.length > 0 ? { insertion } : {}),
       },

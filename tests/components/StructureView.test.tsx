@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { StructureView } from '@/components/panel/StructureView';
-import { BETWEEN, analysisOfMainField as analysisOf, fakeBridge as bridge, textareaBridge } from './panel-doubles';
+import { BETWEEN, analysisOfForm, analysisOfMainField as analysisOf, fakeBridge as bridge, textareaBridge } from './panel-doubles';
 
 const REPORT = [
   '2026年上半年意识形态工作责任制落实情况报告',
@@ -43,6 +43,24 @@ describe('StructureView', () => {
       expect.objectContaining({ expectedText: REPORT }),
     );
     expect((await screen.findByRole('status')).textContent).toContain('已插入');
+  });
+
+  it('fills the scaffold\'s {{单位名称}} from the form, and leaves the blanks only the writer can fill', async () => {
+    const b = bridge();
+    const fields = [
+      { key: 'unit', label: '单位名称', required: true, kind: 'input', text: '某市统计局' },
+      { key: 'main', label: '报告正文', required: true, kind: 'textarea', text: '2026年度意识形态工作责任制落实情况报告\n二、存在的问题\n理论学习不够深入。' },
+    ];
+    const analysis = analysisOfForm(fields, { templateId: 'ideology-annual' });
+    const withUnit = analysis.analysis.suggestions.find((s) => s.text.includes('{{单位名称}}'));
+    expect(withUnit).toBeDefined();
+    render(<StructureView analysis={analysis} bridge={b} />);
+    const index = analysis.analysis.suggestions.indexOf(withUnit!);
+    await userEvent.click(screen.getAllByRole('button', { name: '插入参考框架' })[index]!);
+    const inserted = (b.applyFix as ReturnType<typeof vi.fn>).mock.calls[0]![0].fix.text as string;
+    expect(inserted).toContain('某市统计局党组（党委）');
+    expect(inserted).not.toContain('{{单位名称}}');
+    expect(inserted).toContain('{{次数}}');
   });
 
   describe('inserting a section between numbered ones', () => {
