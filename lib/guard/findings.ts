@@ -1,7 +1,7 @@
 // What holds a submit: the blocking findings of the same analysis the panel's 检查 tab shows (placeholders,
 // web cruft, missing required sections…), each relative to the field it sits in. The form is read as a
 // report by lib/panel/report.ts, as the tab reads it, so that the guard and the tab agree.
-import { createAnalyzer, type Analysis } from '../core/analyze';
+import { createAnalyzer, type Analysis, type Analyzer } from '../core/analyze';
 import type { Finding } from '../core/types';
 import type { PanelField } from '../panel/bridge';
 import { analyzerOptions, isReportField, prepareReport, type ReportSettings } from '../panel/report';
@@ -14,13 +14,20 @@ export interface GuardInput {
   settings?: ReportSettings;
 }
 
+/**
+ * One analyzer kept while its options stay the same: the panel asks for a verdict after every pause in the
+ * typing, and an analyzer re-reads only the paragraphs that changed since its last run.
+ */
+let kept: { key: string; analyzer: Analyzer } | undefined;
+
 /** The analysis a submit is judged by (period, template, every finding); undefined while nothing is typed. */
 export function guardAnalysis({ fields, pageTitle, settings = {} }: GuardInput): Analysis | undefined {
-  // Nothing typed yet: no report to hold back (the portal's own required-field check speaks for empty forms).
+  // Nothing typed yet: no report text to judge (empty required fields are counted apart, lib/guard/required.ts).
   if (fields.filter(isReportField).every((field) => field.text.trim() === '')) return undefined;
   const prepared = prepareReport(fields, pageTitle, settings);
-  const analyzer = createAnalyzer(analyzerOptions(prepared, settings).options);
-  return analyzer.update(prepared.reportFields);
+  const { key, options } = analyzerOptions(prepared, settings);
+  if (kept?.key !== key) kept = { key, analyzer: createAnalyzer(options) };
+  return kept.analyzer.update(prepared.reportFields);
 }
 
 /**

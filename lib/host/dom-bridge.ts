@@ -132,9 +132,13 @@ export function createDomBridge(win: Window, focus: FocusTracker): PageBridge {
   });
   observer.observe(doc.documentElement, { childList: true, subtree: true });
 
+  // The title is read again when the fields are (elements added or removed), not on every snapshot: a snapshot
+  // follows each pause in the typing, and the title cells of a large OA table need not be walked each time.
+  let title: string | undefined;
   const discover = () => {
     lastFields = discoverFields(doc, { ignore: isOurs }).filter((field) => field.visible || field.source);
     stale = false;
+    title = undefined;
     return lastFields;
   };
   const currentFields = () =>
@@ -223,7 +227,9 @@ export function createDomBridge(win: Window, focus: FocusTracker): PageBridge {
       return { ok: result.ok, messageId: result.messageId, params: result.params };
     },
     pageTitle() {
-      return pageTitleOf(doc);
+      if (stale) currentFields();
+      title ??= pageTitleOf(doc);
+      return title;
     },
     onChange(listener) {
       const docs = documentsOf(doc);
