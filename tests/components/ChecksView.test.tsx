@@ -21,6 +21,25 @@ async function fixAllConfirmed() {
 const rowQuoting = (excerpt: string) =>
   screen.getAllByRole('listitem').find((li) => li.textContent?.includes(`“${excerpt}”`))!;
 
+/** Six required sections, 甲 to 己, each with a one-line scaffold. */
+const sixParts = (() => {
+  const parsed = parseTemplate({
+    schemaVersion: 1,
+    id: 'six-parts',
+    version: 1,
+    name: '六段式报告',
+    kinds: ['六段式报告'],
+    sections: ['甲', '乙', '丙', '丁', '戊', '己'].map((name, i) => ({
+      id: `part-${i + 1}`,
+      title: `${name}部分`,
+      required: true,
+      scaffold: `${'一二三四五六'[i]}、${name}部分\n${name}的内容。`,
+    })),
+  });
+  if (!parsed.ok) throw new Error('template');
+  return parsed.template;
+})();
+
 describe('ChecksView', () => {
   it('lists blocking findings first, each quoting the text it is about', () => {
     render(<ChecksView analysis={analysisOf(TEXT)} bridge={bridge()} />);
@@ -219,22 +238,7 @@ describe('ChecksView inserting a missing section', () => {
 
   describe('several at once', () => {
     // Six required sections; the report has the first (and, in one case, the last).
-    const input: TemplateInput = {
-      schemaVersion: 1,
-      id: 'six-parts',
-      version: 1,
-      name: '六段式报告',
-      kinds: ['六段式报告'],
-      sections: ['甲', '乙', '丙', '丁', '戊', '己'].map((name, i) => ({
-        id: `part-${i + 1}`,
-        title: `${name}部分`,
-        required: true,
-        scaffold: `${'一二三四五六'[i]}、${name}部分\n${name}的内容。`,
-      })),
-    };
-    const parsed = parseTemplate(input);
-    if (!parsed.ok) throw new Error('template');
-    const six = (text: string) => analysisOfMainField(text, { templateId: 'six-parts', templates: [parsed.template] });
+    const six = (text: string) => analysisOfMainField(text, { templateId: 'six-parts', templates: [sixParts] });
 
     it('inserts sections going in at one place in template order', async () => {
       const text = '一、甲部分\n甲的内容。';
@@ -259,23 +263,6 @@ describe('ChecksView inserting a missing section', () => {
   });
 });
 
-const sixParts = (() => {
-  const parsed = parseTemplate({
-    schemaVersion: 1,
-    id: 'six-parts',
-    version: 1,
-    name: '六段式报告',
-    kinds: ['六段式报告'],
-    sections: ['甲', '乙', '丙', '丁', '戊', '己'].map((name, i) => ({
-      id: `part-${i + 1}`,
-      title: `${name}部分`,
-      required: true,
-      scaffold: `${'一二三四五六'[i]}、${name}部分\n${name}的内容。`,
-    })),
-  });
-  if (!parsed.ok) throw new Error('template');
-  return parsed.template;
-})();
 
 describe('ChecksView categories', () => {
   // Five half-width commas (punctuation, notes) and one placeholder (blocking).

@@ -8,6 +8,7 @@ import {
   StorageFullError,
   StorageNewerVersionError,
   createSnippet,
+  defaultSiteProfile,
   deleteSetAside,
   deleteSnippet,
   exportBackup,
@@ -37,18 +38,8 @@ const good2 = snippet('s2', '主要工作');
 const emptyTitle = { ...snippet('s3', '占位'), title: '' };
 const notAnObject = '手工改过的一行字';
 
-const profile = {
-  enabled: true,
-  pathPattern: '*',
-  panelWidth: 360,
-  panelCollapsed: false,
-  templateId: null,
-  fieldSectionMap: {},
-  variables: {},
-  submitGuard: null,
-  draftAutosave: null,
-  updatedAt: 1,
-};
+/** An enabled site's stored profile, as a build of this version writes it. */
+const profile = { ...defaultSiteProfile(1), enabled: true, panelWidth: 360 };
 
 const stored = async (key: string) => (await fakeBrowser.storage.local.get(key))[key];
 const fullStorage = () =>
