@@ -11,6 +11,7 @@ import {
   type BackupSummary,
   type ItemName,
 } from '@/lib/storage';
+import { downloadJson } from './downloadJson';
 
 export interface BackupSectionProps {
   exportBackup?: typeof exportBackupDefault;
@@ -30,9 +31,6 @@ interface Pending {
 
 /** Counted items shown in the confirmation, in this order; settings get their own line. */
 const COUNTED: readonly Exclude<ItemName, 'settings'>[] = ['snippets', 'templates', 'siteProfiles', 'drafts'];
-
-/** How long the download's Blob URL stays alive: the browser reads it asynchronously after the click. */
-const REVOKE_AFTER_MS = 60_000;
 
 function messageOf(error: unknown, fallbackId: string): string {
   if (error && typeof error === 'object' && 'messageId' in error && typeof error.messageId === 'string') {
@@ -69,16 +67,8 @@ export function BackupSection({
     setMessage(undefined);
     try {
       const text = await exportBackup(now());
-      const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
       const fileName = backupFileName(now());
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = fileName;
-      link.hidden = true;
-      document.body.append(link);
-      link.click();
-      link.remove();
-      setTimeout(() => URL.revokeObjectURL(url), REVOKE_AFTER_MS);
+      downloadJson(text, fileName);
       // Say so when the file also carries entries that cannot be used now: the user may look for them there.
       const setAside = (JSON.parse(text) as { setAside?: unknown[] }).setAside?.length ?? 0;
       const exported = t('storage.backup.exported', { fileName });

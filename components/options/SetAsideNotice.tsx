@@ -11,6 +11,7 @@ import {
   type SetAsideEntry,
   type SetAsideReport,
 } from '@/lib/storage';
+import { downloadJson } from './downloadJson';
 
 export interface SetAsideNoticeProps {
   list?: () => Promise<SetAsideReport>;
@@ -21,9 +22,6 @@ export interface SetAsideNoticeProps {
 }
 
 type Message = { kind: 'status' | 'alert'; text: string };
-
-/** How long the download's Blob URL stays alive: the browser reads it asynchronously after the click. */
-const REVOKE_AFTER_MS = 60_000;
 
 /** How long storage must stay quiet before the notice counts again. */
 const RELOAD_AFTER_MS = 300;
@@ -54,17 +52,6 @@ const reasonOf = (entry: SetAsideEntry) =>
     ? t('storage.setAside.reason.newer')
     : t('storage.setAside.reason.invalid', { path: entry.path || '-' });
 
-function download(text: string, fileName: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), REVOKE_AFTER_MS);
-}
 
 /**
  * Shown at the top of the options page when stored entries cannot be used: how many, in which item, and why
@@ -114,7 +101,7 @@ export function SetAsideNotice({
     setBusy(true);
     try {
       const fileName = setAsideFileName(now()).replace(/\.json$/, `-${item}.json`);
-      download(await exportEntries(entries.map((entry) => entry.id), now()), fileName);
+      downloadJson(await exportEntries(entries.map((entry) => entry.id), now()), fileName);
       setMessage({ kind: 'status', text: t('storage.setAside.exported', { fileName }) });
     } catch {
       setMessage({ kind: 'alert', text: t('storage.setAside.failed') });
