@@ -62,7 +62,7 @@ export interface PageBridge {
   onChange(listener: () => void): () => void;
   /**
    * Replaces the whole text of the field with `key` through the insertion adapters, so that the page's
-   * framework or editor holds it (draft restore). Optional in test doubles; lib/panel/dom-bridge.ts implements it.
+   * framework or editor holds it (draft restore). Optional in test doubles; lib/host/dom-bridge.ts implements it.
    */
   replaceFieldText?(key: string, text: string): Promise<InsertOutcome>;
 }
