@@ -223,7 +223,9 @@ export function ChecksView({ analysis, bridge }: { analysis: PageAnalysis; bridg
         {t(finding.messageId, finding.params)}
       </span>
       <span className="tb-muted">
-        {labelOf(finding.fieldKey)} · “{excerpt(finding)}”
+        {/* An empty field or a place to insert has no text to quote. */}
+        {labelOf(finding.fieldKey)}
+        {excerpt(finding) ? ` · “${excerpt(finding)}”` : ''}
       </span>
       <span className="tb-actions">
         <button type="button" className="tb-link" onClick={() => bridge.reveal(finding)}>
