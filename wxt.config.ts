@@ -22,7 +22,12 @@ export default defineConfig({
     permissions: ['activeTab', 'scripting', 'storage', 'unlimitedStorage'],
     optional_host_permissions: ['http://*/*', 'https://*/*'],
     ...(E2E ? { host_permissions: ['http://127.0.0.1/*'] } : {}),
-    action: { default_title: '__MSG_actionTitle__' },
+    // Drawn by tests/scripts/icons.mjs: the 16 and 32 px icons on a whole-pixel grid so they stay sharp.
+    icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
+    action: {
+      default_title: '__MSG_actionTitle__',
+      default_icon: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png' },
+    },
     // The panel page is framed by the portal page (lib/host), so it must be web-accessible. Not with
     // use_dynamic_url: Chromium then hands content scripts a per-session address while the frame's document
     // still has the id-based origin, and the channel's postMessage, addressed to that exact origin, is dropped.
