@@ -20,7 +20,10 @@ export function OptionsApp({
   return (
     <div className="opt-layout">
       <nav className="opt-nav" aria-label={t('options.navLabel')}>
-        <h1>{t('options.title')}</h1>
+        <h1>
+          <img src="/icon/48.png" alt="" width={24} height={24} />
+          {t('options.title')}
+        </h1>
         <ul>
           {sections.map((section) => (
             <li key={section.id}>

@@ -93,7 +93,14 @@ export default defineBackground(() => {
   const resync = () => {
     resyncRegistration().catch(() => undefined);
   };
-  browser.runtime.onInstalled.addListener(resync);
+  browser.runtime.onInstalled.addListener((details) => {
+    resync();
+    // A first installation opens the options page at its 使用说明 (what Tianbao does, how to open and pin it,
+    // where the text stays); updates open nothing.
+    if (details.reason === 'install') {
+      browser.tabs.create({ url: browser.runtime.getURL('/options.html?installed=1#welcome') }).catch(() => undefined);
+    }
+  });
   browser.runtime.onStartup.addListener(resync);
   browser.permissions.onRemoved.addListener(resync);
   // Drafts past Settings.draftRetentionDays go whenever the background starts (browser start, install, and

@@ -7,6 +7,8 @@ import { BackupSection } from '@/components/options/BackupSection';
 import { RuleSettingsSection } from '@/components/options/RuleSettingsSection';
 import { TemplatesSection } from '@/components/options/TemplatesSection';
 import { DraftsSection } from '@/components/options/DraftsSection';
+import { WelcomeSection } from '@/components/options/WelcomeSection';
+import { browser } from 'wxt/browser';
 import { activeSites, revokeSite } from '@/lib/background/sites';
 import {
   deleteDrafts,
@@ -20,7 +22,24 @@ import {
 import { loadLanguage } from '@/lib/panel/language';
 import './options.css';
 
-const sections: OptionsSection[] = [
+const justInstalled = new URLSearchParams(location.search).has('installed');
+
+/** The shortcut that opens the panel, as the browser has it now ('' when the user removed it). */
+async function panelShortcut(): Promise<string> {
+  try {
+    const commands = await browser.commands.getAll();
+    return commands.find((c) => c.name === '_execute_action')?.shortcut ?? '';
+  } catch {
+    return '';
+  }
+}
+
+const sections = (shortcut: string): OptionsSection[] => [
+  {
+    id: 'welcome',
+    titleId: 'options.welcome.nav',
+    render: () => <WelcomeSection shortcut={shortcut} justInstalled={justInstalled} />,
+  },
   { id: 'snippets', titleId: 'storage.snippets.title', render: () => <SnippetsSection /> },
   { id: 'templates', titleId: 'templates.title', render: () => <TemplatesSection /> },
   {
@@ -60,8 +79,8 @@ const sections: OptionsSection[] = [
   },
 ];
 
-void loadLanguage().then((language) => {
+void Promise.all([loadLanguage(), panelShortcut()]).then(([language, shortcut]) => {
   document.documentElement.lang = language === 'en' ? 'en' : 'zh-CN';
   document.title = language === 'en' ? 'Tianbao · Snippets & templates' : '填报助手 · 片段库与模板';
-  createRoot(document.getElementById('root')!).render(<OptionsApp sections={sections} />);
+  createRoot(document.getElementById('root')!).render(<OptionsApp sections={sections(shortcut)} />);
 });

@@ -39,7 +39,16 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function launch(options: { withExtension?: boolean } = {}): Promise<Harness> {
+export interface LaunchOptions {
+  withExtension?: boolean;
+  /** Keep the 使用说明 tab a first installation opens; other suites close it so that it cannot get in the way. */
+  keepWelcome?: boolean;
+}
+
+/** The options page at its welcome section, as the background opens it on installation. */
+export const isWelcomeTab = (url: string) => /^chrome-extension:\/\/[a-p]{32}\/options\.html\?installed=1/.test(url);
+
+export async function launch(options: LaunchOptions = {}): Promise<Harness> {
   const withExtension = options.withExtension ?? true;
   if (withExtension && !existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`No e2e build at ${EXTENSION_DIR}: run "npm run build:e2e" first.`);
@@ -87,6 +96,18 @@ export async function launch(options: { withExtension?: boolean } = {}): Promise
     requests.push({ url: request.url(), source, frameUrl });
   };
   context.on('request', record);
+
+  if (!options.keepWelcome) {
+    const closeWelcome = (page: Page) => {
+      const check = () => {
+        if (isWelcomeTab(page.url())) page.close().catch(() => undefined);
+      };
+      check();
+      page.once('load', check);
+    };
+    context.on('page', closeWelcome);
+    context.pages().forEach(closeWelcome);
+  }
 
   let worker: Worker | undefined;
   let extensionId = '';
