@@ -31,6 +31,7 @@ Firefox: npm run build:firefox，然后在 about:debugging#/runtime/this-firefox
 演示页面服务运行中，按 Ctrl+C 结束。 / The demo portal keeps running; Ctrl+C to stop.`);
 } else {
   const { chromium: driver } = await import('playwright-core');
+  const lang = process.env.TIANBAO_LANG === 'en' ? 'en-US' : 'zh-CN';
   const context = await driver.launchPersistentContext(mkdtempSync(join(tmpdir(), 'tianbao-start-')), {
     executablePath: chromium,
     headless: false,
@@ -42,7 +43,13 @@ Firefox: npm run build:firefox，然后在 about:debugging#/runtime/this-firefox
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      // The users' browsers are Chinese: the demo starts in Chinese whatever this machine's language is
+      // (TIANBAO_LANG=en shows the English interface). Chromium on Linux reads its UI language from the
+      // environment, Windows and macOS from --lang.
+      `--lang=${lang}`,
     ],
+    env: { ...process.env, LANG: `${lang.replace('-', '_')}.UTF-8`, LANGUAGE: lang.replace('-', '_') },
+    locale: lang,
   });
   const page = context.pages()[0] ?? (await context.newPage());
   await page.goto(demo);
