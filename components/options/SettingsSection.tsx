@@ -11,7 +11,11 @@ export interface SettingsSectionProps {
 /** 设置: interface language (more settings join here as they arrive). */
 export function SettingsSection({ load, saveLanguage }: SettingsSectionProps) {
   const [language, setLanguage] = useState<LanguageSetting | undefined>(undefined);
-  const [status, setStatus] = useState<{ ok: boolean; text: string } | undefined>(undefined);
+  // A message id, not its text: the page switches language as soon as the setting is saved, and the
+  // confirmation must read in the new language.
+  const [status, setStatus] = useState<{ ok: boolean; id: string; params?: Record<string, string | number> } | undefined>(
+    undefined,
+  );
   useEffect(() => {
     load()
       .then((settings) => setLanguage(settings.language))
@@ -30,13 +34,15 @@ export function SettingsSection({ load, saveLanguage }: SettingsSectionProps) {
             setLanguage(next);
             try {
               await saveLanguage(next);
-              setStatus({ ok: true, text: t('options.settings.saved') });
+              setStatus({ ok: true, id: 'options.settings.saved' });
             } catch (error) {
               // The data layer's own words when it has them (storage full, saved by a newer version).
               const e = error as { messageId?: unknown; params?: Record<string, string | number> } | undefined;
-              const text =
-                typeof e?.messageId === 'string' ? t(e.messageId, e.params) : t('options.settings.saveFailed');
-              setStatus({ ok: false, text });
+              setStatus(
+                typeof e?.messageId === 'string'
+                  ? { ok: false, id: e.messageId, params: e.params }
+                  : { ok: false, id: 'options.settings.saveFailed' },
+              );
             }
           }}
         >
@@ -45,7 +51,7 @@ export function SettingsSection({ load, saveLanguage }: SettingsSectionProps) {
           <option value="en">English</option>
         </select>
       </label>
-      {status && <p role={status.ok ? 'status' : 'alert'}>{status.text}</p>}
+      {status && <p role={status.ok ? 'status' : 'alert'}>{t(status.id, status.params)}</p>}
     </section>
   );
 }

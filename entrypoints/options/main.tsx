@@ -18,7 +18,9 @@ import {
   saveRuleSettings,
   updateSettings,
   watchDrafts,
+  watchSettings,
 } from '@/lib/storage';
+import type { Language } from '@/lib/i18n';
 import { loadLanguage } from '@/lib/panel/language';
 import './options.css';
 
@@ -79,8 +81,20 @@ const sections = (shortcut: string): OptionsSection[] => [
   },
 ];
 
-void Promise.all([loadLanguage(), panelShortcut()]).then(([language, shortcut]) => {
+const root = createRoot(document.getElementById('root')!);
+
+function show(language: Language, shortcut: string) {
   document.documentElement.lang = language === 'en' ? 'en' : 'zh-CN';
   document.title = language === 'en' ? 'Tianbao · Snippets & templates' : '填报助手 · 片段库与模板';
-  createRoot(document.getElementById('root')!).render(<OptionsApp sections={sections(shortcut)} />);
+  // Rendering the same tree again keeps every section's state (a snippet being edited stays as typed); only
+  // the words change.
+  root.render(<OptionsApp sections={sections(shortcut)} />);
+}
+
+void Promise.all([loadLanguage(), panelShortcut()]).then(([language, shortcut]) => {
+  show(language, shortcut);
+  // A language chosen in 设置 (here or in another options tab) applies at once, with no reload.
+  watchSettings(() => {
+    void loadLanguage().then((next) => show(next, shortcut));
+  });
 });

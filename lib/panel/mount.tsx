@@ -261,9 +261,16 @@ export async function startPanel(win: Window = window): Promise<void> {
 
   const container = win.document.getElementById('root') ?? win.document.body.appendChild(win.document.createElement('div'));
   keepFocusOnMouseDown(win.document.documentElement);
-  createRoot(container).render(
-    <Panel store={store} bridge={bridge} actions={actions} guard={guardStore} drafts={drafts} switches={switches} />,
-  );
+  const root = createRoot(container);
+  const render = () =>
+    root.render(
+      <Panel store={store} bridge={bridge} actions={actions} guard={guardStore} drafts={drafts} switches={switches} />,
+    );
+  render();
+  // A language chosen in the options page applies at once: the same tree rendered again, state kept.
+  watchSettings(() => {
+    void loadLanguage().then(render);
+  });
   // The site's rule switches first: a guard question waiting in the backlog is answered as the 检查 tab would.
   await loadReportSettings();
   for (const event of backlog.splice(0)) onMessage(event);

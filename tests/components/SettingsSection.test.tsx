@@ -19,7 +19,7 @@ describe('SettingsSection', () => {
   it('saves the interface language', async () => {
     render(section());
     await userEvent.selectOptions(await screen.findByRole('combobox', { name: '界面语言' }), 'en');
-    expect((await screen.findByRole('status')).textContent).toBe('已保存。重新打开侧栏后生效。');
+    expect((await screen.findByRole('status')).textContent).toBe('已保存，界面语言已切换。');
     expect((await getSettings()).language).toBe('en');
   });
 

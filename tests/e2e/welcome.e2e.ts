@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { EXTENSION_DIR, isWelcomeTab, launch, type Harness } from './harness';
+import { EXTENSION_DIR, isWelcomeTab, launch, openedPanel, type Harness } from './harness';
 
 let h: Harness;
 let welcome: Page;
@@ -56,5 +56,32 @@ describe('first run', () => {
       expect(png.readUInt32BE(20)).toBe(Number(size));
     }
     expect(Object.keys(manifest.action.default_icon)).toEqual(['16', '32', '48']);
+  });
+});
+
+describe('language', () => {
+  it('switches the options page and an open panel at once, with no reload', async () => {
+    const portal = await h.open('/demo-portal/');
+    await h.clickToolbar(portal);
+    const panel = await openedPanel(portal);
+    await panel.getByRole('tab', { name: '检查' }).waitFor();
+
+    const options = await h.context.newPage();
+    await options.goto(`chrome-extension://${h.extensionId}/options.html#settings`);
+    await options.getByRole('heading', { level: 2, name: '设置' }).waitFor();
+    let reloaded = false;
+    options.on('load', () => (reloaded = true));
+    await options.getByRole('combobox', { name: /界面语言/ }).selectOption('en');
+
+    await options.getByRole('heading', { level: 2, name: 'Getting started' }).waitFor({ timeout: 5_000 });
+    await expect(options.getByRole('status').innerText()).resolves.toBe('Saved. The interface has switched language.');
+    await panel.getByRole('tab', { name: 'Checks' }).waitFor({ timeout: 5_000 });
+    expect(reloaded).toBe(false);
+
+    // And back, so that the suites after this one read Chinese.
+    await options.getByRole('combobox', { name: /Interface language/ }).selectOption('auto');
+    await panel.getByRole('tab', { name: '检查' }).waitFor({ timeout: 5_000 });
+    await options.close();
+    await portal.close();
   });
 });
