@@ -19,13 +19,15 @@ const compiles = (source: string) => {
 };
 
 /** A RegExp source that compiles and has no unbounded quantifier. */
-const BoundedPattern = v.pipe(
-  v.string(),
-  v.minLength(1),
-  v.maxLength(400),
-  v.check(compiles, 'pattern does not compile'),
-  v.check(isBoundedPattern, 'pattern has an unbounded quantifier'),
-);
+const boundedPattern = (maxLength: number) =>
+  v.pipe(
+    v.string(),
+    v.minLength(1),
+    v.maxLength(maxLength),
+    v.check(compiles, 'pattern does not compile'),
+    v.check(isBoundedPattern, 'pattern has an unbounded quantifier'),
+  );
+const BoundedPattern = boundedPattern(400);
 
 const EntryId = v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'entry id: lowercase letters, digits, -'));
 const SeveritySchema = v.picklist(['blocking', 'warning', 'info']);
@@ -46,20 +48,46 @@ export const DictionaryEntrySchema = v.object({
   notBefore: v.optional(BoundedPattern),
   after: v.optional(BoundedPattern),
   notAfter: v.optional(BoundedPattern),
+  /**
+   * Where the trigger may stand relative to 《》 document titles: 'outside' (never inside a quoted title: fixing
+   * it there would misquote the document), or 'any'. Absent: the pack's `quotes`, else 'any'.
+   */
+  quotes: v.optional(v.picklist(['outside', 'any'])),
+  /**
+   * A literal that, standing anywhere earlier in the same paragraph, makes the trigger right: 总书记 after an
+   * earlier 习近平总书记 is the usual second mention, not a stripped name. Looked up once per paragraph.
+   */
+  notEarlier: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(20))),
 });
 export type DictionaryEntry = v.InferOutput<typeof DictionaryEntrySchema>;
 
 const PackHeader = { id: v.string(), version: v.pipe(v.number(), v.integer(), v.minValue(1)) };
 
-export const DictionaryPackSchema = v.object({ ...PackHeader, entries: v.array(DictionaryEntrySchema) });
+export const DictionaryPackSchema = v.object({
+  ...PackHeader,
+  /** The default of the entries' `quotes` (see DictionaryEntrySchema). */
+  quotes: v.optional(v.picklist(['outside', 'any'])),
+  entries: v.array(DictionaryEntrySchema),
+});
 export type DictionaryPack = v.InferOutput<typeof DictionaryPackSchema>;
 
-export const PatternPackSchema = v.object({
-  ...PackHeader,
-  entries: v.array(
-    v.object({ id: EntryId, pattern: BoundedPattern, kind: v.optional(v.string()), example: v.string() }),
-  ),
+/**
+ * A pattern entry. By default it is a fragment searched anywhere in a paragraph. With `line: true` it only
+ * counts where it fills the whole trimmed line, alone or in a row with other line entries (发布时间：… 来源：…
+ * 浏览次数：…), so that the same words inside a sentence of a report are never matched. Line patterns may be
+ * longer (several alternatives of one metadata label), still bounded.
+ */
+export const PatternEntrySchema = v.object({
+  id: EntryId,
+  pattern: boundedPattern(1200),
+  kind: v.optional(v.string()),
+  line: v.optional(v.boolean()),
+  example: v.string(),
+  source: v.optional(v.string()),
 });
+export type PatternEntry = v.InferOutput<typeof PatternEntrySchema>;
+
+export const PatternPackSchema = v.object({ ...PackHeader, entries: v.array(PatternEntrySchema) });
 export type PatternPack = v.InferOutput<typeof PatternPackSchema>;
 
 const YearMonth = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}$/));
@@ -96,8 +124,14 @@ function load<S extends v.GenericSchema>(schema: S, data: unknown, name: string)
   return result.output;
 }
 
-export const officialNamesPack: DictionaryPack = load(DictionaryPackSchema, officialNamesJson, 'official-names');
-export const spinPairsPack: DictionaryPack = load(DictionaryPackSchema, spinPairsJson, 'spin-pairs');
+/** A pack's entries with the pack's default `quotes` written into each entry that does not set its own. */
+function withQuotes(pack: DictionaryPack): DictionaryPack {
+  if (!pack.quotes) return pack;
+  return { ...pack, entries: pack.entries.map((e) => (e.quotes ? e : { ...e, quotes: pack.quotes })) };
+}
+
+export const officialNamesPack: DictionaryPack = withQuotes(load(DictionaryPackSchema, officialNamesJson, 'official-names'));
+export const spinPairsPack: DictionaryPack = withQuotes(load(DictionaryPackSchema, spinPairsJson, 'spin-pairs'));
 export const placeholdersPack: PatternPack = load(PatternPackSchema, placeholdersJson, 'placeholders');
 export const cruftPack: PatternPack = load(PatternPackSchema, cruftJson, 'cruft');
 export const eventsPack: EventsPack = load(EventsPackSchema, eventsJson, 'events');

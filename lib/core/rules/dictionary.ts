@@ -3,11 +3,69 @@
 // two literal characters, only those whose second character follows — are tried, each with its bounded
 // before/after context. Triggers that begin with a group or a class get a scan of their own, run only in
 // paragraphs that contain the literal every match of the trigger must contain (本事 in (工作|学习)本事).
+// An entry may stay out of 《》 document titles (`quotes: 'outside'`): the paragraph's quoted spans are found
+// once, on the first hit that asks, and each hit is located among them by binary search. An entry may also be
+// cancelled by a literal earlier in the paragraph (`notEarlier`), whose first position is looked up once.
 import type { DictionaryEntry } from '../packs';
 import type { Finding, Severity } from '../types';
 
 /** How far back a `before`/`notBefore` context may look, in UTF-16 code units. */
 const BEFORE_WINDOW = 24;
+/**
+ * How far an unclosed 《 (or a 》 with no 《 before it in the paragraph) is taken to reach: a title torn apart by
+ * a line break is still a title on both lines, but a stray mark must not shelter the rest of a long paragraph.
+ */
+const UNCLOSED_REACH = 80;
+const QUOTE_MARK = /[《》]/g;
+
+/**
+ * The paragraph's 《…》 spans as sorted, disjoint [start, end) pairs in one flat list (start is the 《, end the
+ * 》). One pass, jumping from mark to mark. Nested 〈〉 and 《》 inside a title stay inside its span.
+ */
+export function quotedSpans(text: string): number[] {
+  const spans: number[] = [];
+  if (text.indexOf('《') < 0 && text.indexOf('》') < 0) return spans;
+  const push = (start: number, end: number) => {
+    // A 》 with no 《 reaches back over earlier spans: merge them.
+    while (spans.length > 0 && spans[spans.length - 1]! > start) {
+      start = Math.min(start, spans[spans.length - 2]!);
+      spans.length -= 2;
+    }
+    spans.push(start, end);
+  };
+  let depth = 0;
+  let open = 0;
+  QUOTE_MARK.lastIndex = 0;
+  while (QUOTE_MARK.test(text)) {
+    const at = QUOTE_MARK.lastIndex - 1;
+    if (text.charCodeAt(at) === 0x300a /* 《 */) {
+      if (depth === 0) open = at;
+      depth++;
+    } else if (depth > 0) {
+      depth--;
+      if (depth === 0) push(open, at + 1);
+    } else {
+      push(Math.max(0, at - UNCLOSED_REACH), at + 1);
+    }
+  }
+  if (depth > 0) push(open, Math.min(text.length, open + UNCLOSED_REACH));
+  return spans;
+}
+
+/** Whether `at` lies inside one of the spans (after its 《, before its 》). */
+function insideSpans(spans: readonly number[], at: number): boolean {
+  let lo = 0;
+  let hi = spans.length / 2 - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const start = spans[2 * mid]!;
+    const end = spans[2 * mid + 1]!;
+    if (at <= start) hi = mid - 1;
+    else if (at >= end) lo = mid + 1;
+    else return true;
+  }
+  return false;
+}
 
 interface CompiledEntry {
   entry: DictionaryEntry;
@@ -157,6 +215,12 @@ export function compileDictionaries(dictionaries: ReadonlyArray<readonly Diction
     lists.push(list);
   }
 
+  // Per paragraph, filled on first need: its quoted spans, and where each notEarlier literal first stands.
+  let spansText: string | undefined;
+  let spans: number[] = [];
+  let earlierText: string | undefined;
+  const firstAt = new Map<string, number>();
+
   function accept(c: CompiledEntry, text: string, at: number): DictionaryHit | undefined {
     c.trigger.lastIndex = at;
     const m = c.trigger.exec(text);
@@ -169,6 +233,26 @@ export function compileDictionaries(dictionaries: ReadonlyArray<readonly Diction
     }
     if (c.after && !stickyTest(c.after, text, end)) return undefined;
     if (c.notAfter && stickyTest(c.notAfter, text, end)) return undefined;
+    const literal = c.entry.notEarlier;
+    if (literal !== undefined) {
+      if (earlierText !== text) {
+        earlierText = text;
+        firstAt.clear();
+      }
+      let first = firstAt.get(literal);
+      if (first === undefined) {
+        first = text.indexOf(literal);
+        firstAt.set(literal, first);
+      }
+      if (first >= 0 && first < at) return undefined;
+    }
+    if (c.entry.quotes === 'outside') {
+      if (spansText !== text) {
+        spansText = text;
+        spans = quotedSpans(text);
+      }
+      if (spans.length > 0 && insideSpans(spans, at)) return undefined;
+    }
     const replacement = m[0].replace(c.replace, c.entry.right);
     return { entry: c.entry, start: at, end, matched: m[0], replacement };
   }

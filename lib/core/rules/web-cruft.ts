@@ -1,23 +1,90 @@
-// web-cruft — lines and fragments carried over from 范文 and document-sharing sites: "- 范文问答", "- 答案列表",
-// "[朗读]", 加入收藏, 共计N个字, 精品文档 仅供参考, 文档介绍, 申明敬告, 省略N字 正式会员可完整阅读, page markers
-// (第1页 共3页, — 2 —), navigation (上一篇, 猜你喜欢).
+// web-cruft — lines and fragments carried over from 范文 and document-sharing sites: "- 范文问答", "[朗读]",
+// 加入收藏, 共计N个字, 精品文档 仅供参考, 省略N字 正式会员可完整阅读, page markers (第1页 共3页, — 2 —),
+// navigation (上一篇, 猜你喜欢), VIP专免 and 下载 prompts, 篇一 / 第1篇 headers and （精选5篇） title suffixes; and
+// whole lines of page furniture: metadata (更新时间：2023-05-06, 来源：网友投稿, 作者：…, 浏览次数：123),
+// breadcrumbs (首页 > 范文大全 > 工作总结, 当前位置：…), the editor's blurb (以下是小编为大家整理的…，供大家参考),
+// a document's file name (….docx).
 // Why: they never belong in a report and show at a glance that it was copied. Severity: blocking, like
 // placeholders — nothing in a real report looks like these phrases. Fix: remove the fragment, or the whole
 // line (with its line break) when nothing else is on it.
-// Data: lib/core/packs/cruft.json. Known false positive: a report about a website that quotes "加入收藏".
+// Line entries (`line: true` in the pack) count only where they, alone or in a row with other entries, fill
+// the whole trimmed line: 时间, 来源, 作者, 下载 in a report's sentence are never matched; only a line that is
+// nothing but "label：value" metadata is.
+// Data: lib/core/packs/cruft.json. Known false positive: a report about a website that quotes "加入收藏"; a
+// line "作者：张三" on its own in a report that names its author that way.
 import { cruftPack } from '../packs';
 import type { Finding, ParagraphRule } from './types';
 
-const entryIds = cruftPack.entries.map((e) => e.id);
-const combined = new RegExp(cruftPack.entries.map((e, i) => `(?<c${i}>${e.pattern})`).join('|'), 'g');
+const fragmentEntries = cruftPack.entries.filter((e) => !e.line);
+const fragmentIds = fragmentEntries.map((e) => e.id);
+const combined = new RegExp(fragmentEntries.map((e, i) => `(?<c${i}>${e.pattern})`).join('|'), 'g');
 /** What may remain on a line for the line itself to count as cruft: spaces, dashes, bullets, bars. */
 const LINE_LEFTOVER = /^[\s\-—－·•|｜:：>》]*$/;
+
+// Whole-line reading: entries (line entries first, then fragments) matched one after another from the line's
+// start, separated by blanks, bars and bullets; the line is cruft when they reach its end.
+const itemEntries = [...cruftPack.entries.filter((e) => e.line), ...fragmentEntries];
+const itemIds = itemEntries.map((e) => e.id);
+const ITEM = new RegExp(itemEntries.map((e, i) => `(?<i${i}>${e.pattern})`).join('|'), 'y');
+const SEPARATOR = /[\s\-—－·•|｜:：>》/]{0,8}/y;
+/** Longer lines are report text (a blurb is one or two sentences). */
+const MAX_LINE = 320;
+const NO_DISABLED: ReadonlySet<string> = new Set();
+
+function skipSeparators(line: string, at: number): number {
+  SEPARATOR.lastIndex = at;
+  SEPARATOR.test(line);
+  return SEPARATOR.lastIndex;
+}
+
+/**
+ * The entries that together fill the whole line (blanks and separators aside), in order; undefined when the
+ * line holds anything else, is blank, or longer than MAX_LINE. Entries in `disabled` do not count.
+ */
+export function cruftLineEntries(line: string, disabled: ReadonlySet<string> = NO_DISABLED): string[] | undefined {
+  let end = line.length;
+  while (end > 0 && (line.charCodeAt(end - 1) <= 0x20 || line.charCodeAt(end - 1) === 0x3000)) end--;
+  let pos = skipSeparators(line, 0);
+  if (pos >= end || end - pos > MAX_LINE) return undefined;
+  const ids: string[] = [];
+  while (pos < end && ids.length < 8) {
+    ITEM.lastIndex = pos;
+    const m = ITEM.exec(line);
+    if (!m || m[0].length === 0) return undefined;
+    const groups = m.groups!;
+    const id = itemIds.find((_, i) => groups[`i${i}`] !== undefined)!;
+    if (disabled.has(id)) return undefined;
+    ids.push(id);
+    pos = skipSeparators(line, pos + m[0].length);
+  }
+  return pos >= end ? ids : undefined;
+}
+
+/** Whether web-cruft removes the whole line (the period and the title are looked for under such lines). */
+export function isCruftLine(line: string): boolean {
+  return cruftLineEntries(line) !== undefined;
+}
 
 export const webCruft: ParagraphRule = {
   id: 'web-cruft',
   category: 'cruft',
   scope: 'paragraph',
   check(text, context) {
+    const base = { ruleId: 'web-cruft', category: 'cruft', severity: 'blocking' as const };
+    const whole = cruftLineEntries(text, context.disabledEntries);
+    if (whole) {
+      // The whole line is cruft: one finding, and the fix removes the line with its line break.
+      return [
+        {
+          ...base,
+          start: 0,
+          end: text.length,
+          messageId: 'rules.cruft.line',
+          params: { entry: whole[0]!, text: text.trim() },
+          fix: { start: 0, end: text.length + 1, text: '' },
+        },
+      ];
+    }
     const spans: { start: number; end: number; entry: string }[] = [];
     combined.lastIndex = 0;
     for (let m = combined.exec(text); m; m = combined.exec(text)) {
@@ -26,7 +93,7 @@ export const webCruft: ParagraphRule = {
         continue;
       }
       const groups = m.groups!;
-      const entry = entryIds.find((_, i) => groups[`c${i}`] !== undefined)!;
+      const entry = fragmentIds.find((_, i) => groups[`c${i}`] !== undefined)!;
       if (!context.disabledEntries.has(entry)) spans.push({ start: m.index, end: m.index + m[0].length, entry });
     }
     if (spans.length === 0) return [];
@@ -37,9 +104,7 @@ export const webCruft: ParagraphRule = {
       last = s.end;
     }
     leftover += text.slice(last);
-    const base = { ruleId: 'web-cruft', category: 'cruft', severity: 'blocking' as const };
     if (LINE_LEFTOVER.test(leftover)) {
-      // The whole line is cruft: one finding, and the fix removes the line with its line break.
       return [
         {
           ...base,

@@ -1,4 +1,5 @@
-import { expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { cruftLineEntries } from '../../../lib/core/rules/web-cruft';
 import { applyFix, findingsOf, ruleTable } from './helpers';
 
 ruleTable(
@@ -16,12 +17,85 @@ ruleTable(
     { text: '第1页 共3页', span: '第1页 共3页', fix: '' },
     { text: '— 2 —', span: '— 2 —', fix: '' },
     { text: '上一篇：2020年意识形态工作总结', span: '上一篇：' },
+    // Page metadata: the whole line is "label：value", alone or several in a row.
+    { text: '更新时间：2023-05-06 10:23:41', span: '更新时间：2023-05-06 10:23:41', fix: '' },
+    { text: '发布日期：2022年12月30日', span: '发布日期：2022年12月30日', fix: '' },
+    { text: '发布时间：2021/7/1', span: '发布时间：2021/7/1', fix: '' },
+    { text: '时间：2023-05-06 09:12', span: '时间：2023-05-06 09:12', fix: '' },
+    { text: '  时间: 2019.06.21', span: '  时间: 2019.06.21', fix: '' },
+    { text: '来源：网友投稿', span: '来源：网友投稿', fix: '' },
+    { text: '来源：第一范文网', span: '来源：第一范文网', fix: '' },
+    { text: '作者：佚名　来源：网友投稿　浏览次数：1532', span: '作者：佚名　来源：网友投稿　浏览次数：1532', fix: '' },
+    { text: '发布时间：2023-02-14 | 阅读量：236 | 作者：admin', span: '发布时间：2023-02-14 | 阅读量：236 | 作者：admin', fix: '' },
+    { text: '1234人阅读', span: '1234人阅读', fix: '' },
+    { text: '文档格式：DOCX  文件大小：26.5KB', span: '文档格式：DOCX  文件大小：26.5KB', fix: '' },
+    // Breadcrumbs.
+    { text: '首页 > 范文大全 > 工作总结', span: '首页 > 范文大全 > 工作总结', fix: '' },
+    { text: '当前位置：首页>工作总结>党建工作总结', span: '当前位置：首页>工作总结>党建工作总结', fix: '' },
+    { text: '范文大全 › 工作报告 › 自查报告', span: '范文大全 › 工作报告 › 自查报告', fix: '' },
+    // The editor's blurb.
+    {
+      text: '以下是小编为大家收集的2023年意识形态工作总结范文，仅供参考，欢迎大家阅读。',
+      span: '以下是小编为大家收集的2023年意识形态工作总结范文，仅供参考，欢迎大家阅读。',
+      fix: '',
+    },
+    {
+      text: '下面是为大家整理的党支部意识形态工作自查报告，希望对您有所帮助！',
+      span: '下面是为大家整理的党支部意识形态工作自查报告，希望对您有所帮助！',
+      fix: '',
+    },
+    { text: '【导语】总结是对过去一定时期的工作进行回顾和分析。', span: '【导语】总结是对过去一定时期的工作进行回顾和分析。', fix: '' },
+    { text: '欢迎阅读与收藏。', span: '欢迎阅读与收藏。', fix: '' },
+    // 篇N headers and count suffixes of a page title.
+    { text: '篇一', span: '篇一', fix: '' },
+    { text: '篇2：', span: '篇2：', fix: '' },
+    { text: '第1篇', span: '第1篇', fix: '' },
+    { text: '【篇三】', span: '【篇三】', fix: '' },
+    { text: '范文3', span: '范文3', fix: '' },
+    { text: '篇一：2023年意识形态工作总结', span: '篇一：', fix: '' },
+    { text: '2023年意识形态工作总结（精选5篇）', span: '（精选5篇）', fix: '' },
+    { text: '意识形态工作责任制落实情况报告范文(通用6篇)', span: '范文(通用6篇)', fix: '' },
+    { text: '2022年党建工作总结精选3篇', span: '精选3篇', fix: '' },
+    { text: '意识形态工作自查报告3篇（全文完整）', span: '3篇（全文完整）', fix: '' },
+    { text: '2023年意识形态工作总结范文', span: '范文', fix: '' },
+    // A document's file name; download and VIP prompts.
+    { text: '2023年意识形态工作总结.docx', span: '2023年意识形态工作总结.docx', fix: '' },
+    { text: '关于意识形态工作的自查报告.pdf (126KB)', span: '关于意识形态工作的自查报告.pdf (126KB)', fix: '' },
+    { text: 'VIP专免', span: 'VIP专免', fix: '' },
+    { text: '意识形态工作总结 VIP专免 下载文档', span: 'VIP专免', fix: '' },
+    { text: '本文由用户fanwen2023上传', span: '本文由用户fanwen2023上传', fix: '' },
+    { text: '复制本文 下载本文', span: '复制本文 下载本文', fix: '' },
   ],
   [
     { text: '以上意见,仅供参考。' },
     { text: '建立了5大类、11个专题的信息查询系统。' },
     { text: '认真组织学习文件,写出心得体会2篇。' },
     { text: '范文澜同志的著作' },
+    // 时间, 来源, 作者, 下载, 会员, 篇 in report sentences and report lines.
+    { text: '时间：2023年5月6日' },
+    { text: '时间紧、任务重，全体干部加班加点完成任务。' },
+    { text: '会议时间：2023年3月12日上午，地点：局三楼会议室。' },
+    { text: '报告期：2023年1月1日至2023年6月30日' },
+    { text: '来源：市委宣传部' },
+    { text: '严格把好稿件来源关，网络信息来源：须经审核后发布。' },
+    { text: '信息来源于各科室报送的材料。' },
+    { text: '作者均为我局干部职工，共撰写理论文章12篇。' },
+    { text: '编辑部工作总结' },
+    { text: '组织党员干部下载“学习强国”APP，注册率达100%。' },
+    { text: '工会会员免费体检，会员可享受疗休养待遇。' },
+    { text: '撰写调研报告3篇' },
+    { text: '在市级以上媒体刊发稿件26篇，其中省级5篇。' },
+    { text: '第一篇章，我们要…' },
+    { text: '编印学习资料200余册，供大家学习参考。' },
+    { text: '我们收集整理了典型案例12个，供干部学习借鉴。' },
+    { text: '以下是我局上半年意识形态工作开展情况：' },
+    { text: '邀请专家为大家带来一堂生动的专题党课。' },
+    { text: '附件：意识形态工作责任清单.docx' },
+    { text: '点击量、阅读量、转发量均创新高，微信公众号阅读量达12万次。' },
+    { text: '申请—审核—发布' },
+    { text: '2023年意识形态工作总结' },
+    { text: '关于2023年上半年意识形态工作责任制落实情况的报告' },
+    { text: '浏览各类网站时注意甄别信息。' },
   ],
 );
 
@@ -35,4 +109,51 @@ it('removes a whole cruft line together with its line break', () => {
 it('removes only the fragment when the line holds report text too', () => {
   const text = '关于2021年学校意识形态工作情况报告[朗读]';
   expect(applyFix(text, findingsOf('web-cruft', text)[0]!)).toBe('关于2021年学校意识形态工作情况报告');
+});
+
+it('removes a page head of metadata, breadcrumb and blurb, leaving the title', () => {
+  const text = [
+    '首页 > 范文大全 > 工作总结',
+    '2023年意识形态工作总结（精选5篇）',
+    '更新时间：2023-12-06 10:21:33  来源：网友投稿',
+    '以下是小编为大家整理的2023年意识形态工作总结，供大家参考。',
+    '篇一',
+    '2023年意识形态工作总结',
+    '今年以来，我局认真落实意识形态工作责任制。',
+  ].join('\n');
+  let fixed = text;
+  for (const f of findingsOf('web-cruft', text).reverse()) fixed = applyFix(fixed, f);
+  expect(fixed).toBe('2023年意识形态工作总结\n2023年意识形态工作总结\n今年以来，我局认真落实意识形态工作责任制。');
+});
+
+describe('cruftLineEntries', () => {
+  it('names the entries that fill a line, in order', () => {
+    expect(cruftLineEntries('作者：佚名 来源：网友投稿 浏览次数：12')).toEqual(['meta-author', 'meta-source', 'meta-count']);
+  });
+  it('leaves a line with report text in it', () => {
+    expect(cruftLineEntries('发布时间：2023-05-06 我局召开专题会议')).toBeUndefined();
+  });
+  it('does not count a switched-off entry', () => {
+    expect(cruftLineEntries('来源：网友投稿', new Set(['meta-source']))).toBeUndefined();
+  });
+});
+
+describe('page heads as 范文 sites print them', () => {
+  it.each([
+    ['更新时间:2025-12 来源:网友投稿'],
+    ['时间:2021-10-22 11:54:22 浏览量:'],
+    ['admin 分享 时间: 加入收藏 共计2382个字,预计阅读时长8分钟。'],
+    ['公文搜 2021-07-09 11:23:16 组织'],
+    ['SUCAI198.COM —— 专注党建行政公文写作范文'],
+    ['www.example.com'],
+  ])('%s is a whole cruft line', (line) => {
+    expect(cruftLineEntries(line)).toBeDefined();
+    const found = findingsOf('web-cruft', line);
+    expect(found.map((f) => [f.start, f.end])).toEqual([[0, line.length]]);
+  });
+
+  it('takes the bracketed character count off a title', () => {
+    const text = '意识形态工作情况自评报告(全文共1402字)';
+    expect(applyFix(text, findingsOf('web-cruft', text)[0]!)).toBe('意识形态工作情况自评报告');
+  });
 });
