@@ -1,4 +1,6 @@
-import { ruleTable } from './helpers';
+import { describe, expect, it } from 'vitest';
+import { quotedSpans } from '../../../lib/core/rules/dictionary';
+import { findingsOf, ruleTable } from './helpers';
 
 ruleTable(
   'official-names',
@@ -15,6 +17,24 @@ ruleTable(
     { text: '对重大事件及突发性问题及时尤其注重提前介入,防患未然', span: '防患未然', fix: '防患于未然' },
     { text: '牢牢掌握新闻报导主动权。', span: '报导', fix: '报道' },
     { text: '为全市社会稳定和长治久安做出更大的贡献。', span: '做出', fix: '作出' },
+    // A quoted title that is itself misquoted is fixed inside its 《》.
+    { text: '认真学习《党委（党组）意识形态责任制实施办法》', span: '意识形态责任制', fix: '意识形态工作责任制' },
+    // The leader's name stripped from the standard formulations, as 范文 sites print them.
+    { text: '坚持以新时代中国特色社会主义思想为指导，', span: '新时代中国特色社会主义思想', fix: '习近平新时代中国特色社会主义思想' },
+    { text: '始终坚持以总书记新时代中国特色社会主义思想为指导', span: '总书记新时代中国特色社会主义思想', fix: '习近平新时代中国特色社会主义思想' },
+    { text: '坚持以***新时代中国特色社会主义思想为指导', span: '***新时代中国特色社会主义思想', fix: '习近平新时代中国特色社会主义思想' },
+    { text: '深入学习领会《新时代中国特色社会主义思想学习纲要》', span: '新时代中国特色社会主义思想', fix: '习近平新时代中国特色社会主义思想' },
+    { text: '全局上下深入学习贯彻总书记系列重要讲话精神，', span: '总书记', fix: '习近平总书记' },
+    { text: '建立理论学习中心组学习总书记重要讲话重要指示批示“第一议题”制度', span: '总书记', fix: '习近平总书记' },
+    { text: '认真学习总书记关于意识形态工作的重要论述。', span: '总书记', fix: '习近平总书记' },
+    { text: '深入学习领会《总书记关于党的建设的重要思想》', span: '总书记', fix: '习近平总书记' },
+    { text: '把学习贯彻总书记来川视察重要指示精神作为首要政治任务', span: '总书记', fix: '习近平总书记' },
+    { text: '牢记总书记嘱托，奋力谱写新篇章。', span: '总书记', fix: '习近平总书记' },
+    { text: '深入学习贯彻生态文明思想，守护绿水青山。', span: '生态文明思想', fix: '习近平生态文明思想' },
+    { text: '以法治思想为指导，推进依法行政。', span: '法治思想', fix: '习近平法治思想' },
+    { text: '深入学习践行总书记文化思想', span: '总书记文化思想', fix: '习近平文化思想' },
+    { text: '认真学习宣传强军思想，做好双拥工作。', span: '强军思想', fix: '习近平强军思想' },
+    { text: '在思想上政治上行动上同以总书记同志为核心的党中央保持高度一致', span: '总书记同志', fix: '习近平同志' },
   ],
   [
     { text: '深入学习贯彻党的十九届五中全会精神。' },
@@ -26,5 +46,54 @@ ruleTable(
     { text: '尊崇党章,遵守党规。' },
     { text: '做出来的成绩要经得起检验。' },
     { text: '新闻报道1232条。' },
+    // Never inside a quoted document title: changing it would misquote the document.
+    { text: '认真学习《关于做出进一步加强意识形态工作部署的决定》。' },
+    { text: '转发《关于开展主体教育活动的通知》，' },
+    { text: '转发《关于在全系统开展“再接再励”\n主题活动的通知' },
+    // The full names, second mentions and other words that hold the same characters.
+    { text: '坚持以习近平新时代中国特色社会主义思想为指导。' },
+    { text: '坚持和发展新时代中国特色社会主义，推进新时代中国特色社会主义事业。' },
+    { text: '走好新时代中国特色社会主义道路。' },
+    { text: '中国特色社会主义是改革开放以来党的全部理论和实践的主题。' },
+    { text: '深入学习贯彻习近平总书记重要讲话精神。' },
+    { text: '深入学习贯彻习近平总书记关于意识形态工作的重要论述，把总书记重要指示精神落到实处。' },
+    { text: '习近平总书记指出，意识形态工作是党的一项极端重要的工作。总书记强调，要加强阵地建设。' },
+    { text: '学习贯彻习近平生态文明思想、习近平法治思想。' },
+    { text: '深入学习习近平经济思想、法治思想。' },
+    { text: '树立法治思想，增强法治观念。' },
+    { text: '马克思主义经济思想是我们的理论基础。' },
+    { text: '弘扬中华优秀传统文化思想精华。' },
+    { text: '周恩来外交思想研究' },
+    { text: '以习近平同志为核心的党中央' },
+    { text: '胡锦涛总书记重要讲话精神' },
+    { text: '党总支书记重要讲话' },
   ],
 );
+
+describe('quoted titles', () => {
+  it('finds each 《》 span once, nested marks inside it', () => {
+    const text = '学习《关于〈决定〉的说明》和《条例》';
+    const spans = quotedSpans(text);
+    expect(spans).toEqual([2, 13, 14, 18]);
+    expect(text.slice(spans[0], spans[1])).toBe('《关于〈决定〉的说明》');
+  });
+
+  it('takes a title torn by a line break as a title on both lines, within reach', () => {
+    expect(quotedSpans('学习《关于做出')).toEqual([2, 7]);
+    expect(quotedSpans('部署的决定》和')).toEqual([0, 6]);
+  });
+
+  it('still flags the same words just outside the title', () => {
+    const text = '转发《关于开展学习活动的通知》，扎实开展主体教育。';
+    expect(findingsOf('official-names', text).map((f) => text.slice(f.start, f.end))).toEqual(['主体教育']);
+  });
+});
+
+describe('a doubled word inside a name', () => {
+  it.each(['坚持和发展中国特色特色社会主义', '切实加强意识形态形态工作', '深入学习贯彻总书记总书记关于意识形态工作的重要论述'])(
+    'is caught by repeated-word: %s',
+    (text) => {
+      expect(findingsOf('repeated-word', text).length).toBe(1);
+    },
+  );
+});
