@@ -96,13 +96,39 @@ export const EventsPackSchema = v.object({
   anniversaries: v.array(
     v.object({ id: EntryId, trigger: BoundedPattern, year: v.pipe(v.number(), v.integer()), source: v.string() }),
   ),
-  meetings: v.array(v.object({ id: EntryId, trigger: BoundedPattern, date: YearMonth, source: v.string() })),
+  /** Congresses and plenums; `kind` tells which later meetings make a "the latest" claim about it wrong. */
+  meetings: v.array(
+    v.object({
+      id: EntryId,
+      trigger: BoundedPattern,
+      date: YearMonth,
+      kind: v.optional(v.picklist(['congress', 'plenum'])),
+      source: v.string(),
+    }),
+  ),
+  /** A formulation that stopped being the current guidance from `supersededFrom`, unless `unless` stands in it. */
   guidance: v.array(
     v.object({
       id: EntryId,
       trigger: BoundedPattern,
       supersededFrom: v.pipe(v.number(), v.integer()),
       by: v.string(),
+      name: v.optional(v.string()),
+      unless: v.optional(BoundedPattern),
+      source: v.string(),
+    }),
+  ),
+  /**
+   * Centrally run campaigns (集中教育) with the months they ran (`active`, one or more spans). `future: true`
+   * also flags the name in a period before the first span (only for names nobody used before the campaign).
+   */
+  campaigns: v.array(
+    v.object({
+      id: EntryId,
+      name: v.string(),
+      trigger: BoundedPattern,
+      active: v.pipe(v.array(v.object({ from: YearMonth, to: YearMonth })), v.minLength(1)),
+      future: v.optional(v.boolean()),
       source: v.string(),
     }),
   ),

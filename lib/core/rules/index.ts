@@ -258,3 +258,4 @@ export function dictionaryPatterns(): string[] {
 }
 
 export type { Rule, ParagraphRule, DocumentRule } from './types';
+    ...eventsPack.campaigns.map((e) => e.trigger),

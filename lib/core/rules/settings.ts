@@ -88,9 +88,9 @@ export function ruleCatalog(): RuleCatalogItem[] {
     'spin-artefacts': spinPairsPack.entries.map((e) => ({ id: e.id, label: dictionaryLabel(e) })),
     placeholders: placeholdersPack.entries.map((e) => ({ id: e.id, label: e.example })),
     'web-cruft': cruftPack.entries.map((e) => ({ id: e.id, label: e.example })),
-    'stale-references': [...eventsPack.anniversaries, ...eventsPack.meetings, ...eventsPack.guidance].map((e) => ({
+    'stale-references': [...eventsPack.anniversaries, ...eventsPack.meetings, ...eventsPack.guidance, ...eventsPack.campaigns].map((e) => ({
       id: e.id,
-      label: e.trigger.split('|')[0]!,
+      label: ('name' in e && e.name) || e.trigger.split('|')[0]!,
     })),
   };
   return rules

@@ -1,13 +1,20 @@
 // stale-references — references that do not fit the report period (RuleInput.period):
 // - an anniversary celebrated in the wrong year (开展庆祝改革开放40周年活动 in a 2021 report; 2018 is right);
-// - guidance that has been superseded (以党的十九大精神为指导 in a report for 2023 or later);
-// - a meeting that had not yet taken place (学习贯彻十九届六中全会精神 in a report for 2021H1);
-// - mixed periods (a 上半年 report that reports 全年共…, a whole-year report that says 半年来).
+// - guidance that has been superseded (以党的十九大精神为指导, 十九大和十九届历次全会精神 in a report for 2023 or
+//   later; 以"三个代表"重要思想为指导 without the current theory in a report for 2018 or later);
+// - a meeting that had not yet taken place (学习贯彻十九届六中全会精神 in a report for 2021H1), and a meeting called
+//   the latest (最近召开的 / 刚刚闭幕的 / 最新) when a later one had met before the period ended;
+// - a central campaign (集中教育: 两学一做, 不忘初心、牢记使命主题教育, 党史学习教育, 主题教育, 党纪学习教育 …)
+//   reported as carried out (开展 / 推进 / 以…为契机 / 在…中) in a period after it ended, or before it began;
+// - mixed periods (a 上半年 report that reports 全年共… or work done in 7–12月, a whole-year report that says 半年来).
 // Why: a stale reference shows that last year's report was reused. Data: lib/core/packs/events.json, each event
 // dated with its source. Silent without a period: guessing the period from scattered years in the text is not
 // sound enough to accuse a report of being stale (the engine detects the period from 报告期, title or text).
+// A campaign named while its results are kept up (巩固…成果, 常态化长效化, 回顾, 以来, 先后开展 a list of past
+// campaigns) is not stale, nor is a month in a plan (计划, 将, 下半年, 7月底前).
 // Severity: warning; no fix — the current wording is for the writer to choose.
-// Known false positive: a deliberate look back (回顾改革开放40周年…) without 去年/回顾 nearby.
+// Known false positive: a deliberate look back (回顾改革开放40周年…) without 去年/回顾 nearby; a 上半年 report
+// written in July that tells what was done in early July (7月1日 / 七一 are let through).
 import { eventsPack } from '../packs';
 import type { ReportPeriod } from '../types';
 import type { Finding, ParagraphRule } from './types';
@@ -17,12 +24,35 @@ interface Matcher<T> {
   re: RegExp;
 }
 
+type Meeting = (typeof eventsPack.meetings)[number];
+
+const monthOf = (ym: string) => {
+  const [y, m] = ym.split('-').map(Number) as [number, number];
+  return y * 12 + m;
+};
+/** The name a message quotes for an entry: its trigger's first alternative. */
+const nameOf = (trigger: string) => trigger.split('|')[0]!;
+
 const anniversaries = eventsPack.anniversaries.map((a) => ({ item: a, re: new RegExp(a.trigger, 'g') }));
-const meetings = eventsPack.meetings.map((m) => ({ item: m, re: new RegExp(m.trigger, 'g') }));
-const guidance = eventsPack.guidance.map((g) => ({ item: g, re: new RegExp(g.trigger, 'g') }));
+const meetings = eventsPack.meetings.map((m) => ({ item: m, re: new RegExp(m.trigger, 'g'), at: monthOf(m.date) }));
+const guidance = eventsPack.guidance.map((g) => ({
+  item: g,
+  re: new RegExp(g.trigger, 'g'),
+  unless: g.unless ? new RegExp(g.unless) : undefined,
+}));
+const campaigns = eventsPack.campaigns.map((c) => ({
+  item: c,
+  re: new RegExp(c.trigger, 'g'),
+  spans: c.active.map((s) => ({ from: monthOf(s.from), to: monthOf(s.to) })),
+  label: c.active.map((s) => `${s.from}–${s.to}`).join(', '),
+}));
 /** Every trigger at once: one scan tells whether a paragraph names any event, so that most paragraphs (a line
  * of a roster or a log) cost one RegExp test rather than one per event. */
-const anyEvent = new RegExp([...eventsPack.anniversaries, ...eventsPack.meetings, ...eventsPack.guidance].map((e) => `(?:${e.trigger})`).join('|'));
+const anyEvent = new RegExp(
+  [...eventsPack.anniversaries, ...eventsPack.meetings, ...eventsPack.guidance, ...eventsPack.campaigns]
+    .map((e) => `(?:${e.trigger})`)
+    .join('|'),
+);
 
 /** Words before an event that point ahead to it (迎接党的二十大) rather than report it. */
 const AHEAD = /迎接|喜迎|献礼|即将|筹备|召开前|前夕/;
@@ -30,27 +60,45 @@ const AHEAD = /迎接|喜迎|献礼|即将|筹备|召开前|前夕/;
 const CITES_SPEECH = /^[^，。；！？]{0,6}(?:大会上|讲话|贺信|重要讲话)/;
 const LOOKS_BACK = /去年|前年|上年|回顾|曾|以来/;
 /** The sentence around a match, bounded, for the context words above. */
-function windowBefore(text: string, at: number): string {
-  const from = Math.max(0, at - 40);
+function windowBefore(text: string, at: number, size = 40): string {
+  const from = Math.max(0, at - size);
   const slice = text.slice(from, at);
-  const stop = Math.max(slice.lastIndexOf('。'), slice.lastIndexOf('；'), slice.lastIndexOf('！'));
+  const stop = Math.max(slice.lastIndexOf('。'), slice.lastIndexOf('；'), slice.lastIndexOf('！'), slice.lastIndexOf('？'));
   return stop >= 0 ? slice.slice(stop + 1) : slice;
 }
 
-function* matches<T>(list: readonly Matcher<T>[], text: string) {
-  for (const { item, re } of list) {
+/** The clause before a position: back to the last ，。；：！？ (at most `size` characters). */
+function clauseBefore(text: string, at: number, size = 24): string {
+  const slice = text.slice(Math.max(0, at - size), at);
+  const m = /[，,。；;：:！？!?][^，,。；;：:！？!?]{0,40}$/.exec(slice);
+  return m ? slice.slice(m.index + 1) : slice;
+}
+
+/** The clause after a position: up to the next ，。；：！？ (at most `size` characters). */
+function clauseAfter(text: string, at: number, size = 24): string {
+  const slice = text.slice(at, at + size);
+  const m = /[，,。；;：:！？!?]/.exec(slice);
+  return m ? slice.slice(0, m.index) : slice;
+}
+
+function* matches<T, M extends Matcher<T>>(list: readonly M[], text: string) {
+  for (const matcher of list) {
+    const { re } = matcher;
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       if (m[0].length === 0) {
         re.lastIndex++;
         continue;
       }
-      yield { item, start: m.index, end: m.index + m[0].length, text: m[0] };
+      yield { matcher, item: matcher.item as M['item'], start: m.index, end: m.index + m[0].length, text: m[0] };
     }
   }
 }
 
-/** Last month (1–12) of the period and its year: 2021H1 ends 2021-06, 2021 ends 2021-12. */
+/** First and last month of the period: 2021H1 is 2021-01..2021-06, 2021 is 2021-01..2021-12. */
+function periodStart(period: ReportPeriod): number {
+  return period.year * 12 + (period.half === 2 ? 7 : 1);
+}
 function periodEnd(period: ReportPeriod): number {
   return period.year * 12 + (period.half === 1 ? 6 : 12);
 }
@@ -75,9 +123,10 @@ export const staleReferences: ParagraphRule = {
       mixed.lastIndex = 0;
       mixedHit = mixed.test(text);
     }
-    if (!events && !mixedHit) return [];
+    const months = period.half === 1 && text.includes('月') && LATE_MONTH.test(text);
+    if (!events && !mixedHit && !months) return [];
     const out: Finding[] = [];
-    const push = (start: number, end: number, messageId: string, params: Record<string, string | number>, entry: string) => {
+    const push: Push = (start, end, messageId, params, entry) => {
       if (context.disabledEntries.has(entry)) return;
       out.push({ ruleId: 'stale-references', category: 'stale', severity: 'warning', start, end, messageId, params: { ...params, entry, period: periodLabel(period) } });
     };
@@ -90,13 +139,17 @@ export const staleReferences: ParagraphRule = {
         push(m.index, m.index + m[0].length, 'rules.stale.mixedPeriod', { text: m[0] }, 'mixed-period');
       }
     }
+    if (months) checkMonths(text, period, push);
     return out.sort((a, b) => a.start - b.start);
   },
 };
 
 type Push = (start: number, end: number, messageId: string, params: Record<string, string | number>, entry: string) => void;
 
-/** Anniversaries, meetings and superseded guidance named in a paragraph, against the period. */
+/** Words right before a meeting that call it the latest one (最近召开的党的十九届五中全会). */
+const CALLED_LATEST = /(?:最新|最近(?:召开|闭幕|举行)的|刚刚(?:胜利)?(?:召开|闭幕|结束|举行)的|新近召开的|日前召开的)(?:党的|中共)?$/;
+
+/** Anniversaries, meetings, superseded guidance and campaigns named in a paragraph, against the period. */
 function checkEvents(text: string, period: ReportPeriod, push: Push): void {
   for (const hit of matches(anniversaries, text)) {
     const year = hit.item.year;
@@ -107,17 +160,113 @@ function checkEvents(text: string, period: ReportPeriod, push: Push): void {
     push(hit.start, hit.end, 'rules.stale.anniversary', { text: hit.text, year }, hit.item.id);
   }
 
-  const end = periodEnd(period);
-  for (const hit of matches(meetings, text)) {
-    const [y, m] = hit.item.date.split('-').map(Number) as [number, number];
-    if (y * 12 + m <= end) continue;
-    const before = windowBefore(text, hit.start);
-    if (AHEAD.test(before) || /^[^，。；]{0,4}(?:胜利)?召开/.test(text.slice(hit.end, hit.end + 8))) continue;
-    push(hit.start, hit.end, 'rules.stale.future', { text: hit.text, date: hit.item.date }, hit.item.id);
-  }
-
+  // Guidance first: a meeting inside a superseded formulation (最近召开的党的十九大精神) is one finding, not two.
+  const taken: { start: number; end: number }[] = [];
   for (const hit of matches(guidance, text)) {
     if (period.year < hit.item.supersededFrom) continue;
+    if (hit.matcher.unless?.test(hit.text)) continue;
+    if (LOOKS_BACK.test(windowBefore(text, hit.start, 16))) continue;
+    taken.push(hit);
     push(hit.start, hit.end, 'rules.stale.superseded', { text: hit.text, by: hit.item.by }, hit.item.id);
+  }
+
+  const start = periodStart(period);
+  const end = periodEnd(period);
+  for (const hit of matches(meetings, text)) {
+    if (taken.some((t) => t.start < hit.end && hit.start < t.end)) continue;
+    const at = hit.matcher.at;
+    if (at > end) {
+      const before = windowBefore(text, hit.start);
+      if (AHEAD.test(before) || /^[^，。；]{0,4}(?:胜利)?召开/.test(text.slice(hit.end, hit.end + 8))) continue;
+      push(hit.start, hit.end, 'rules.stale.future', { text: hit.text, date: hit.item.date }, hit.item.id);
+      continue;
+    }
+    if (!CALLED_LATEST.test(text.slice(Math.max(0, hit.start - 12), hit.start)) && !/^的?最新精神/.test(text.slice(hit.end, hit.end + 6))) continue;
+    const later = latestAfter(hit.item, at, end);
+    if (later) push(hit.start, hit.end, 'rules.stale.notLatest', { text: hit.text, latest: nameOf(later.trigger), date: later.date }, hit.item.id);
+  }
+
+  checkCampaigns(text, start, end, push);
+}
+
+/** The last meeting after `at` that had met by `end`: for a congress only a later congress counts. */
+function latestAfter(meeting: Meeting, at: number, end: number): Meeting | undefined {
+  let best: (typeof meetings)[number] | undefined;
+  for (const m of meetings) {
+    if (m.at <= at || m.at > end) continue;
+    if (meeting.kind === 'congress' && m.item.kind !== 'congress') continue;
+    if (!best || m.at > best.at) best = m;
+  }
+  return best?.item;
+}
+
+/** Words before a campaign's name that report it as being carried out. */
+const CARRIED_BEFORE = /开展|推进|抓好|抓实|抓牢|启动|部署|深化|组织|结合|围绕|依托|借助|落实|贯彻|参加|参与|掀起|推动|做实/;
+/** …or words after it: 党史学习教育扎实开展, 以…为契机, 在…中. */
+const CARRIED_AFTER = /^[”"」]?(?:活动|工作)?(?:扎实|深入|有序|全面|持续|稳步|广泛)?(?:开展|推进|进行)/;
+const OCCASION_AFTER = /^[^，。；]{0,6}?为(?:契机|抓手|载体|主线|引领|重点|动力)/;
+const DURING_AFTER = /^[”"」]?(?:活动)?(?:中|期间|过程中)/;
+/** A campaign's speech, meeting or document cited (学习贯彻…党史学习教育动员大会精神), not the campaign run. */
+const CITED_AFTER = /^[”"」]?(?:的)?(?:重要讲话|重要论述|重要指示|讲话|动员大会|工作会议|总结|通知|方案|意见)/;
+/** Contexts in which a past campaign is rightly named: keeping up its results, a look back, a list of the past. */
+const KEEPS_UP = /常态化|长效化|制度化|长效机制|巩固|拓展|成果|回顾|以来|去年|前年|上年|往年|曾|先后|相继|历次|此前|以往|过去|总结|经验|回头看|延伸|经常性/;
+
+function checkCampaigns(text: string, start: number, end: number, push: Push): void {
+  const hits = [...matches(campaigns, text)];
+  for (const hit of hits) {
+    const spans = hit.matcher.spans;
+    if (spans.some((s) => s.from <= end && s.to >= start)) continue;
+    const ended = spans.some((s) => s.to < start);
+    const before = clauseBefore(text, hit.start);
+    const after = clauseAfter(text, hit.end);
+    if (!ended) {
+      // Before the campaign began: only names nobody used earlier, and not when it is announced ahead.
+      if (!hit.item.future || AHEAD.test(windowBefore(text, hit.start)) || /[将拟]|计划|准备/.test(before)) continue;
+      push(hit.start, hit.end, 'rules.stale.campaignFuture', { text: hit.text, active: hit.matcher.label }, hit.item.id);
+      continue;
+    }
+    const carried =
+      CARRIED_BEFORE.test(before) ||
+      CARRIED_AFTER.test(after) ||
+      (before.includes('以') && OCCASION_AFTER.test(after)) ||
+      (/在[“"「]?$/.test(before) && DURING_AFTER.test(after));
+    if (!carried || /关于[“"「]?$/.test(before) || CITED_AFTER.test(after)) continue;
+    if (KEEPS_UP.test(windowBefore(text, hit.start)) || KEEPS_UP.test(after)) continue;
+    // Two different campaigns in one clause are a list of the past (先后开展了…、…), not this period's work.
+    const clauseFrom = hit.start - before.length;
+    const clauseTo = hit.end + after.length;
+    if (hits.some((h) => h.item !== hit.item && h.start >= clauseFrom && h.end <= clauseTo)) continue;
+    push(hit.start, hit.end, 'rules.stale.campaign', { text: hit.text, active: hit.matcher.label }, hit.item.id);
+  }
+}
+
+/** A month of the second half (7–12, in figures or in Chinese) as a time: 9月份, 十月中旬, 11月3日, 8月以来. */
+const LATE_MONTH = /(?:1[0-2]|[7-9]|十[一二]?|[七八九])月/;
+const LATE_MONTH_G = /(?<![0-9０-９〇零一二三四五六七八九十])(?:1[0-2]|[7-9]|十[一二]?|[七八九])月(?:份)?/g;
+/** What follows a month used as a time: its part (初, 下旬, 底), a day, 以来, or a comma. */
+const AS_TIME = /^(?:初|上旬|中旬|下旬|底|末|中|以来|[0-9]{1,2}[日号]|[一二三四五六七八九十]{1,3}[日号]|[，,、])/;
+/** A deadline or a start (9月底前, 10月起), which is a plan, not work done. */
+const DEADLINE = /^(?:初|上旬|中旬|下旬|底|末|中)?(?:[0-9]{1,2}[日号]|[一二三四五六七八九十]{1,3}[日号])?(?:前|之前|以前|起|开始|启动实施)/;
+const PLANNED = /计划|[拟将]|预计|预定|准备|下半年|下一步|下步|今后|明年|力争|争取|确保|定于|打算|安排在|届时|要在|每年|每月/;
+/** Marks of work done: 了, 已, 累计, 共计, 共12次, 圆满, 顺利, 先后, 以来. */
+const DONE = /了|已|累计|共计|共[0-9一二三四五六七八九十两]|圆满|顺利|先后|成功|以来/;
+
+/** A 上半年 report that tells of work done in the second half of the same year (a whole-year text relabelled). */
+function checkMonths(text: string, period: ReportPeriod, push: Push): void {
+  LATE_MONTH_G.lastIndex = 0;
+  for (let m = LATE_MONTH_G.exec(text); m; m = LATE_MONTH_G.exec(text)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    const after = text.slice(end, end + 10);
+    if (!AS_TIME.test(after) || DEADLINE.test(after)) continue;
+    // 7月1日 / 七月一日 is the Party's birthday, marked at the end of June as often as after it.
+    if (/^(?:7|七)月(?:份)?$/.test(m[0]) && /^(?:1|一)[日号]/.test(after)) continue;
+    const lead = text.slice(Math.max(0, start - 8), start);
+    const year = /(\d{4})年$/.exec(lead);
+    if (year && Number(year[1]) !== period.year) continue;
+    if (/(?:去|前|上|明|后|往|每)年(?:度)?$|[至到~～\-—－]$|截[至止](?:到)?$/.test(lead)) continue;
+    const sentence = windowBefore(text, start) + clauseAfter(text, end, 40);
+    if (PLANNED.test(sentence) || !DONE.test(text.slice(end, end + 40).split(/[。；！？]/)[0]!)) continue;
+    push(start, end, 'rules.stale.lateMonth', { text: m[0] }, 'late-month');
   }
 }
