@@ -8,6 +8,7 @@ import type { PageAnalysis } from './usePageAnalysis';
 import { PeriodBar } from './PeriodBar';
 import { formValues } from '@/lib/panel/form-values';
 import { renderSnippet } from '@/lib/core/snippets/render';
+import { ChangeLog, longDeletion, type PanelChange } from '@/lib/panel/undo';
 
 const ORDER: Severity[] = ['blocking', 'warning', 'info'];
 /** A rule with this many findings or more shows as one group row, so that 70 half-width commas do not bury an xx. */
@@ -93,13 +94,22 @@ function scaffoldOutcome(finding: Finding, result: InsertOutcome, suggestion: St
   return { ok: false, text: t(result.messageId ?? 'checks.fixFailed', result.params) };
 }
 
-export function ChecksView({ analysis, bridge }: { analysis: PageAnalysis; bridge: PageBridge }) {
+export interface ChecksViewProps {
+  analysis: PageAnalysis;
+  bridge: PageBridge;
+  /** Called with what a fix or 全部改正 changed, for the panel's 撤销. */
+  record?: (change: PanelChange) => void;
+}
+
+export function ChecksView({ analysis, bridge, record }: ChecksViewProps) {
   const [outcome, setOutcome] = useState<{ text: string; ok: boolean } | undefined>(undefined);
   const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
   /** The category the list is narrowed to (undefined = 全部). */
   const [filter, setFilter] = useState<string | undefined>(undefined);
   /** The group whose 全部改正 waits for 确认改正 under its preview. */
   const [preview, setPreview] = useState<string | undefined>(undefined);
+  /** The finding whose long deletion waits for 确认删除 under the text it removes. */
+  const [confirming, setConfirming] = useState<Finding | undefined>(undefined);
   const { findings, fields } = analysis;
   if (analysis.reportFields.length === 0) return <p className="tb-empty">{t('fields.none')}</p>;
   if (findings.length === 0) {
@@ -149,8 +159,18 @@ export function ChecksView({ analysis, bridge }: { analysis: PageAnalysis; bridg
       if (scaffold.renumber?.length) options.insertion = { start: scaffold.offset, end: scaffold.offset, text: filled };
     }
     const result = await bridge.applyFix(finding, options);
+    const log = new ChangeLog(finding.ruleId === SCAFFOLD_RULE ? 'scaffold' : 'fix');
+    log.note(finding.fieldKey, labelOf(finding.fieldKey), result);
+    const change = log.change();
+    if (change) record?.(change);
     setOutcome(finding.ruleId === SCAFFOLD_RULE ? scaffoldOutcome(finding, result, scaffold) : fixOutcome(result));
   };
+
+  /** What a fix would remove when that is more than a phrase (shown before it goes), else undefined. */
+  const deletionOf = (finding: Finding) =>
+    finding.fix && finding.ruleId !== SCAFFOLD_RULE ? longDeletion(seenText(finding.fieldKey) ?? textOf(finding.fieldKey), finding.fix) : undefined;
+  const sameFinding = (a: Finding | undefined, b: Finding) =>
+    a !== undefined && a.ruleId === b.ruleId && a.fieldKey === b.fieldKey && a.start === b.start && a.end === b.end;
 
   // Later fixes first (at one offset, the later finding first), so that each earlier finding's offsets still hold
   // when its turn comes. The text each field holds after each fix is known, so every fix is still checked against
@@ -164,6 +184,7 @@ export function ChecksView({ analysis, bridge }: { analysis: PageAnalysis; bridg
       .map(({ finding }) => finding);
     const expected = new Map<string | undefined, string | undefined>();
     const appliedFrom = new Map<string | undefined, number>();
+    const log = new ChangeLog('fixAll');
     let done = 0;
     let failed = 0;
     // In a plain text field the group's fixes go in as one replacement, so one Ctrl+Z takes the whole batch
@@ -188,6 +209,7 @@ export function ChecksView({ analysis, bridge }: { analysis: PageAnalysis; bridg
       if (!merged) continue;
       batched.add(key);
       const result = await bridge.applyFix({ ...mine[0]!, start: merged.start, end: merged.end, fix: merged }, { expectedText: seen });
+      log.note(key, labelOf(key), result);
       if (result.ok) done += mine.length;
       else failed += mine.length;
       // Overlapping fixes left out wait for the next analysis, as below.
@@ -199,6 +221,7 @@ export function ChecksView({ analysis, bridge }: { analysis: PageAnalysis; bridg
       if (fix.end > (appliedFrom.get(key) ?? Number.POSITIVE_INFINITY)) continue;
       const seen = expected.has(key) ? expected.get(key) : seenText(key);
       const result = await bridge.applyFix(finding, seen === undefined ? {} : { expectedText: seen });
+      log.note(key, labelOf(key), result);
       if (!result.ok) {
         failed += 1;
         continue;
@@ -207,6 +230,8 @@ export function ChecksView({ analysis, bridge }: { analysis: PageAnalysis; bridg
       appliedFrom.set(key, fix.start);
       expected.set(key, seen === undefined ? undefined : applyEdit(seen, fix));
     }
+    const change = log.change();
+    if (change) record?.(change);
     setOutcome(
       done === fixable.length
         ? { ok: true, text: t('checks.fixedAll', { count: done }) }
@@ -232,7 +257,16 @@ export function ChecksView({ analysis, bridge }: { analysis: PageAnalysis; bridg
           {t('checks.locate')}
         </button>
         {finding.fix && (
-          <button type="button" className="tb-link" onClick={() => void fixOne(finding)}>
+          <button
+            type="button"
+            className="tb-link"
+            aria-expanded={deletionOf(finding) !== undefined ? sameFinding(confirming, finding) : undefined}
+            onClick={() => {
+              // A deletion of more than a phrase is shown first; the rest go in at once.
+              if (deletionOf(finding) !== undefined) setConfirming(finding);
+              else void fixOne(finding);
+            }}
+          >
             {finding.ruleId === SCAFFOLD_RULE
               ? t('structure.insertScaffold')
               : finding.fix.text === ''
@@ -241,6 +275,31 @@ export function ChecksView({ analysis, bridge }: { analysis: PageAnalysis; bridg
           </button>
         )}
       </span>
+      {sameFinding(confirming, finding) && deletionOf(finding) !== undefined && (
+        <div className="tb-preview" ref={(el) => el?.scrollIntoView?.({ block: 'nearest' })}>
+          <p className="tb-muted" style={{ margin: 0 }}>
+            {t('checks.confirmDeleteTitle', { count: deletionOf(finding)!.length })}
+          </p>
+          <blockquote className="tb-removed" aria-label={t('checks.confirmDeleteTitle', { count: deletionOf(finding)!.length })}>
+            <del>{deletionOf(finding)}</del>
+          </blockquote>
+          <span className="tb-actions">
+            <button
+              type="button"
+              className="tb-primary"
+              onClick={() => {
+                setConfirming(undefined);
+                void fixOne(finding);
+              }}
+            >
+              {t('checks.confirmDelete')}
+            </button>
+            <button type="button" className="tb-secondary" onClick={() => setConfirming(undefined)}>
+              {t('checks.previewCancel')}
+            </button>
+          </span>
+        </div>
+      )}
     </li>
   );
 

@@ -14,6 +14,8 @@ import { SubmitGuard } from './SubmitGuard';
 import { SubmitGuardSwitches, type SiteSwitches } from './SubmitGuardSwitches';
 import { DraftRestore } from './DraftRestore';
 import { Readiness } from './Readiness';
+import { UndoBar } from './UndoBar';
+import type { PanelChange } from '@/lib/panel/undo';
 import type { GuardStore } from '@/lib/guard/panel-guard';
 import type { DraftSource } from '@/lib/drafts/source';
 
@@ -67,11 +69,13 @@ export function Panel({ store, bridge, actions, guard, drafts, switches }: Panel
     );
   }
 
+  // The last change a tab made to the page, which the bar below the readiness figure offers to take back.
+  const record = (change: PanelChange) => store.getState().setLastChange(change);
   let view: ReactNode;
   if (tab === 'fields') view = <FieldsView analysis={analysis} />;
-  else if (tab === 'checks') view = <ChecksView analysis={analysis} bridge={bridge} />;
+  else if (tab === 'checks') view = <ChecksView analysis={analysis} bridge={bridge} record={record} />;
   else if (tab === 'snippets') view = <SnippetsView bridge={bridge} origin={origin} />;
-  else view = <StructureView analysis={analysis} bridge={bridge} />;
+  else view = <StructureView analysis={analysis} bridge={bridge} record={record} />;
 
   const shownWidth = dragWidth ?? width;
   return (
@@ -126,6 +130,7 @@ export function Panel({ store, bridge, actions, guard, drafts, switches }: Panel
       )}
       {/* Above the tab's content, on every tab: whether the report can go in, and what is still missing. */}
       <Readiness analysis={analysis} bridge={bridge} showStructure={() => store.getState().setTab('structure')} />
+      <UndoBar store={store} bridge={bridge} />
       <section className="tb-body" role="tabpanel">
         {view}
       </section>

@@ -9,12 +9,15 @@ import { updateSiteProfile } from '@/lib/storage';
 import type { PageAnalysis } from './usePageAnalysis';
 import { formValues } from '@/lib/panel/form-values';
 import { renderSnippet } from '@/lib/core/snippets/render';
+import { ChangeLog, type PanelChange } from '@/lib/panel/undo';
 
 export interface StructureViewProps {
   analysis: PageAnalysis;
   bridge: PageBridge;
   /** Saves the template chosen for the site (null = automatic); storage by default. */
   saveTemplate?: (templateId: string | null) => Promise<unknown>;
+  /** Called with what an insertion changed, for the panel's 撤销. */
+  record?: (change: PanelChange) => void;
 }
 
 const STATUS_MARK: Record<SectionCoverage['status'], string> = {
@@ -71,7 +74,7 @@ function SectionRow({ section }: { section: SectionCoverage }) {
  * The report's structure against its template: which sections are there, missing, empty or out of order, what
  * each covers, and the scaffold of a missing section, inserted in one click at the place it belongs.
  */
-export function StructureView({ analysis, bridge, saveTemplate }: StructureViewProps) {
+export function StructureView({ analysis, bridge, saveTemplate, record }: StructureViewProps) {
   const [message, setMessage] = useState<{ text: string; ok: boolean } | undefined>(undefined);
   const { outline, coverage, suggestions, template } = analysis.analysis;
   if (analysis.reportFields.length === 0) return <p className="tb-empty">{t('fields.none')}</p>;
@@ -110,6 +113,10 @@ export function StructureView({ analysis, bridge, saveTemplate }: StructureViewP
         ...(renumber.length > 0 ? { insertion } : {}),
       },
     );
+    const log = new ChangeLog('scaffold');
+    log.note(fieldKey, analysis.fields.find((field) => field.key === fieldKey)?.label ?? '', result);
+    const change = log.change();
+    if (change) record?.(change);
     if (result.ok && result.renumberSkipped) {
       setMessage({ ok: true, text: t('structure.insertedNotRenumbered', { section: suggestion.sectionTitle, count: renumber.length }) });
     } else if (result.ok) {

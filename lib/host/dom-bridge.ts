@@ -34,12 +34,17 @@ export function pageTitleOf(doc: Document): string {
   return parts.join(' ').replace(/\s+/g, ' ').trim().slice(0, 300);
 }
 
+/** A range over an editor's whole content. */
+function wholeRange(element: HTMLElement): Range {
+  const range = element.ownerDocument.createRange();
+  range.selectNodeContents(element);
+  return range;
+}
+
 /** A selection spanning the field's whole text, so that an insertion replaces it. */
 function wholeField(element: HTMLElement): SavedSelection {
   if (isValueField(element)) return { kind: 'offsets', start: 0, end: element.value.length, direction: 'none' };
-  const range = element.ownerDocument.createRange();
-  range.selectNodeContents(element);
-  return { kind: 'range', range };
+  return { kind: 'range', range: wholeRange(element) };
 }
 
 /** Tianbao's own elements: the panel's and the tab's hosts (their shadow roots are closed to the page). */
@@ -110,6 +115,15 @@ async function applyFixInEditor(field: DiscoveredField, fix: Fix, options: Apply
       edit = insertion;
       renumberSkipped = true;
       range = caretOfInnerText(element, fix.start);
+    } else if (options.wholeField) {
+      // Sections moved or a change taken back: the fixed text replaces everything, as one paste.
+      // No line break at the end: it would leave an empty paragraph after the last.
+      const whole = (current.slice(0, fix.start) + fix.text + current.slice(fix.end)).replace(/\n{2,}/g, '\n').replace(/\s+$/, '');
+      // An editor cannot be pasted empty; a field left with nothing is for the user to clear.
+      if (whole.trim() === '') return { ok: false, messageId: 'checks.fixManual' };
+      const result = await insertText(element, whole, { selection: { kind: 'range', range: wholeRange(element) } });
+      if (!result.ok) return { ok: false, messageId: result.messageId ?? 'checks.fixFailed', ...(result.params ? { params: result.params } : {}) };
+      return { ok: true };
     } else {
       return { ok: false, messageId: 'checks.fixManual' };
     }
@@ -165,6 +179,42 @@ export function createDomBridge(win: Window, focus: FocusTracker): PageBridge {
     return { ok: result.ok, messageId: result.messageId, params: result.params };
   };
 
+  /** A fix in a plain text field (an editor's goes through applyFixInEditor). */
+  const applyFixTo = async (field: DiscoveredField, fix: Fix, options: ApplyFixOptions): Promise<InsertOutcome> => {
+    const element = field.element;
+    if (!isValueField(element)) return applyFixInEditor(field, fix, options);
+    const { start, end, text } = fix;
+    // The text may have changed since the check ran: fix only what the analysis saw.
+    if (options.expectedText !== undefined && element.value !== options.expectedText) return { ok: false, messageId: 'checks.fixStale' };
+    const expected = readFieldText(field).slice(start, end);
+    const now = element.value.slice(start, end);
+    if (expected !== now || end > element.value.length) return { ok: false, messageId: 'checks.fixStale' };
+    // insertText cuts what does not fit under maxlength; for a replacement that would drop the replaced text.
+    const max = element.maxLength;
+    if (end > start && max > 0 && element.value.length - (end - start) + text.length > max) {
+      return { ok: false, messageId: 'panel.fixTooLong', params: { max } };
+    }
+    element.focus({ preventScroll: true });
+    element.setSelectionRange(start, end);
+    const placeCaret = () => {
+      if (options.caret !== undefined) element.setSelectionRange(options.caret, options.caret);
+    };
+    if (text === '') {
+      // Deleting through the editing commands keeps Ctrl+Z working in the field.
+      if (!element.ownerDocument.execCommand('delete')) {
+        element.setRangeText('', start, end, 'end');
+        element.dispatchEvent(new Event('input', { bubbles: true }));
+      }
+      placeCaret();
+      return { ok: true };
+    }
+    // One editing command for the whole replacement: one Ctrl+Z undoes all of it, and the page's framework
+    // sees it as typing (measured on every textarea fixture: execCommand insertText is one undo step).
+    const result = await insertText(element, text);
+    if (result.ok) placeCaret();
+    return { ok: result.ok, messageId: result.messageId, params: result.params };
+  };
+
   return {
     readFields: () => currentFields().map(toPanelField),
     lastFocusedLabel() {
@@ -185,38 +235,10 @@ export function createDomBridge(win: Window, focus: FocusTracker): PageBridge {
       const field = byKey(finding.fieldKey) ?? discover().find((f) => f.key === finding.fieldKey);
       if (!finding.fix) return { ok: false, messageId: 'checks.fixFailed' };
       if (!field || !field.element.isConnected) return { ok: false, messageId: 'panel.fieldGone' };
-      const element = field.element;
-      if (!isValueField(element)) return applyFixInEditor(field, finding.fix, options);
-      const { start, end, text } = finding.fix;
-      // The text may have changed since the check ran: fix only what the analysis saw.
-      if (options.expectedText !== undefined && element.value !== options.expectedText) return { ok: false, messageId: 'checks.fixStale' };
-      const expected = readFieldText(field).slice(start, end);
-      const now = element.value.slice(start, end);
-      if (expected !== now || end > element.value.length) return { ok: false, messageId: 'checks.fixStale' };
-      // insertText cuts what does not fit under maxlength; for a replacement that would drop the replaced text.
-      const max = element.maxLength;
-      if (end > start && max > 0 && element.value.length - (end - start) + text.length > max) {
-        return { ok: false, messageId: 'panel.fixTooLong', params: { max } };
-      }
-      element.focus({ preventScroll: true });
-      element.setSelectionRange(start, end);
-      const placeCaret = () => {
-        if (options.caret !== undefined) element.setSelectionRange(options.caret, options.caret);
-      };
-      if (text === '') {
-        // Deleting through the editing commands keeps Ctrl+Z working in the field.
-        if (!element.ownerDocument.execCommand('delete')) {
-          element.setRangeText('', start, end, 'end');
-          element.dispatchEvent(new Event('input', { bubbles: true }));
-        }
-        placeCaret();
-        return { ok: true };
-      }
-      // One editing command for the whole replacement: one Ctrl+Z undoes all of it, and the page's framework
-      // sees it as typing (measured on every textarea fixture: execCommand insertText is one undo step).
-      const result = await insertText(element, text);
-      if (result.ok) placeCaret();
-      return { ok: result.ok, messageId: result.messageId, params: result.params };
+      // The field's text before and after a change that went in: what the panel's 撤销 checks and puts back.
+      const before = readFieldText(field);
+      const result = await applyFixTo(field, finding.fix, options);
+      return result.ok ? { ...result, before, after: readFieldText(field) } : result;
     },
     async replaceFieldText(key, text) {
       const field = currentFields().find((candidate) => candidate.key === key);

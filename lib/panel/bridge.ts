@@ -22,6 +22,12 @@ export interface InsertOutcome {
    * editor, where a replacement across paragraphs cannot be made as one safe edit. The panel says so.
    */
   renumberSkipped?: boolean;
+  /**
+   * After a change that went in: the field's whole text just before and just after it, as the analysis reads
+   * fields. The panel keeps them for 撤销, which puts `before` back only while the field still holds `after`.
+   */
+  before?: string;
+  after?: string;
 }
 
 export interface ApplyFixOptions {
@@ -40,6 +46,12 @@ export interface ApplyFixOptions {
    * step, this alone is inserted and the outcome has `renumberSkipped`.
    */
   insertion?: Fix;
+  /**
+   * In a rich editor, a fix that cannot go in as one edit there (a replacement across paragraphs, a deletion)
+   * replaces the field's whole text with the fixed text instead: one paste, one undo step in the editor, at the
+   * cost of the field's formatting. Used by 撤销 and 拆分到各栏, whose edits span sections.
+   */
+  wholeField?: boolean;
 }
 
 export interface PageBridge {
@@ -65,4 +77,9 @@ export interface PageBridge {
    * framework or editor holds it (draft restore). Optional in test doubles; lib/host/dom-bridge.ts implements it.
    */
   replaceFieldText?(key: string, text: string): Promise<InsertOutcome>;
+  /**
+   * The page's fields as they are now, read afresh (not the last pushed snapshot): what 撤销 and 拆分到各栏 check
+   * before they change several fields. Optional in test doubles; readFields() stands in for it.
+   */
+  freshFields?(): Promise<PanelField[]>;
 }

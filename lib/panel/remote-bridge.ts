@@ -49,6 +49,17 @@ export function createRemoteBridge(post: (id: number, request: PanelRequest) => 
     return isOutcome(result) ? result : failed('panel.pageNoAnswer');
   };
 
+  const update = (snapshot: PageSnapshot) => {
+    current = snapshot;
+    for (const listener of listeners) {
+      try {
+        listener();
+      } catch {
+        // One view's failure does not stop the others from hearing of the change.
+      }
+    }
+  };
+
   return {
     readFields: (): PanelField[] => current.fields,
     lastFocusedLabel: () => current.target,
@@ -60,20 +71,18 @@ export function createRemoteBridge(post: (id: number, request: PanelRequest) => 
     },
     applyFix: (finding: Finding, options: ApplyFixOptions = {}) => outcome({ kind: 'applyFix', finding, options }),
     replaceFieldText: (key: string, text: string) => outcome({ kind: 'replaceFieldText', key, text }),
+    async freshFields() {
+      const result = await request({ kind: 'snapshot' });
+      if (typeof result === 'object' && result !== null && Array.isArray((result as PageSnapshot).fields)) {
+        update(result as PageSnapshot);
+      }
+      return current.fields;
+    },
     onChange(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    update(snapshot) {
-      current = snapshot;
-      for (const listener of listeners) {
-        try {
-          listener();
-        } catch {
-          // One view's failure does not stop the others from hearing of the change.
-        }
-      }
-    },
+    update,
     snapshot: () => current,
     settle(id, result) {
       const resolve = waiting.get(id);

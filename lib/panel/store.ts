@@ -1,6 +1,7 @@
 // The panel's UI state, one zustand store built from slices (zustand's slices pattern). Persistent data
 // lives in lib/storage items, never in zustand `persist`: in a content script localStorage is the portal's.
 import { createStore, type StateCreator } from 'zustand/vanilla';
+import type { PanelChange } from './undo';
 
 export const MIN_WIDTH = 280;
 export const MAX_WIDTH = 640;
@@ -33,7 +34,13 @@ export interface SiteSlice {
   setNotice(notice: SiteSlice['notice']): void;
 }
 
-export type PanelState = LayoutSlice & ViewSlice & SiteSlice;
+/** The panel's last change to the page, which 撤销 takes back. */
+export interface UndoSlice {
+  lastChange?: PanelChange;
+  setLastChange(change: PanelChange | undefined): void;
+}
+
+export type PanelState = LayoutSlice & ViewSlice & SiteSlice & UndoSlice;
 
 export function clampWidth(width: number): number {
   if (!Number.isFinite(width)) return DEFAULT_WIDTH;
@@ -62,11 +69,17 @@ const createSiteSlice = (origin: string): StateCreator<PanelState, [], [], SiteS
   setNotice: (notice) => set({ notice }),
 });
 
+const createUndoSlice: StateCreator<PanelState, [], [], UndoSlice> = (set) => ({
+  lastChange: undefined,
+  setLastChange: (lastChange) => set({ lastChange }),
+});
+
 export function createPanelStore(origin: string, initial: Partial<Pick<PanelState, 'width' | 'collapsed' | 'tab'>> = {}) {
   const store = createStore<PanelState>()((...a) => ({
     ...createLayoutSlice(...a),
     ...createViewSlice(...a),
     ...createSiteSlice(origin)(...a),
+    ...createUndoSlice(...a),
   }));
   store.setState({
     ...initial,

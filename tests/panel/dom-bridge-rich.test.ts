@@ -62,7 +62,10 @@ describe('createDomBridge.applyFix in a contenteditable', () => {
     expect(field.kind).not.toBe('textarea');
     const at = field.text.length;
     const outcome = await bridge.applyFix(finding(field.key, { start: at, end: at, text: SCAFFOLD }), { expectedText: field.text });
-    expect(outcome).toEqual({ ok: true });
+    expect(outcome).toMatchObject({ ok: true });
+    // What 撤销 needs: the field's text before and after the change.
+    expect(outcome.before).toBe(field.text);
+    expect(outcome.after).toBe(bridge.readFields().find((f) => f.key === field.key)!.text);
     expect(pastes).toEqual([SCAFFOLD]);
     expect(paragraphs(editor)).toEqual(['一、主要工作情况', '（一）压实主体责任。', '二、存在的问题', '对照要求，还存在一些差距和不足。']);
   });
@@ -95,7 +98,7 @@ describe('createDomBridge.applyFix in a contenteditable', () => {
     const { bridge, editor, field } = setup('<p>一、主要工作情况</p><p>全年召开会议4次,研判2次。</p>');
     const at = field.text.indexOf(',');
     const outcome = await bridge.applyFix(finding(field.key, { start: at, end: at + 1, text: '，' }), { expectedText: field.text });
-    expect(outcome).toEqual({ ok: true });
+    expect(outcome).toMatchObject({ ok: true });
     expect(paragraphs(editor)).toEqual(['一、主要工作情况', '全年召开会议4次，研判2次。']);
   });
 
@@ -107,6 +110,32 @@ describe('createDomBridge.applyFix in a contenteditable', () => {
     expect(paragraphs(editor)).toEqual(['一、主要工作情况', '（一）压实主体责任。']);
   });
 
+  it('with wholeField, makes a change across paragraphs as one paste of the whole fixed text', async () => {
+    document.body.innerHTML = `<form><label id="l">主要工作情况</label><div id="ed" contenteditable="true" aria-labelledby="l"><p>一、主要工作情况</p><p>做了工作。</p><p>四、存在的不足</p><p>学习不够。</p></div></form>`;
+    const editor = document.getElementById('ed')!;
+    const pastes: string[] = [];
+    // An editor that replaces everything selected with the pasted lines as paragraphs.
+    editor.addEventListener('paste', (event) => {
+      const text = (event as ClipboardEvent).clipboardData?.getData('text/plain') ?? '';
+      pastes.push(text);
+      event.preventDefault();
+      editor.innerHTML = text
+        .split('\n')
+        .map((line) => `<p>${line}</p>`)
+        .join('');
+    });
+    const bridge = createDomBridge(window, createFocusTracker(window));
+    const field = bridge.readFields().find((f) => f.label === '主要工作情况')!;
+    const from = field.text.indexOf('四、');
+    const cut = { start: from, end: field.text.length, text: '' };
+    // Without it, a deletion across paragraphs is left to the user.
+    expect(await bridge.applyFix(finding(field.key, cut), { expectedText: field.text })).toEqual({ ok: false, messageId: 'checks.fixManual' });
+    const outcome = await bridge.applyFix(finding(field.key, cut), { expectedText: field.text, wholeField: true });
+    expect(outcome).toMatchObject({ ok: true, before: field.text });
+    expect(pastes).toEqual([field.text.slice(0, from).trim().replace(/\n{2,}/g, '\n')]);
+    expect(paragraphs(editor)).toEqual(['一、主要工作情况', '做了工作。']);
+  });
+
   it('inserts a scaffold whose fix also renumbers as the scaffold alone, and says the renumbering was skipped', async () => {
     const { bridge, editor, field } = setup(`${HTML}<p>二、下一步工作打算</p>`);
     const at = field.text.indexOf('。') + 1;
@@ -115,7 +144,7 @@ describe('createDomBridge.applyFix in a contenteditable', () => {
     // mergeEdits' shape: from the insertion point to the renumbered marker, the text between carried as it is.
     const merged = { start: at, end: next + 1, text: SCAFFOLD + field.text.slice(at, next) + '三' };
     const outcome = await bridge.applyFix(finding(field.key, merged), { expectedText: field.text, insertion });
-    expect(outcome).toEqual({ ok: true, renumberSkipped: true });
+    expect(outcome).toMatchObject({ ok: true, renumberSkipped: true });
     expect(paragraphs(editor)).toEqual(['一、主要工作情况', '（一）压实主体责任。', '二、存在的问题', '对照要求，还存在一些差距和不足。', '二、下一步工作打算']);
   });
 });

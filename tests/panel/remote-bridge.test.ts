@@ -31,6 +31,16 @@ describe('the remote bridge', () => {
     expect(await outcome).toEqual({ ok: true });
   });
 
+  it('reads the fields afresh from the page on request, and keeps that snapshot as the latest', async () => {
+    const sent: Array<[number, PanelRequest]> = [];
+    const bridge = createRemoteBridge((id, request) => sent.push([id, request]), snapshot(1, '甲'));
+    const fresh = bridge.freshFields!();
+    expect(sent).toEqual([[1, { kind: 'snapshot' }]]);
+    bridge.settle(1, snapshot(5, '丙'));
+    expect((await fresh)[0]!.text).toBe('丙');
+    expect(bridge.readFields()[0]!.text).toBe('丙');
+  });
+
   it('fails open requests with a message when the channel closes', async () => {
     const bridge = createRemoteBridge(() => undefined, snapshot(1));
     const outcome = bridge.insert('片段');
