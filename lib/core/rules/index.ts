@@ -9,7 +9,9 @@ import type { Finding, ReportPeriod } from '../types';
 import { compileDictionaries } from './dictionary';
 import { doubledPunctuation } from './doubled-punctuation';
 import { duplicates } from './duplicates';
+import { cjkSpaces } from './cjk-spaces';
 import { ellipsis } from './ellipsis';
+import { hardWrap } from './hard-wrap';
 import { halfwidthPunctuation } from './halfwidth-punctuation';
 import { mojibake } from './mojibake';
 import { numberForms } from './number-forms';
@@ -37,6 +39,9 @@ export const rules: readonly Rule[] = [
   staleReferences,
   halfwidthPunctuation,
   unbalancedBrackets,
+  // Right after unbalanced-brackets: it reads the same per-paragraph bracket digest, kept from that rule's scan.
+  hardWrap,
+  cjkSpaces,
   doubledPunctuation,
   ellipsis,
   numberForms,

@@ -2,10 +2,20 @@
 // mark without its opening one: "(三突出学习型党组织建设" (the ")" was lost), 《党委(党组意识形态…》.
 // Why: a lost bracket changes how a heading or a document title reads (GB/T 15834-2011 §4.9, §4.15).
 // Half- and full-width parentheses pair with each other here (halfwidth-punctuation reports the width).
+// Across a line break: text copied from a document preview breaks lines inside sentences, so a title can be
+// torn in two (《育主体\n兴产业 惠民生》). The marks are still a pair; what is wrong is the line break, which
+// hard-wrap reports with a merge-lines fix. So this is a document rule: each paragraph's marks are digested
+// once (cached by the runner), and an opening mark left open at the end of a line is paired with a closing
+// mark left unopened at the start of the next line (see pairsAcross, which hard-wrap calls too, so the two
+// rules always agree on which breaks sit inside a pair). 《》【】〔〕 always pair across one break; （） and “”
+// only when the first line does not end a sentence, since a quotation running over several paragraphs
+// legitimately leaves “ open at a paragraph's end. Linear: one native scan per paragraph, then one pass over
+// the digests comparing neighbours.
 // Severity: warning; no fix — where the missing mark belongs is for the writer to say.
 // Known false positive: a quotation running over several paragraphs, where each paragraph opens with “ and
-// only the last closes it (rare in reports).
-import type { Finding, ParagraphRule } from './types';
+// only the last closes it (rare in reports). Known false negative: with hard-wrap switched off, a pair torn by a
+// line break is reported by neither rule.
+import type { DocumentRule, Finding, Paragraph } from './types';
 
 /** Kind of an opening mark (1–5), or 0. Char codes, not strings: this loop runs over every character. */
 function openingKind(code: number): number {
@@ -44,13 +54,13 @@ function closingKind(code: number): number {
   }
 }
 
-function finding(start: number, mark: string, messageId: string): Finding {
+function finding(start: number, end: number, mark: string, messageId: string): Finding {
   return {
     ruleId: 'unbalanced-brackets',
     category: 'punctuation',
     severity: 'warning',
     start,
-    end: start + 1,
+    end,
     messageId,
     params: { mark },
   };
@@ -60,58 +70,166 @@ function finding(start: number, mark: string, messageId: string): Finding {
  * match object — about three times faster than looking at every character in JavaScript. */
 const BRACKET = /[()“”《》【】〔〕（）]/g;
 
-export const unbalancedBrackets: ParagraphRule = {
+/**
+ * What one paragraph leaves unmatched, as flat lists of numbers (no object per mark on a line of 100,000 （):
+ * marks closed over (inside a pair that closed around them), the marks still open at its end (a stack, bottom
+ * first), and the closing marks found with nothing open, in order.
+ */
+export interface BracketDigest {
+  /** Openers a later closer of another kind skipped: 《党委(党组…》 leaves "(" here. Positions. */
+  inner: number[];
+  /** Openers still open at the end of the paragraph, bottom of the stack first. */
+  tailKinds: number[];
+  tailAt: number[];
+  /** Closers with nothing open, in order. */
+  headKinds: number[];
+  headAt: number[];
+  /** Whether the paragraph's last visible character ends a sentence (。！？；…). */
+  endsSentence: boolean;
+}
+
+const NOTHING: BracketDigest = { inner: [], tailKinds: [], tailAt: [], headKinds: [], headAt: [], endsSentence: false };
+
+function endsSentence(text: string): boolean {
+  let i = text.length - 1;
+  while (i >= 0 && (text.charCodeAt(i) === 0x20 || text.charCodeAt(i) === 0x3000 || text.charCodeAt(i) === 0x09)) i--;
+  return i >= 0 && '。！？；…!?;'.includes(text[i]!);
+}
+
+function scan(text: string): BracketDigest {
+  BRACKET.lastIndex = 0;
+  if (!BRACKET.test(text)) return NOTHING;
+  BRACKET.lastIndex = 0;
+  const inner: number[] = [];
+  const headKinds: number[] = [];
+  const headAt: number[] = [];
+  const kinds: number[] = [];
+  const positions: number[] = [];
+  // How many marks of each kind are open: a closing mark with none open is recorded at once, instead of
+  // searching the whole stack for it (quadratic on a line of 100,000 （ followed by as many 》).
+  const open = [0, 0, 0, 0, 0, 0];
+  while (BRACKET.test(text)) {
+    const i = BRACKET.lastIndex - 1;
+    const code = text.charCodeAt(i);
+    const opening = openingKind(code);
+    if (opening) {
+      kinds.push(opening);
+      positions.push(i);
+      open[opening]!++;
+      continue;
+    }
+    const closing = closingKind(code);
+    if (!closing) continue;
+    if (open[closing] === 0) {
+      headKinds.push(closing);
+      headAt.push(i);
+      continue;
+    }
+    // Everything opened after the matching mark was never closed: 《党委(党组意识形态…》. Each mark leaves the
+    // stack once, so the search down to the match is linear over the paragraph.
+    let depth = kinds.length - 1;
+    while (kinds[depth] !== closing) depth--;
+    for (let k = depth + 1; k < kinds.length; k++) {
+      open[kinds[k]!]!--;
+      inner.push(positions[k]!);
+    }
+    open[closing]!--;
+    kinds.length = depth;
+    positions.length = depth;
+  }
+  if (inner.length === 0 && kinds.length === 0 && headKinds.length === 0) return NOTHING;
+  return { inner, tailKinds: kinds, tailAt: positions, headKinds, headAt, endsSentence: endsSentence(text) };
+}
+
+// hard-wrap digests the same paragraphs right after this rule (it is next in the rules array): the last scan
+// is kept, so each paragraph is scanned once.
+let lastText = '';
+let lastDigest: BracketDigest = NOTHING;
+
+/** The bracket digest of one paragraph. Shared with hard-wrap; do not change it. */
+export function bracketDigest(text: string): BracketDigest {
+  if (text !== lastText) {
+    lastDigest = scan(text);
+    lastText = text;
+  }
+  return lastDigest;
+}
+
+/**
+ * How many marks left open at the end of `before` are closed at the start of the next paragraph `after`: its
+ * unopened closers, in order, close the open marks from the top of the stack down, as long as the kinds agree.
+ * 《》【】〔〕 pair always; （） and “” only when `before` does not end a sentence (a quotation over several
+ * paragraphs leaves “ open at a paragraph's end on purpose).
+ */
+export function pairsAcross(before: BracketDigest, after: BracketDigest): number {
+  const stack = before.tailKinds;
+  const heads = after.headKinds;
+  let n = 0;
+  while (n < heads.length && n < stack.length) {
+    const kind = stack[stack.length - 1 - n]!;
+    if (heads[n] !== kind) break;
+    if ((kind === 1 || kind === 3) && before.endsSentence) break;
+    n++;
+  }
+  return n;
+}
+
+/**
+ * Findings of one paragraph at text offsets `base`, leaving out the top `pairedTail` open marks (closed on the
+ * next line) and the first `pairedHead` closers (closing the previous line's marks).
+ */
+function findingsOf(text: string, base: number, d: BracketDigest, pairedHead: number, pairedTail: number, out: Finding[]): void {
+  const marks: number[] = [];
+  const unclosed: number[] = [];
+  for (const at of d.inner) unclosed.push(at);
+  for (let k = 0; k < d.tailAt.length - pairedTail; k++) unclosed.push(d.tailAt[k]!);
+  for (let k = pairedHead; k < d.headAt.length; k++) marks.push(d.headAt[k]!);
+  // Two ordered lists of positions (unclosed, unopened); marks closed over are not in order with the stack's.
+  if (d.inner.length > 0) unclosed.sort((a, b) => a - b);
+  let i = 0;
+  let j = 0;
+  let last: Finding | undefined;
+  while (i < unclosed.length || j < marks.length) {
+    const takeUnclosed = j >= marks.length || (i < unclosed.length && unclosed[i]! < marks[j]!);
+    const at = takeUnclosed ? unclosed[i++]! : marks[j++]!;
+    const messageId = takeUnclosed ? 'rules.brackets.unclosed' : 'rules.brackets.unopened';
+    // A run of the same mark left open (（（（ or 》》》) is one finding over the run.
+    if (last && last.end === base + at && last.messageId === messageId && text.charCodeAt(at) === text.charCodeAt(last.start - base)) {
+      last.end++;
+      continue;
+    }
+    last = finding(base + at, base + at + 1, text[at]!, messageId);
+    out.push(last);
+  }
+}
+
+/** The findings of one paragraph on its own, at paragraph offsets (tests and the fast-path comparison). */
+export function bracketFindings(text: string): Finding[] {
+  const out: Finding[] = [];
+  const d = scan(text);
+  if (d !== NOTHING) findingsOf(text, 0, d, 0, 0, out);
+  return out;
+}
+
+export const unbalancedBrackets: DocumentRule<BracketDigest> = {
   id: 'unbalanced-brackets',
   category: 'punctuation',
-  scope: 'paragraph',
-  check(text) {
+  scope: 'document',
+  prepare: bracketDigest,
+  check(paragraphs: readonly Paragraph[], digests: readonly BracketDigest[]) {
     const out: Finding[] = [];
-    // The open marks as two lists of numbers (kind, position): no object per mark on a line of 100,000 （.
-    const kinds: number[] = [];
-    const positions: number[] = [];
-    // How many marks of each kind are open: a closing mark with none open is reported at once, instead of
-    // searching the whole stack for it (quadratic on a line of 100,000 （ followed by as many 》).
-    const open = [0, 0, 0, 0, 0, 0];
-    BRACKET.lastIndex = 0;
-    while (BRACKET.test(text)) {
-      const i = BRACKET.lastIndex - 1;
-      const code = text.charCodeAt(i);
-      const opening = openingKind(code);
-      if (opening) {
-        kinds.push(opening);
-        positions.push(i);
-        open[opening]!++;
+    let pairedHead = 0;
+    for (let p = 0; p < paragraphs.length; p++) {
+      const d = digests[p]!;
+      if (d === NOTHING) {
+        pairedHead = 0;
         continue;
       }
-      const closing = closingKind(code);
-      if (!closing) continue;
-      if (open[closing] === 0) {
-        out.push(finding(i, text[i]!, 'rules.brackets.unopened'));
-        continue;
-      }
-      // Everything opened after the matching mark was never closed: 《党委(党组意识形态…》. Each mark leaves the
-      // stack once, so the search down to the match is linear over the paragraph.
-      let depth = kinds.length - 1;
-      while (kinds[depth] !== closing) depth--;
-      for (let k = depth + 1; k < kinds.length; k++) {
-        open[kinds[k]!]!--;
-        out.push(finding(positions[k]!, text[positions[k]!]!, 'rules.brackets.unclosed'));
-      }
-      open[closing]!--;
-      kinds.length = depth;
-      positions.length = depth;
+      const next = p + 1 < paragraphs.length ? digests[p + 1]! : NOTHING;
+      const pairedTail = d.tailKinds.length > 0 && next.headKinds.length > 0 ? pairsAcross(d, next) : 0;
+      findingsOf(paragraphs[p]!.text, paragraphs[p]!.start, d, pairedHead, pairedTail, out);
+      pairedHead = pairedTail;
     }
-    for (const at of positions) out.push(finding(at, text[at]!, 'rules.brackets.unclosed'));
-    if (out.length < 2) return out;
-    out.sort((a, b) => a.start - b.start);
-    // A run of the same mark left open (（（（ or 》》》) is one finding over the run.
-    const merged: Finding[] = [out[0]!];
-    for (let k = 1; k < out.length; k++) {
-      const f = out[k]!;
-      const last = merged[merged.length - 1]!;
-      if (f.start === last.end && f.messageId === last.messageId && text[f.start] === text[last.start]) last.end = f.end;
-      else merged.push(f);
-    }
-    return merged;
+    return out;
   },
 };

@@ -41,7 +41,9 @@ const families: Record<string, Family> = {
   spin: { rules: ['spin-artefacts'] },
   // 警示教育传片 (宣 dropped) is labelled but no rule can know a dropped character: 7 of 9 is the ceiling.
   typo: { rules: ['repeated-word'], minRecall: 0.75 },
-  punctuation: { rules: ['unbalanced-brackets', 'doubled-punctuation', 'ellipsis'] },
+  // The 《/》 torn apart by a line break are reported by hard-wrap (with the merge that fixes them), not as
+  // unbalanced brackets.
+  punctuation: { rules: ['unbalanced-brackets', 'doubled-punctuation', 'ellipsis', 'hard-wrap'] },
   halfwidth: { rules: ['halfwidth-punctuation'], scope: list.halfwidthLines.map((l) => lineSpan(l, l)) },
   stale: {
     rules: ['stale-references'],

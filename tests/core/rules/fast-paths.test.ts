@@ -12,7 +12,7 @@ import { pinyinDebris } from '../../../lib/core/rules/pinyin-debris';
 import { PLACEHOLDER_CHAR } from '../../../lib/core/rules/placeholders';
 import { repeatedWord } from '../../../lib/core/rules/repeated-word';
 import { ellipsisRuns, excerpt } from '../../../lib/core/rules/text';
-import { unbalancedBrackets } from '../../../lib/core/rules/unbalanced-brackets';
+import { bracketFindings } from '../../../lib/core/rules/unbalanced-brackets';
 import type { RuleContext } from '../../../lib/core/rules/types';
 
 /** Mulberry32: a small seeded generator, so that every run tries the same strings. */
@@ -132,7 +132,7 @@ describe('pre-checks skip only paragraphs where the full walk finds nothing', ()
       doubled += d.length;
       expect(d.length, s).toBe(expectedPairs);
       // Brackets: every finding sits on a bracket, and a paragraph without brackets has none.
-      const b = unbalancedBrackets.check(s, context);
+      const b = bracketFindings(s);
       brackets += b.length;
       for (const f of b) expect('()（）《》“”【】〔〕').toContain(s[f.start]);
       if (!/[()（）《》“”【】〔〕]/.test(s)) expect(b).toEqual([]);

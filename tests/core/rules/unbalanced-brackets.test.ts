@@ -9,12 +9,19 @@ ruleTable(
     { text: '所写的调研文章《育主体?', span: '《' },
     { text: '兴产业 惠民生 率先实现全面小康》荣获县三等奖', span: '》' },
     { text: '组织开展“追寻红色足迹活动。', span: '“' },
+    // A quotation over two paragraphs that does not open the second with “: the first “ closes nothing here.
+    { text: '他强调：“要守好意识形态阵地。\n要落实好主体责任。”', span: '“' },
+    // The next line closes something else: the break tears nothing.
+    { text: '所写的调研文章《育主体\n兴产业 惠民生）荣获县三等奖', span: '《' },
   ],
   [
     { text: '(一)高度重视,专题研究部署。' },
     { text: '《党委（党组）意识形态工作责任制实施办法》' },
     { text: '开展“追寻红色足迹,继承革命精神”主题活动' },
     { text: '（一）落实主体责任(试行）' },
+    // A title torn by a hard line break: the marks pair across it (hard-wrap reports the break).
+    { text: '所写的调研文章《育主体?\n兴产业 惠民生 率先实现全面小康》荣获县三等奖' },
+    { text: '根据《党委（党组）意识形态工作\n责任制实施办法》和（党组\n）要求' },
   ],
 );
 

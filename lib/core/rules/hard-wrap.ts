@@ -1,0 +1,358 @@
+// hard-wrap — line breaks in the middle of sentences, as text copied from a document preview (a PDF viewer, a
+// 文库 page) has them: every line of the preview becomes a paragraph of the form, so a sentence is torn in two
+// ("…坚持以人民为中心的发展\n思想，…"). One finding per run of torn lines, from the first line to the paragraph's
+// real end, with one fix that removes the line breaks inside the run (and the spaces around them).
+// Why: a portal shows each line as a paragraph, so the report reads as a column of broken lines.
+// Evidence, because a writer may break a line on purpose (a heading then its body, a signature, a list, a
+// poem): a break counts when the line before it ends without a sentence-final mark (。！？；：… and closing
+// quotes or brackets are final) and the next line continues the sentence (it is not empty, not indented, not
+// a heading 一、（一）1. 第X条, not an item 一是, not a title 关于…报告, not a row of a table), and one of:
+//   - the next line starts with a mark or particle no sentence starts with (，。、；）》 的 了 们 和 …);
+//   - the break is inside a bracket pair: 《 at the end of one line, 》 at the start of the next (shared with
+//     unbalanced-brackets through pairsAcross, which then does not report those marks: the merge fixes both);
+//   - the line is as wide as the preview: at least two other such breaks in the document have lines of the
+//     same display width (±1.5 Chinese characters; digits and Latin letters count half) and at least half
+//     of all such breaks have it (a preview's width is a peak), or the neighbouring break in the same
+//     paragraph has; and the run of lines ends a sentence (a list of unpunctuated items never does). A
+//     preview fills every line but a paragraph's last to one width; lines written by hand do not line up like
+//     that. Headings are deliberately parallel (（一）…（二）… of equal length), so a heading line never counts
+//     as support, and needs a sentence inside it to be a wrapped line.
+// A single break with nothing but its width (a short paragraph of two lines in a text with no other wrap) is
+// not flagged: one line of the expected width is not enough evidence.
+// Cost: `prepare` digests each paragraph (its ends, its width, a few anchored RegExp tests; the width loop
+// only for lines that could be wrapped, at most 60 characters); `check` is two passes over the digests.
+// Severity: warning — the text is all there, but a reviewer sees a broken layout, and merging is safe.
+// Known false positive: a list of unpunctuated items that all happen to have the same length (three or more
+// lines within two characters of one width), e.g. a column of slogans of equal length.
+// Known false negative: a paragraph of exactly two lines in a text where no other paragraph wraps.
+import { bracketDigest, pairsAcross, type BracketDigest } from './unbalanced-brackets';
+import type { DocumentRule, Finding, Paragraph } from './types';
+
+/** How a line ends (its last visible character). */
+const End = {
+  Empty: 0,
+  /** 。！？；：… and their half-width forms: the sentence is over. */
+  Final: 1,
+  /** ”）》」 and the like: final, unless the next line proves otherwise. */
+  Closer: 2,
+  /** ，、 — a clause is over, not the sentence. */
+  Comma: 3,
+  /** A character, a digit, anything else. */
+  Open: 4,
+} as const;
+type End = (typeof End)[keyof typeof End];
+
+/** How a line starts (its first character, after any indentation). */
+const Start = {
+  Empty: 0,
+  /** Indented (two spaces or a full-width space): a new paragraph. */
+  Indent: 1,
+  /** A heading or list marker (一、 （一） 1. （1） ① 第X条 附件), or an item (一是, 首先). */
+  Marker: 2,
+  /** A mark no sentence starts with: ，。、；：）》” */
+  NoStart: 3,
+  /** A particle that continues a sentence: 的 了 们 和 与 及 等 (not 的确, 了解, 和谐, 及时 …). */
+  Particle: 4,
+  Plain: 5,
+} as const;
+type Start = (typeof Start)[keyof typeof Start];
+
+export interface WrapDigest {
+  /** Offsets of the first and last visible characters (end exclusive) within the paragraph. */
+  from: number;
+  to: number;
+  end: End;
+  start: Start;
+  /** Display width of the line up to its last visible character (leading indentation included), or 0 when the
+   * line cannot be a wrapped line (ends a sentence, too long). */
+  width: number;
+  /** Starts with a heading marker (一、（一）1.): parallel headings never support each other. */
+  heading: boolean;
+  /** A heading line holding 。！？； before its end: a body line after all (only computed for headings). */
+  sentence: boolean;
+  /** A title (关于…的报告, …工作总结) or a row of a table or log (fields split by spaces). */
+  standalone: boolean;
+  /** Starts with a digit (the entries of a dated log do; a wrapped line rarely). */
+  digitStart: boolean;
+  latinStart: boolean;
+  latinEnd: boolean;
+  brackets: BracketDigest;
+}
+
+const EMPTY: WrapDigest = {
+  from: 0,
+  to: 0,
+  end: End.Empty,
+  start: Start.Empty,
+  width: 0,
+  heading: false,
+  sentence: false,
+  standalone: false,
+  digitStart: false,
+  latinStart: false,
+  latinEnd: false,
+  brackets: bracketDigest(''),
+};
+
+/** Longest line (in display units, a Chinese character = 2) read as a preview line: 60 characters. */
+const MAX_WIDTH = 120;
+/** Shortest: 12 characters (a phone screen's preview is about 16–20 wide). */
+const MIN_WIDTH = 24;
+/** Lines of one preview differ by a half-width character that did not fit, a mark hanging past the margin or
+ * squeezed punctuation: within 1.5 Chinese characters across the document… */
+const TOLERANCE = 3;
+/** …and within one character between two neighbouring lines, when they are the only evidence. */
+const NEIGHBOUR_TOLERANCE = 2;
+
+const isSpace = (c: number) => c === 0x20 || c === 0x3000 || c === 0x09 || c === 0xa0;
+
+function endOf(code: number): End {
+  switch (code) {
+    case 0x3002: // 。
+    case 0xff01: // ！
+    case 0xff1f: // ？
+    case 0xff1b: // ；
+    case 0xff1a: // ：
+    case 0x2026: // …
+    case 0x21: // !
+    case 0x3f: // ?
+    case 0x3b: // ;
+    case 0x3a: // :
+    case 0x2e: // .
+      return End.Final;
+    case 0x201d: // ”
+    case 0x2019: // ’
+    case 0x300d: // 」
+    case 0x300f: // 』
+    case 0xff09: // ）
+    case 0x29: // )
+    case 0x300b: // 》
+    case 0x3011: // 】
+    case 0x3015: // 〕
+      return End.Closer;
+    case 0xff0c: // ，
+    case 0x3001: // 、
+    case 0x2c: // ,
+      return End.Comma;
+    default:
+      return End.Open;
+  }
+}
+
+/** Marks no sentence starts with. */
+const NO_START = '，。、；：？！）》」』”’】〕,;)';
+const CLOSING_START = '）》」』”’】〕)';
+/** Heading and list markers, anchored at the first visible character. */
+const HEADING =
+  /[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)]|[0-9０-９]{1,2}(?:[、．]|\.(?![0-9]))|[（(][0-9０-９]{1,2}[）)]|[①-⑳]|第[一二三四五六七八九十百零〇0-9]{1,4}[条章节部篇]|附件|[A-Za-z][、．]/y;
+/** Items of a list written as sentences: 一是… 首先… */
+const ITEM = /[一二三四五六七八九十]是|首先|其次|再次|最后/y;
+/** Particles that continue a sentence, and the words that start with them. */
+const PARTICLE = /[的了们和与及等](?!确|解|谐|平|睦|会|时|级|待|到)/y;
+/** A title line: no comma or full stop, ending with the name of a kind of document. */
+const TITLE_END = /(?:报告|总结|汇报|计划|方案|通知|意见|情况|请示|讲话|发言|材料|要点|安排)$/;
+const SENTENCE_MARK = /[。！？；]/;
+const COMMA_OR_STOP = /[，。；]/;
+/** Two runs of two or more spaces (or a tab) inside a line: the fields of a table row or a form. */
+const FIELD_GAP = /[ \u3000\u00a0]{2}|\t/g;
+
+function testAt(re: RegExp, text: string, at: number): boolean {
+  re.lastIndex = at;
+  return re.test(text);
+}
+
+/** Display width of text[0, to): a Chinese character or full-width mark counts 2, ASCII 1. */
+function widthOf(text: string, to: number): number {
+  let w = 0;
+  for (let i = 0; i < to; i++) w += text.charCodeAt(i) < 0x2e80 ? 1 : 2;
+  return w;
+}
+
+/** Whether the content holds a gap of two spaces twice, a tab, or single spaces between three or more parts. */
+function fielded(text: string, from: number, to: number): boolean {
+  FIELD_GAP.lastIndex = from;
+  let gaps = 0;
+  while (FIELD_GAP.test(text)) {
+    const at = FIELD_GAP.lastIndex - 1;
+    if (at >= to) break;
+    if (text.charCodeAt(at) === 0x09 || ++gaps >= 2) return true;
+    while (FIELD_GAP.lastIndex < to && isSpace(text.charCodeAt(FIELD_GAP.lastIndex))) FIELD_GAP.lastIndex++;
+  }
+  // Single spaces: a log line "2026年3月5日 召开党组会议 研究…" has two; a wrapped sentence rarely any.
+  let singles = 0;
+  for (let at = text.indexOf(' ', from); at !== -1 && at < to; at = text.indexOf(' ', at + 1)) {
+    if (++singles >= 2) return true;
+  }
+  return false;
+}
+
+function prepare(text: string): WrapDigest {
+  let from = 0;
+  let to = text.length;
+  while (from < to && isSpace(text.charCodeAt(from))) from++;
+  while (to > from && isSpace(text.charCodeAt(to - 1))) to--;
+  if (from === to) return EMPTY;
+  const first = text.charCodeAt(from);
+  const last = text.charCodeAt(to - 1);
+  const end = endOf(last);
+  const heading = testAt(HEADING, text, from);
+  let start: Start;
+  if (from >= 2 || (from === 1 && text.charCodeAt(0) === 0x3000)) start = Start.Indent;
+  else if (heading || testAt(ITEM, text, from)) start = Start.Marker;
+  else if (NO_START.includes(text[from]!)) start = Start.NoStart;
+  else if (testAt(PARTICLE, text, from)) start = Start.Particle;
+  else start = Start.Plain;
+  const length = to - from;
+  // Titles and table rows are short; a long paragraph is neither (and is not sliced or scanned for them).
+  let standalone = false;
+  if (length <= MAX_WIDTH) {
+    const content = from === 0 && to === text.length ? text : text.slice(from, to);
+    standalone = (!COMMA_OR_STOP.test(content) && TITLE_END.test(content)) || fielded(text, from, to);
+  }
+  return {
+    from,
+    to,
+    end,
+    start,
+    width: end !== End.Final && to <= MAX_WIDTH ? widthOf(text, to) : 0,
+    heading,
+    sentence: heading && length > 1 && SENTENCE_MARK.test(text.slice(from, to - 1)),
+    standalone,
+    digitStart: first >= 0x30 && first <= 0x39,
+    latinStart: (first | 0x20) >= 0x61 && (first | 0x20) <= 0x7a,
+    latinEnd: (last | 0x20) >= 0x61 && (last | 0x20) <= 0x7a,
+    brackets: bracketDigest(text),
+  };
+}
+
+/** Why a break counts (0: it does not). */
+const Evidence = {
+  None: 0,
+  /** Only the width: confirmed by other breaks of the same width. */
+  Width: 1,
+  /** The next line cannot start a sentence. */
+  Continues: 2,
+  /** Inside a bracket pair. */
+  Bracket: 3,
+} as const;
+type Evidence = (typeof Evidence)[keyof typeof Evidence];
+
+/** What the break between lines a and b is, before widths are compared. */
+function breakBetween(a: WrapDigest, b: WrapDigest): Evidence {
+  if (a.end === End.Empty || b.start === Start.Empty) return Evidence.None;
+  if (a.brackets.tailKinds.length > 0 && b.brackets.headKinds.length > 0 && pairsAcross(a.brackets, b.brackets) > 0) {
+    return Evidence.Bracket;
+  }
+  if (b.start === Start.Indent || b.start === Start.Marker) return Evidence.None;
+  if (a.standalone || b.standalone) return Evidence.None;
+  if (b.start === Start.NoStart) {
+    if (a.end !== End.Final && a.end !== End.Comma) return Evidence.Continues;
+    return Evidence.None;
+  }
+  if (a.end === End.Final) return Evidence.None;
+  if (b.start === Start.Particle && a.end === End.Open) return Evidence.Continues;
+  if (a.width < MIN_WIDTH || a.width > MAX_WIDTH) return Evidence.None;
+  if (a.digitStart && b.digitStart) return Evidence.None;
+  return Evidence.Width;
+}
+
+/** A line whose width supports others: not a heading (headings are parallel by design). */
+const supports = (d: WrapDigest) => !d.heading;
+/** A heading line counts as wrapped by width only when a sentence ends inside it (a run-in body). */
+const widthCounts = (d: WrapDigest) => !d.heading || d.sentence;
+
+function check(paragraphs: readonly Paragraph[], digests: readonly WrapDigest[]): Finding[] {
+  const n = paragraphs.length;
+  if (n < 2) return [];
+  // evidence[p]: the break after paragraph p.
+  const evidence = new Uint8Array(n);
+  const histogram = new Uint32Array(MAX_WIDTH + 1);
+  let any = false;
+  for (let p = 0; p + 1 < n; p++) {
+    const e = breakBetween(digests[p]!, digests[p + 1]!);
+    if (e === Evidence.None) continue;
+    evidence[p] = e;
+    any = true;
+    if (e === Evidence.Width && supports(digests[p]!)) histogram[digests[p]!.width]!++;
+  }
+  if (!any) return [];
+  // Breaks of a width shared by other breaks: prefix sums give each width's neighbourhood in O(1). A preview
+  // width is a peak: most lines that end inside a sentence have it. Such lines spread over many widths (a
+  // list, headings, a roster) say that three of them lining up is chance.
+  const prefix = new Uint32Array(MAX_WIDTH + 2);
+  for (let w = 0; w <= MAX_WIDTH; w++) prefix[w + 1] = prefix[w]! + histogram[w]!;
+  const total = prefix[MAX_WIDTH + 1]!;
+  const confirmed = new Uint8Array(n);
+  for (let p = 0; p + 1 < n; p++) {
+    const e = evidence[p]!;
+    if (e === Evidence.None) continue;
+    if (e !== Evidence.Width) {
+      confirmed[p] = 1;
+      continue;
+    }
+    const d = digests[p]!;
+    if (!widthCounts(d)) continue;
+    const high = Math.min(MAX_WIDTH, d.width + TOLERANCE);
+    const near = prefix[high + 1]! - prefix[Math.max(0, d.width - TOLERANCE)]!;
+    const others = near - (supports(d) ? 1 : 0);
+    // A closing mark ends a sentence as often as not: only a document-wide width says otherwise.
+    if (others >= 2 && near * 2 >= total) confirmed[p] = 1;
+    else if (d.end === End.Closer) continue;
+    else if (neighbourAligned(digests, evidence, p, p - 1) || neighbourAligned(digests, evidence, p, p + 1)) confirmed[p] = 1;
+  }
+  const out: Finding[] = [];
+  for (let p = 0; p + 1 < n; p++) {
+    if (!confirmed[p]) continue;
+    let q = p;
+    let strong = false;
+    let bracket = false;
+    while (q + 1 < n && confirmed[q]) {
+      if (evidence[q] === Evidence.Bracket) bracket = true;
+      if (evidence[q] !== Evidence.Width) strong = true;
+      q++;
+    }
+    // A wrapped paragraph ends where its sentence ends; a run of unpunctuated lines that never does is a list.
+    const last = digests[q]!.end;
+    if (strong || last === End.Final || last === End.Closer) out.push(finding(paragraphs, digests, p, q, bracket));
+    p = q;
+  }
+  return out;
+}
+
+/** Whether the break after line p and the break after line o (its neighbour) are both breaks after lines that
+ * line up: two consecutive lines of one width, each ending inside a sentence. */
+function neighbourAligned(digests: readonly WrapDigest[], evidence: Uint8Array, p: number, o: number): boolean {
+  if (o < 0 || o >= evidence.length || evidence[o] === Evidence.None) return false;
+  const a = digests[p]!;
+  const b = digests[o]!;
+  return supports(b) && b.end !== End.Closer && b.width >= MIN_WIDTH && Math.abs(a.width - b.width) <= NEIGHBOUR_TOLERANCE;
+}
+
+/** One finding over lines p..q (the breaks after p … q-1), with the fix that joins them. */
+function finding(paragraphs: readonly Paragraph[], digests: readonly WrapDigest[], p: number, q: number, bracket: boolean): Finding {
+  const first = paragraphs[p]!;
+  const lastLine = paragraphs[q]!;
+  let joined = '';
+  for (let k = p; k < q; k++) {
+    if (digests[k]!.latinEnd && digests[k + 1]!.latinStart) joined += ' ';
+    if (k + 1 < q) joined += paragraphs[k + 1]!.text.slice(digests[k + 1]!.from, digests[k + 1]!.to);
+  }
+  return {
+    ruleId: 'hard-wrap',
+    category: 'layout',
+    severity: 'warning',
+    start: first.start + digests[p]!.from,
+    end: lastLine.start + digests[q]!.to,
+    messageId: bracket ? 'rules.hardWrap.bracket' : 'rules.hardWrap.lines',
+    params: { lines: q - p + 1 },
+    fix: { start: first.start + digests[p]!.to, end: lastLine.start + digests[q]!.from, text: joined },
+  };
+}
+
+export const hardWrap: DocumentRule<WrapDigest> = {
+  id: 'hard-wrap',
+  category: 'layout',
+  scope: 'document',
+  prepare,
+  check,
+};
