@@ -70,9 +70,16 @@ export function isMessage(value: unknown): value is Message {
   return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
 }
 
-/** `https://example.gov.cn` → `https://example.gov.cn/*`, the pattern asked for and registered. */
-export function originPattern(origin: string): string {
-  return `${new URL(origin).origin}/*`;
+/**
+ * The match pattern asked for and registered for a site: `https://example.gov.cn` → `https://example.gov.cn/*`.
+ * Chromium honours a port in a pattern (`http://10.1.2.3:8080/*` matches that port only). Firefox does not:
+ * a pattern with a port matches nothing, so the permission would be granted and the agent registered but never
+ * loaded on an intranet portal at :8080. There the pattern names the host alone (every port of it); the agent
+ * still acts only on the exact origin the user enabled, since it reads that origin's own site profile.
+ */
+export function originPattern(origin: string, browserName: string = import.meta.env.BROWSER): string {
+  const url = new URL(origin);
+  return browserName === 'firefox' ? `${url.protocol}//${url.hostname}/*` : `${url.origin}/*`;
 }
 
 /** Only http(s) pages can be enabled; about:, file:, chrome: and extension pages cannot. */
