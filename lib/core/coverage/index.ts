@@ -7,8 +7,9 @@ import { spanAt, type FieldSpan } from '../document';
 import { mergeEdits } from '../edits';
 import type { OutlineHeading, ParsedOutline, TextRange } from '../outline/parse';
 import { KIND_RANK, markerNumberEdit, matchMarker, type MarkerKind } from '../outline/markers';
-import type { Section, Template } from '../template/schema';
-import { createScanner, type Scanner, type Token } from './scan';
+import type { Section, Template, UnitType } from '../template/schema';
+import { createScanner, ROLE_CUE, ROLE_WORD, type Scanner, type Token } from './scan';
+import { topicApplies, unitTypes } from './units';
 
 export type FigureStatus = 'present' | 'placeholder' | 'vague' | 'missing';
 
@@ -68,6 +69,11 @@ export interface StructureSuggestion {
 
 export interface Coverage {
   templateId: string;
+  /**
+   * The kinds of unit the report was read as written for (党支部, school …), which leave out topics that do not
+   * apply to them (a 党支部 has no 中心组). Empty when the report does not say for sure.
+   */
+  units: UnitType[];
   templateVersion: number;
   templateName: string;
   sections: SectionCoverage[];
@@ -310,6 +316,9 @@ function compute(template: Template, scanner: Scanner, input: CoverageInput): Co
   }
   const tokensByLine: Token[][] = parsed.lines.map((line, li) => (inRange[li] ? scanner.scan(line.text) : scanner.placeholders(line.text)));
   scanner.sweep();
+  const units = unitTypes(unitPlaces(parsed, docStart));
+  const cueSeen = new Int32Array(scanner.groups).fill(-1);
+  let sentenceKey = 0;
   const result: SectionCoverage[] = [];
   let topicsCovered = 0;
   let topicsTotal = 0;
@@ -333,6 +342,7 @@ function compute(template: Template, scanner: Scanner, input: CoverageInput): Co
       // is not a written section (issue: 插入参考框架 made a section count as ✓ while still blank).
       if (!hasRealContent(text, range.heading ? range.heading.end : range.start, range.end)) entry.status = 'empty';
     }
+    const applies = section.topics.map((topic) => topicApplies(topic, units));
     const topics: TopicCoverage[] = section.topics.map((topic) => ({ id: topic.id, title: topic.title, required: topic.required, covered: false }));
     if (range && section.topics.length > 0) {
       // A topic that needs figures takes the best figure status of the sentences that name it. Sentences lie
@@ -347,19 +357,32 @@ function compute(template: Template, scanner: Scanner, input: CoverageInput): Co
         if (line.start >= range.end) break;
         const tokens = tokensByLine[li]!;
         bySentence.length = 0;
+        // Sentences are numbered across the section (base + the sentence within the line), so that a companion
+        // word seen in one sentence never stands in for one in another.
+        const base = sentenceKey;
+        let lastSentence = 0;
         for (const token of tokens) {
-          if (token.kind === 'keyword') continue;
           const at = line.start + token.start;
           if (at < range.start || at >= range.end) continue;
+          if (token.sentence > lastSentence) lastSentence = token.sentence;
+          if (token.kind === 'keyword') {
+            for (const owner of scanner.owners[token.index]!) {
+              if (owner.role === ROLE_CUE && owner.section === s) cueSeen[owner.group] = base + token.sentence;
+            }
+            continue;
+          }
           const status = rank[token.kind === 'count' ? 'present' : token.kind];
           if (status > (bySentence[token.sentence] ?? 0)) bySentence[token.sentence] = status;
         }
+        sentenceKey = base + lastSentence + 1;
         for (const token of tokens) {
           if (token.kind !== 'keyword') continue;
           const at = line.start + token.start;
           if (at < range.start || at >= range.end) continue;
-          for (const [os, ot] of scanner.owners[token.index]!) {
-            if (os !== s) continue;
+          for (const owner of scanner.owners[token.index]!) {
+            if (owner.section !== s || owner.role === ROLE_CUE || !applies[owner.topic]) continue;
+            if (owner.role === ROLE_WORD && cueSeen[owner.group] !== base + token.sentence) continue;
+            const ot = owner.topic;
             const topic = topics[ot]!;
             if (!topic.covered) {
               topic.covered = true;
@@ -373,11 +396,12 @@ function compute(template: Template, scanner: Scanner, input: CoverageInput): Co
         if (topic.figures) topics[t]!.figures = statuses[Math.max(0, best[t]!)]!;
       });
     }
-    for (const topic of topics) {
+    // Topics that do not apply to the unit are left out altogether (not shown as missing, nor counted).
+    entry.topics = topics.filter((_, t) => applies[t]);
+    for (const topic of entry.topics) {
       topicsTotal++;
       if (topic.covered) topicsCovered++;
     }
-    entry.topics = topics;
     result.push(entry);
   });
 
@@ -413,10 +437,23 @@ function compute(template: Template, scanner: Scanner, input: CoverageInput): Co
   };
   result.forEach((entry) => {
     if (entry.status === 'missing' || entry.status === 'empty') return;
+    // One finding per section, at its heading, naming every topic it lacks (not one warning per topic stacked
+    // on the same line).
+    const missing = entry.topics.filter((topic) => !topic.covered && topic.required);
+    if (missing.length === 1) {
+      findings.push({ ruleId: 'coverage-topic-missing', category: CATEGORY, severity: 'warning', ...anchorOf(entry), messageId: 'coverage.topicMissing', params: { section: entry.title, topic: missing[0]!.title } });
+    } else if (missing.length > 1) {
+      findings.push({
+        ruleId: 'coverage-topic-missing',
+        category: CATEGORY,
+        severity: 'warning',
+        ...anchorOf(entry),
+        messageId: 'coverage.topicsMissing',
+        params: { section: entry.title, topics: missing.map((topic) => `「${topic.title}」`).join('、'), count: missing.length },
+      });
+    }
     for (const topic of entry.topics) {
-      if (!topic.covered && topic.required) {
-        findings.push({ ruleId: 'coverage-topic-missing', category: CATEGORY, severity: 'warning', ...anchorOf(entry), messageId: 'coverage.topicMissing', params: { section: entry.title, topic: topic.title } });
-      } else if (topic.covered && (topic.figures === 'missing' || topic.figures === 'vague')) {
+      if (topic.covered && (topic.figures === 'missing' || topic.figures === 'vague')) {
         findings.push({
           ruleId: 'coverage-figure-missing',
           category: CATEGORY,
@@ -535,12 +572,44 @@ function compute(template: Template, scanner: Scanner, input: CoverageInput): Co
     templateId: template.id,
     templateVersion: template.version,
     templateName: template.name,
+    units: [...units],
     sections: result,
     complete: result.every((e) => !e.required || e.status === 'found' || e.status === 'out-of-order'),
     topicsCovered,
     topicsTotal,
   };
   return { coverage, suggestions, findings };
+}
+
+/**
+ * Where a report names its unit: its title, the first sentences of its first two lines and its last three lines
+ * (the signature). Web cruft and blank lines are skipped.
+ */
+function unitPlaces(parsed: ParsedOutline, docStart: number): string[] {
+  const places: string[] = [];
+  const title = parsed.titles[0];
+  if (title && title.start < docStart) places.push(title.text);
+  const lines = parsed.lines;
+  const written = (i: number) => {
+    const line = lines[i]!;
+    return !line.info.cruft && line.info.contentStart < line.info.contentEnd;
+  };
+  // The first two lines of the body (a unit name under the title, then the opening sentence).
+  let last = -1;
+  for (let i = lineIndexAt(parsed, docStart), n = 0, seen = 0; i < lines.length && n < 40 && seen < 2; i++, n++) {
+    if (lines[i]!.start < docStart || !written(i)) continue;
+    const text = lines[i]!.text;
+    const stop = text.search(/[。；！？]/);
+    places.push(stop < 0 ? text : text.slice(0, stop));
+    last = i;
+    seen++;
+  }
+  for (let i = lines.length - 1, n = 0; i > last && n < 3; i--) {
+    if (!written(i)) continue;
+    places.push(lines[i]!.text);
+    n++;
+  }
+  return places;
 }
 
 /** Tianbao's variables, list markers (一是 （一） 1.) and everything that is not a letter, digit or Han character. */

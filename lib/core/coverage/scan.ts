@@ -1,6 +1,8 @@
-// One pass over a line finds everything coverage needs from it: the template's topic keywords, counts (召开3次),
-// count placeholders (召开X次, __次) and vague counts (多次), each tagged with its sentence so that a count is
-// only credited to a keyword in the same sentence. Results are cached per line text and per template.
+// One pass over a line finds everything coverage needs from it: the template's literals (topic keywords, phrase
+// words and their companions, excluded phrases), counts (召开3次), count placeholders (召开X次, __次) and vague
+// counts (多次), each tagged with its sentence so that a count is only credited to a keyword in the same sentence
+// and a phrase word only with a companion in it. A numeral with a measure word that is a slogan (四个意识,
+// 两个维护) is no count. Results are cached per line text and per template.
 import type { Template } from '../template/schema';
 
 export type TokenKind = 'keyword' | 'count' | 'placeholder' | 'vague';
@@ -20,22 +22,37 @@ const COUNT = `(?:\\d{1,6}|[０-９]{1,6}|[一二三四五六七八九十两百]
 // X次, XX次, ×次, __次, □次 — a number the writer meant to fill in.
 const PLACEHOLDER = `(?:[XxＸｘ×＊*]{1,4}|[_＿]{1,8}|[□○]{1,4})[ \\u3000]{0,2}${UNITS}`;
 const VAGUE = '(?:多次|若干次|数次|几次|屡次|多场|多期|多轮|多篇)';
-const SENTENCE_END = '[。！？；!?;]';
 
 // Alone, the placeholder alternative finds what the full scan finds of it: a placeholder starts with X, _, □ or
 // the like, which no count, vague count or keyword contains, so no other token can cover its start.
 const PLACEHOLDER_RE = new RegExp(PLACEHOLDER, 'g');
-// Where only a figure can start (a digit or numeral that begins no keyword), the figure alternatives alone,
-// sticky: the alternation of every keyword is slow to reject, and dates put a digit every few characters.
+// The figure alternatives, sticky, tried only where a figure can start (an alternation with every literal would
+// be slow to reject, and dates put a digit every few characters).
 const FIGURE_STICKY = new RegExp(`(${PLACEHOLDER})|(${COUNT})|(${VAGUE})`, 'y');
 const NO_TOKENS: Token[] = [];
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** How a literal speaks for a topic. */
+export const ROLE_ALONE = 0;
+/** A word that counts only with a companion (ROLE_CUE of the same group) in the same sentence. */
+export const ROLE_WORD = 1;
+/** A companion word: never counts by itself. */
+export const ROLE_CUE = 2;
+
+export interface Owner {
+  section: number;
+  topic: number;
+  role: typeof ROLE_ALONE | typeof ROLE_WORD | typeof ROLE_CUE;
+  /** The phrase set (numbered across the template) a word or companion belongs to; -1 for a keyword. */
+  group: number;
+}
 
 export interface Scanner {
+  /** Every literal the scan looks for, longest first (keywords, phrase words, companions, excluded phrases). */
   keywords: string[];
-  /** Topic indices (section index, topic index) each keyword belongs to. */
-  owners: Array<Array<[number, number]>>;
+  /** What each literal says for which topic, including the literals it contains (see compile()). */
+  owners: Owner[][];
+  /** Number of phrase sets in the template. */
+  groups: number;
   scan(line: string): Token[];
   /** Only the count placeholders of a line (召开X次, __次), as scan() would find them. */
   placeholders(line: string): Token[];
@@ -45,14 +62,12 @@ export interface Scanner {
 
 interface Compiled {
   keywords: string[];
-  owners: Array<Array<[number, number]>>;
+  owners: Owner[][];
+  groups: number;
   index: Map<string, number>;
-  re: RegExp;
-  /** The same pattern, sticky: tried only where `first` says a match can start. */
-  sticky: RegExp;
-  /** Per UTF-16 code unit, which alternatives of `re` can start with it (the START_* bits). */
+  /** Per UTF-16 code unit, which kinds of token can start with it (the START_* bits). */
   first: Uint8Array;
-  /** Keywords by their first code unit, in the pattern's order (longest first). */
+  /** Literals by their first code unit, longest first. */
   byFirst: Map<number, string[]>;
 }
 
@@ -63,34 +78,74 @@ const START_KEYWORD = 2;
 /** A sentence end. */
 const START_SENTENCE = 4;
 
-// Every character an alternative of the scan pattern can start with, kept next to the patterns it mirrors:
-// PLACEHOLDER's classes, COUNT's digits and numerals, VAGUE's first characters and SENTENCE_END (keywords
+// Every character a figure or a sentence end can start with, kept next to the patterns it mirrors:
+// PLACEHOLDER's classes, COUNT's digits and numerals, VAGUE's first characters and SENTENCE_END (literals
 // add their own first characters in compile()).
 const FIGURE_FIRST_CHARS = 'XxＸｘ×＊*_＿□○' + '0123456789０１２３４５６７８９一二三四五六七八九十两百' + '多若数几屡';
 const SENTENCE_CHARS = '。！？；!?;';
 
-// One compiled RegExp per template, shared by every scanner: V8 compiles a RegExp lazily and tiers it up to
-// native code only after it has run a while, so a fresh RegExp per analysis would run interpreted each time.
+/**
+ * A numeral and measure word that is no count: a slogan (四个意识, 两个维护, 三个代表, 两个确立, 四个自信, 中央八项
+ * 规定, 四项基本原则) or an indefinite 一个 / 一项 / 一批 (作为一项重要任务). Tried, sticky, only where a count
+ * written in Chinese numerals was found.
+ */
+const NOT_A_COUNT = new RegExp(
+  '(?:[一二三四五六七八九十两]{1,3}个(?:意识|自信|维护|确立|代表|全面|务必|大局|一百年|服从|伟大|表率|必须|明确|坚持|结合|' +
+    '区分|不准|带头|看齐|统筹|着力|转变|对标|优先|环节|机制|体系|之间|方面|层面|一以贯之)' +
+    '|[二三四五六七八九十]项(?:基本原则|规定|纪律|注意|要求)|一[个项批名条家])',
+  'y',
+);
+/** Opening quotation marks and brackets: a numeral count right after one is a quoted slogan (“五个一工程”). */
+const OPENING_QUOTES = new Set([0x201c, 0x2018, 0x22, 0x27, 0x300c, 0x300e, 0x300a]);
+const isAsciiDigitOrFullwidth = (code: number) => (code >= 0x30 && code <= 0x39) || (code >= 0xff10 && code <= 0xff19);
+
+// One compiled table per template, shared by every scanner (templates are immutable data).
 const compiledByTemplate = new WeakMap<Template, Compiled>();
 
 function compile(template: Template): Compiled {
-  const byKeyword = new Map<string, Array<[number, number]>>();
+  const own = new Map<string, Owner[]>();
+  /** Per literal, the topics (section * 4096 + topic) for which it is an excluded phrase. */
+  const excludedFor = new Map<string, Set<number>>();
+  const add = (literal: string, owner: Owner) => {
+    const list = own.get(literal);
+    if (list) list.push(owner);
+    else own.set(literal, [owner]);
+  };
+  let groups = 0;
   template.sections.forEach((section, s) =>
     section.topics.forEach((topic, t) => {
-      for (const keyword of topic.keywords) {
-        const list = byKeyword.get(keyword) ?? [];
-        list.push([s, t]);
-        byKeyword.set(keyword, list);
+      for (const keyword of topic.keywords) add(keyword, { section: s, topic: t, role: ROLE_ALONE, group: -1 });
+      for (const set of topic.phrases ?? []) {
+        const group = groups++;
+        for (const word of set.words) add(word, { section: s, topic: t, role: ROLE_WORD, group });
+        for (const cue of set.with) add(cue, { section: s, topic: t, role: ROLE_CUE, group });
+      }
+      for (const phrase of topic.exclude ?? []) {
+        if (!own.has(phrase)) own.set(phrase, []);
+        const topics = excludedFor.get(phrase) ?? new Set<number>();
+        topics.add(s * 4096 + t);
+        excludedFor.set(phrase, topics);
       }
     }),
   );
   // Longest first, so that 党建工作责任制 wins over 责任制 where both would match.
-  const keywords = [...byKeyword.keys()].sort((a, b) => b.length - a.length);
-  const owners = keywords.map((k) => byKeyword.get(k)!);
+  const keywords = [...own.keys()].sort((a, b) => b.length - a.length);
   const index = new Map(keywords.map((k, i) => [k, i]));
-  const keywordAlt = keywords.length > 0 ? keywords.map(escape).join('|') : '(?!)';
-  const re = new RegExp(`(${PLACEHOLDER})|(${COUNT})|(${VAGUE})|(${keywordAlt})|(${SENTENCE_END})`, 'g');
-  const sticky = new RegExp(re.source, 'y');
+  // A literal also speaks for every literal inside it, which the longest match hides (分析研判意识形态形势 is read as
+  // one literal if one is that long; 网络意识形态 holds the companion 意识形态). An excluded phrase hides its own
+  // topic's words, and only those.
+  const owners = keywords.map((literal) => {
+    const list = [...own.get(literal)!];
+    const excluded = excludedFor.get(literal);
+    for (const inner of keywords) {
+      if (inner.length >= literal.length || !literal.includes(inner)) continue;
+      for (const o of own.get(inner)!) {
+        if (o.role !== ROLE_CUE && excluded?.has(o.section * 4096 + o.topic)) continue;
+        if (!list.some((x) => x.section === o.section && x.topic === o.topic && x.role === o.role && x.group === o.group)) list.push(o);
+      }
+    }
+    return list;
+  });
   const first = new Uint8Array(0x10000);
   for (const c of FIGURE_FIRST_CHARS) first[c.charCodeAt(0)]! |= START_FIGURE;
   for (const c of SENTENCE_CHARS) first[c.charCodeAt(0)]! |= START_SENTENCE;
@@ -102,7 +157,7 @@ function compile(template: Template): Compiled {
     if (list) list.push(k);
     else byFirst.set(code, [k]);
   }
-  return { keywords, owners, index, re, sticky, first, byFirst };
+  return { keywords, owners, groups, index, first, byFirst };
 }
 
 export function createScanner(template: Template): Scanner {
@@ -111,55 +166,52 @@ export function createScanner(template: Template): Scanner {
     compiled = compile(template);
     compiledByTemplate.set(template, compiled);
   }
-  const { keywords, owners, index, sticky, first, byFirst } = compiled;
+  const { keywords, owners, groups, index, first, byFirst } = compiled;
 
   let previous = new Map<string, Token[]>();
   let current = new Map<string, Token[]>();
 
-  // The leftmost match, as a global exec would find it, but the pattern is only tried where a match can start:
-  // an alternation of every keyword is slow to reject a position, and most positions start nothing. Where only
-  // a sentence end or only keywords can start, the alternation is not run at all: a sentence end is counted,
-  // and the keywords with that first character are compared in the pattern's order (the first that matches is
-  // the one the alternation would take).
+  // The leftmost token at each position, figures before literals (as one alternation of figures then literals
+  // would find it), but only where one can start: most positions start nothing, and a sentence end is counted.
   const read = (line: string): Token[] => {
     const tokens: Token[] = [];
     let sentence = 0;
     for (let i = 0; i < line.length; i++) {
-      const starts = first[line.charCodeAt(i)]!;
+      const code = line.charCodeAt(i);
+      const starts = first[code]!;
       if (starts === 0) continue;
       if (starts === START_SENTENCE) {
         sentence++;
         continue;
       }
-      if (starts === START_KEYWORD) {
-        for (const keyword of byFirst.get(line.charCodeAt(i))!) {
+      if (starts & START_FIGURE) {
+        FIGURE_STICKY.lastIndex = i;
+        const f = FIGURE_STICKY.exec(line);
+        if (f !== null) {
+          const start = i;
+          const end = start + f[0].length;
+          i = end - 1;
+          if (f[2] !== undefined && !isAsciiDigitOrFullwidth(code)) {
+            // 四个意识, “五个一工程”, 一项重要任务: a numeral and a measure word, but not a count.
+            if (OPENING_QUOTES.has(line.charCodeAt(start - 1))) continue;
+            NOT_A_COUNT.lastIndex = start;
+            if (NOT_A_COUNT.test(line)) {
+              i = Math.max(i, NOT_A_COUNT.lastIndex - 1);
+              continue;
+            }
+          }
+          tokens.push({ kind: f[1] !== undefined ? 'placeholder' : f[2] !== undefined ? 'count' : 'vague', index: -1, start, end, sentence });
+          continue;
+        }
+      }
+      if (starts & START_KEYWORD) {
+        for (const keyword of byFirst.get(code)!) {
           if (!line.startsWith(keyword, i)) continue;
           tokens.push({ kind: 'keyword', index: index.get(keyword)!, start: i, end: i + keyword.length, sentence });
           i += keyword.length - 1;
           break;
         }
-        continue;
       }
-      if (starts === START_FIGURE) {
-        FIGURE_STICKY.lastIndex = i;
-        const f = FIGURE_STICKY.exec(line);
-        if (f === null) continue;
-        const end = i + f[0].length;
-        tokens.push({ kind: f[1] !== undefined ? 'placeholder' : f[2] !== undefined ? 'count' : 'vague', index: -1, start: i, end, sentence });
-        i = end - 1;
-        continue;
-      }
-      sticky.lastIndex = i;
-      const m = sticky.exec(line);
-      if (m === null) continue;
-      const start = i;
-      const end = start + m[0].length;
-      if (m[5] !== undefined) sentence++;
-      else if (m[1] !== undefined) tokens.push({ kind: 'placeholder', index: -1, start, end, sentence });
-      else if (m[2] !== undefined) tokens.push({ kind: 'count', index: -1, start, end, sentence });
-      else if (m[3] !== undefined) tokens.push({ kind: 'vague', index: -1, start, end, sentence });
-      else tokens.push({ kind: 'keyword', index: index.get(m[4]!)!, start, end, sentence });
-      i = end - 1;
     }
     return tokens.length === 0 ? NO_TOKENS : tokens;
   };
@@ -167,6 +219,7 @@ export function createScanner(template: Template): Scanner {
   return {
     keywords,
     owners,
+    groups,
     placeholders(line) {
       PLACEHOLDER_RE.lastIndex = 0;
       let tokens = NO_TOKENS;

@@ -17,7 +17,7 @@ describe('built-in templates', () => {
     const ids = annual().sections[0]!.topics.map((t) => t.id);
     expect(ids).toEqual([
       'principal-responsibility', 'agenda-and-assessment', 'special-study', 'situation-analysis', 'report-upward',
-      'study-group', 'position-management', 'online-ideology', 'public-opinion', 'life-meeting-and-report',
+      'study-group', 'branch-study', 'position-management', 'online-ideology', 'public-opinion', 'life-meeting-and-report',
       'team-and-training', 'erroneous-trends-and-religion', 'accountability',
     ]);
   });

@@ -7,20 +7,147 @@ import type { TemplateInput } from '../schema';
 
 type TopicInput = NonNullable<TemplateInput['sections'][number]['topics']>[number];
 
+// Each topic is found by meaning, not by one word: its keywords (any of them alone), phrase sets (a word that
+// counts only next to a companion word in the same sentence: 讲座 is 阵地管理 beside 审批 or 管理, 分析 is 研判
+// beside 形势 or 风险) and excluded phrases (专题讲座 is a lesson, not 阵地管理). The wordings are those real
+// reports use: 政治责任和领导责任 for 主体责任, 系统分析 and 会商 for 研判, 阵地建设 and 宣传阵地 for 阵地管理.
+/** Words of report-giving, counted for 向上级报告 only beside the one reported to. */
+const REPORTED_TO = [
+  '上级党组织', '上级党委', '上级部门', '上级主管', '主管部门', '向县委', '向市委', '向区委', '向州委', '向盟委', '向旗委', '向省委',
+  '向党委', '向党工委', '向工委', '向机关党委', '向党组', '向局党组', '向宣传部', '向教育局', '向上一级',
+];
+
 const responsibilityTopics = (variant: 'half' | 'annual' | 'self-check'): TopicInput[] => [
-  { id: 'principal-responsibility', title: '落实主体责任', keywords: ['主体责任', '第一责任人', '一岗双责', '领导小组', '责任清单', '直接责任'] },
-  { id: 'agenda-and-assessment', title: '纳入议事日程、党建工作责任制和考核', keywords: ['议事日程', '党建工作责任制', '党建责任制', '目标管理', '绩效考核', '考核内容', '同考核'] },
-  { id: 'special-study', title: '专题研究部署（次数）', keywords: ['专题研究', '研究部署', '专题会议', '党组会议', '党委会议', '常委会', '党组会', '党委会'], figures: true },
-  { id: 'situation-analysis', title: '分析研判意识形态领域形势', keywords: ['分析研判', '研判', '形势分析', '通报意识形态'] },
-  { id: 'report-upward', title: '向上级党组织报告意识形态工作', keywords: ['向上级', '专题报告', '专题汇报', '报告意识形态工作', '汇报意识形态工作'], required: variant !== 'half' },
-  { id: 'study-group', title: '理论学习中心组学习（次数，第一议题）', keywords: ['中心组', '第一议题', '集中学习'], figures: true },
-  { id: 'position-management', title: '阵地管理（报告会、研讨会、讲座论坛、宣传栏、网站，三审三校）', keywords: ['阵地管理', '报告会', '研讨会', '讲座', '论坛', '宣传栏', '宣传廊', '门户网站', '政府网站', '三审三校', '三审制', '审核把关'] },
-  { id: 'online-ideology', title: '网络意识形态（公众号、政务新媒体、网评员）', keywords: ['网络意识形态', '公众号', '政务新媒体', '新媒体', '网评员', '网评', '微信群', '互联网'] },
-  { id: 'public-opinion', title: '舆情监测与处置', keywords: ['舆情', '舆论引导', '监测', '处置', '突发性问题'] },
-  { id: 'life-meeting-and-report', title: '纳入民主生活会和述职', keywords: ['民主生活会', '组织生活会', '述职'], required: variant !== 'half' },
-  { id: 'team-and-training', title: '队伍建设与培训', keywords: ['队伍建设', '培训', '轮训', '宣传干部', '通讯员', '队伍'] },
-  { id: 'erroneous-trends-and-religion', title: '抵制错误思潮，宗教领域工作', keywords: ['错误思潮', '错误观点', '历史虚无主义', '宗教', '渗透', '敢于斗争'], required: variant === 'annual' },
-  { id: 'accountability', title: '责任追究', keywords: ['责任追究', '问责', '追责', '一案三查', '倒查'] },
+  {
+    id: 'principal-responsibility',
+    title: '落实主体责任',
+    keywords: [
+      '主体责任', '政治责任', '领导责任', '第一责任人', '一岗双责', '领导小组', '责任清单', '任务清单', '直接责任', '负总责',
+      '亲自抓', '亲自部署', '亲自过问', '带头抓', '责任分工', '责任体系', '工作专班', '分管领导',
+    ],
+    phrases: [{ words: ['压实', '压紧'], with: ['责任'] }],
+  },
+  {
+    id: 'agenda-and-assessment',
+    title: '纳入议事日程、党建工作责任制和考核',
+    keywords: [
+      '议事日程', '重要议程', '党建工作责任制', '党建责任制', '目标管理', '目标责任', '绩效考核', '考核内容', '考核指标', '同考核', '同部署',
+      '同检查', '年度考核', '考核评价', '实绩考核', '综合考核', '党建考核', '考核体系', '纳入考核', '重要位置',
+    ],
+    phrases: [{ words: ['纳入', '列入', '作为'], with: ['考核', '日程', '重要内容', '责任制'] }],
+  },
+  {
+    id: 'special-study',
+    title: '专题研究部署（次数）',
+    keywords: [
+      '专题研究', '研究部署', '专题部署', '专题会议', '党组会议', '党委会议', '常委会', '党组会', '党委会', '支委会', '支部委员会会议',
+      '党员大会', '班子会议', '班子会', '研究意识形态', '部署意识形态', '听取意识形态',
+    ],
+    phrases: [{ words: ['研究', '部署', '听取'], with: ['意识形态工作'] }],
+    figures: true,
+  },
+  {
+    id: 'situation-analysis',
+    title: '分析研判意识形态领域形势',
+    keywords: ['分析研判', '研判', '形势分析', '专题分析', '会商', '通报意识形态', '风险排查', '苗头性', '倾向性问题'],
+    phrases: [
+      {
+        words: ['分析', '系统分析', '综合分析', '排查', '通报', '把握'],
+        with: ['形势', '动态', '风险', '隐患', '领域情况', '思想状况', '思想动态', '意识形态'],
+      },
+    ],
+  },
+  {
+    id: 'report-upward',
+    title: '向上级党组织报告意识形态工作',
+    keywords: ['向上级', '专题报告', '专题汇报', '报告意识形态工作', '汇报意识形态工作', '请示报告', '书面报告'],
+    phrases: [{ words: ['报告', '汇报', '报送', '请示'], with: REPORTED_TO }],
+    // A lecture (专题报告会) is a platform to manage, not a report to the level above.
+    exclude: ['专题报告会'],
+    required: variant !== 'half',
+  },
+  {
+    id: 'study-group',
+    title: '理论学习中心组学习（次数，第一议题）',
+    keywords: ['中心组', '第一议题', '集中学习', '读书班', '学习研讨', '交流研讨'],
+    figures: true,
+    // A 党支部 or a primary or secondary school has no 党委(党组)理论学习中心组.
+    notFor: ['branch', 'school'],
+  },
+  {
+    id: 'branch-study',
+    title: '理论学习（三会一课、主题党日、集中学习）',
+    keywords: [
+      '三会一课', '主题党日', '集中学习', '理论学习', '政治学习', '专题学习', '学习研讨', '第一议题', '党课', '支部学习', '学习强国', '学习教育',
+    ],
+    units: ['branch', 'school'],
+  },
+  {
+    id: 'position-management',
+    title: '阵地管理（报告会、研讨会、讲座论坛、宣传栏、网站，三审三校）',
+    keywords: [
+      '阵地管理', '阵地建设', '宣传阵地', '网络阵地', '意识形态阵地', '思想阵地', '文化阵地', '舆论阵地', '主阵地', '宣传栏', '宣传廊',
+      '宣传橱窗', '橱窗', '电子屏', '显示屏', '门户网站', '政府网站', '网站', '三审三校', '三审制', '审核把关', '一会一报', '一事一报',
+      '出版物', '内部刊物', '内刊', '校报', '校园网', '校园广播', '广播站', '图书室', '阅览室', '农家书屋',
+      '文化墙', '道德讲堂', '新时代文明实践', '宣传标语',
+    ],
+    phrases: [
+      {
+        words: ['报告会', '研讨会', '讲座', '论坛', '讲坛', '讲堂', '宣传品', '横幅', '标语', '课堂', '教材', '讲台'],
+        with: ['审批', '报备', '备案', '审核', '把关', '管理', '报批', '登记', '阵地', '监管', '审查', '规范', '选用'],
+      },
+    ],
+    // A lecture held for study is no platform managed.
+    exclude: ['专题讲座', '辅导讲座', '专家讲座'],
+  },
+  {
+    id: 'online-ideology',
+    title: '网络意识形态（公众号、政务新媒体、网评员）',
+    keywords: [
+      '网络意识形态', '公众号', '政务新媒体', '新媒体', '网评员', '网评', '微信群', '工作群', 'QQ群', '互联网', '网络阵地', '微博', '抖音',
+      '视频号', '自媒体', '网信', '网络安全', '网络空间', '网络文明', '网络舆论', '网络宣传', '网络平台', '清朗',
+    ],
+    phrases: [{ words: ['网络'], with: ['管理', '监管', '引导', '阵地', '安全', '舆论', '舆情', '意识形态', '言论', '信息'] }],
+  },
+  {
+    id: 'public-opinion',
+    title: '舆情监测与处置',
+    keywords: [
+      '舆情', '舆论引导', '舆论', '突发性问题', '热点问题', '社会关切', '敏感信息', '敏感问题', '负面信息', '突发事件', '应急处置', '网络谣言', '谣言',
+    ],
+    // 监测 and 处置 alone are any monitoring (环境监测) and any handling.
+    phrases: [{ words: ['监测', '处置', '研判处置'], with: ['舆情', '舆论', '网络', '网上', '突发', '敏感', '负面', '热点', '苗头', '动态', '信息'] }],
+  },
+  {
+    id: 'life-meeting-and-report',
+    title: '纳入民主生活会和述职',
+    keywords: ['民主生活会', '组织生活会', '述职', '述责述廉', '对照检查', '述职评议'],
+    required: variant !== 'half',
+  },
+  {
+    id: 'team-and-training',
+    title: '队伍建设与培训',
+    keywords: [
+      '队伍建设', '培训', '轮训', '宣传干部', '通讯员', '队伍', '宣传员', '信息员', '讲师团', '宣讲团', '宣讲员', '理论骨干', '骨干力量', '人才',
+      '业务能力',
+    ],
+  },
+  {
+    id: 'erroneous-trends-and-religion',
+    title: '抵制错误思潮，宗教领域工作',
+    keywords: [
+      '错误思潮', '错误观点', '错误言论', '历史虚无主义', '宗教', '敢于斗争', '斗争精神', '亮剑', '政治谣言', '邪教', '有害信息', '不良信息',
+      '西方价值观', '意识形态斗争', '抵御', '抵制', '反渗透',
+    ],
+    // 渗透 alone is also 'to pervade' (把意识形态工作渗透到各个环节).
+    phrases: [{ words: ['渗透'], with: ['防范', '抵御', '宗教', '境外', '敌对', '非法', '抵制'] }],
+    required: variant === 'annual',
+  },
+  {
+    id: 'accountability',
+    title: '责任追究',
+    keywords: ['责任追究', '问责', '追责', '一案三查', '倒查', '追究', '约谈', '诫勉', '通报批评', '严肃处理'],
+  },
 ];
 
 const mainWorkScaffold = (selfCheck: boolean): string =>
@@ -52,7 +179,7 @@ function ideologyTemplate(variant: 'half' | 'annual' | 'self-check'): TemplateIn
   return {
     schemaVersion: 1,
     id: `ideology-${variant}`,
-    version: 1,
+    version: 2,
     name: `意识形态工作责任制落实情况报告（${label}）`,
     kinds: ['意识形态工作责任制落实情况报告', '意识形态工作情况报告', '意识形态工作总结'],
     variant,

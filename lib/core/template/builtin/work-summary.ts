@@ -5,7 +5,7 @@ import type { TemplateInput } from '../schema';
 export const workSummary: TemplateInput = {
   schemaVersion: 1,
   id: 'work-summary',
-  version: 1,
+  version: 2,
   name: '工作总结',
   kinds: ['工作总结', '工作情况报告', '述职报告', '工作汇报'],
   variant: 'general',
