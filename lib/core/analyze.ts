@@ -4,11 +4,12 @@
 import type { Finding, ReportField, ReportPeriod } from './types';
 import { joinFields, mapFindingsToFields, spanAt, type ReportDocument } from './document';
 import { createRuleRunner, type RuleConfig } from './rules';
-import { createOutlineParser, type OutlineHeading, type TextRange } from './outline/parse';
+import { createOutlineParser, type OutlineHeading, type ParsedOutline, type TextRange } from './outline/parse';
 import { createLineCache } from './outline/lines';
 import { createCoverage, type Coverage, type CoverageEngine, type StructureSuggestion } from './coverage';
 import { getTemplate, selectTemplate, type Template } from './template';
 import { detectPeriodWithSource, type DetectedPeriodSource } from './period';
+import { keptTitle, titleDigest } from './rules/repeated-title';
 
 export type { OutlineHeading } from './outline/parse';
 export type { Coverage, SectionCoverage, TopicCoverage, StructureSuggestion } from './coverage';
@@ -65,6 +66,38 @@ function mergeByPosition(a: Finding[], b: Finding[]): Finding[] {
   return out;
 }
 
+/**
+ * The report's title (the first title line within 400 characters of report text, page cruft above it not
+ * counted: a 范文 page puts its metadata, breadcrumb and blurb there) and where the report's text starts (the
+ * first line that is not cruft), which is what the template is chosen from. Reads only the lines up to the title.
+ */
+function reportHead(parsed: ParsedOutline): { title?: TextRange; headStart: number } {
+  let cruft = 0;
+  let headStart = -1;
+  // The title lines before the first line of body text: a 范文 page prints its title several times (a shorter
+  // page title, the title with （精选5篇）, the article's own); the one repeated-title keeps is the title.
+  const candidates: TextRange[] = [];
+  let next = 0;
+  for (const line of parsed.lines) {
+    if (line.info.cruft) {
+      cruft += line.end - line.start + 1;
+      continue;
+    }
+    if (line.info.contentEnd === line.info.contentStart) continue;
+    if (headStart < 0) headStart = line.start;
+    if (line.start - cruft >= 400 || candidates.length >= 8) break;
+    if (line.info.title) {
+      while (next < parsed.titles.length && parsed.titles[next]!.start < line.start) next++;
+      candidates.push(parsed.titles[next]!);
+    } else if (!line.info.plain && candidates.length > 0) {
+      break;
+    }
+  }
+  if (candidates.length === 0) return { headStart: Math.max(0, headStart) };
+  const title = candidates[keptTitle(candidates.map((t) => titleDigest(t.text)))]!;
+  return { title, headStart };
+}
+
 export class UnknownTemplateError extends Error {
   constructor(readonly templateId: string) {
     super(`unknown template: ${templateId}`);
@@ -103,11 +136,11 @@ export function createAnalyzer(options: AnalyzeOptions = {}): Analyzer {
       const parsed = parser.parse(text);
       const detected = options.period ? undefined : detectPeriodWithSource(text);
       const period = options.period ?? detected?.period;
-      const title = parsed.titles[0] && parsed.titles[0].start < 400 ? parsed.titles[0] : undefined;
+      const { title, headStart } = reportHead(parsed);
 
       let template: Template | undefined;
       if (options.templateId !== 'none') {
-        template = fixed ?? selectTemplate(text.slice(0, 300), period, title?.text ?? '');
+        template = fixed ?? selectTemplate(text.slice(headStart, headStart + 300), period, title?.text ?? '');
       }
       let coverage: Coverage | null = null;
       let suggestions: StructureSuggestion[] = [];

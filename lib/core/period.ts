@@ -1,6 +1,7 @@
 // Report periods: what the user types on the command line or in the panel (2026H1, 2026年上半年, 2026) and what a
 // report says of itself in its title or 报告期 line. The rules use the period to judge stale references.
 import type { ReportPeriod } from './types';
+import { isCruftLine } from './rules/web-cruft';
 
 const DIGITS = /[０-９]/g;
 const ascii = (text: string) => text.replace(DIGITS, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
@@ -34,7 +35,9 @@ export type DetectedPeriodSource = 'line' | 'title' | 'text';
 
 /**
  * The period a report states about itself: a 报告期 line if there is one, else the first title-like line or the
- * opening lines (关于2021年…工作情况报告, 2026年上半年…). Only the first 2,000 characters are read.
+ * opening lines (关于2021年…工作情况报告, 2026年上半年…). Only the first 2,000 characters are read. Lines that
+ * web-cruft removes whole (更新时间：2024年1月3日, 首页 > 范文大全, 篇一, a blurb) are skipped: a page's date
+ * is not the report's period, and the title stands below them.
  */
 export function detectPeriod(text: string): ReportPeriod | undefined {
   return detectPeriodWithSource(text)?.period;
@@ -43,7 +46,7 @@ export function detectPeriod(text: string): ReportPeriod | undefined {
 /** detectPeriod, and which line it read the period from (the panel tells the user). */
 export function detectPeriodWithSource(text: string): { period: ReportPeriod; source: DetectedPeriodSource } | undefined {
   const head = ascii(text.slice(0, 2000));
-  const lines = head.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+  const lines = head.split('\n').map((l) => l.trim()).filter((l) => l !== '' && !isCruftLine(l));
   const periodLine = lines.find((l) => /^(?:报告期|报告时间|时间范围|填报期间)/.test(l));
   const candidates = periodLine ? [periodLine, ...lines.slice(0, 3)] : lines.slice(0, 3);
   for (const [index, line] of candidates.entries()) {

@@ -2,6 +2,7 @@
 // web cruft or a document title. A line's result depends on its own text only, so it can be cached by text and
 // reused after an edit elsewhere (see createLineCache). Offsets here are relative to the line's start.
 import { matchMarker, mayStartMarker, KIND_RANK, type BadMarkReason, type MarkerKind } from './markers';
+import { isCruftLine as isWebCruftLine, stripCruftFragments } from '../rules/web-cruft';
 
 export interface LineMark {
   kind: MarkerKind;
@@ -63,10 +64,13 @@ function isTitleEndCode(code: number): boolean {
 }
 
 export function isCruftLine(content: string): boolean {
-  if (content.length === 0 || content.length > 60) return false;
+  if (content.length === 0) return false;
+  // The lines web-cruft removes whole (更新时间：…, 首页 > …, a blurb of a sentence or two, 篇一) are not the
+  // report either.
+  if (content.length > 60) return isWebCruftLine(content);
   const stripped = content.replace(INLINE_CRUFT_RE, '').trim();
   if (stripped === '') return true;
-  return CRUFT_LINE_RE.test(stripped);
+  return CRUFT_LINE_RE.test(stripped) || isWebCruftLine(stripped);
 }
 
 /** ”’"」』）) — what may close a sentence before the next one starts. */
@@ -205,7 +209,8 @@ export function readLine(line: string): LineInfo {
   info.marks = marks.length === 0 ? NO_MARKS : marks.slice();
   // Titles and unnumbered section names are short; a paragraph is not read for them.
   if (content.length <= 80 && (info.marks.length === 0 || info.marks[0]!.start !== contentStart)) {
-    const stripped = content.replace(INLINE_CRUFT_RE, '').trim();
+    // A page title keeps its title words under the site's suffix: …工作总结（精选5篇）, …工作总结范文.
+    const stripped = stripCruftFragments(content.replace(INLINE_CRUFT_RE, '')).trim();
     if (stripped.length <= 60 && !/[。，,；;！？!?]/.test(stripped) && TITLE_WORDS_RE.test(stripped)) {
       info.title = stripped.length >= 6;
       info.plain = !info.title;

@@ -18,6 +18,7 @@ import { numberForms } from './number-forms';
 import { officialNames } from './official-names';
 import { pinyinDebris } from './pinyin-debris';
 import { placeholders } from './placeholders';
+import { repeatedTitle } from './repeated-title';
 import { repeatedWord } from './repeated-word';
 import { spinArtefacts } from './spin-artefacts';
 import { staleReferences } from './stale-references';
@@ -31,6 +32,7 @@ export const rules: readonly Rule[] = [
   duplicates,
   placeholders,
   webCruft,
+  repeatedTitle,
   mojibake,
   pinyinDebris,
   officialNames,
