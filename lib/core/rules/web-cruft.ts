@@ -65,6 +65,14 @@ export function isCruftLine(line: string): boolean {
   return cruftLineEntries(line) !== undefined;
 }
 
+/** The line without the fragments web-cruft removes from it (（精选5篇）, [朗读], 篇一：…), for reading titles. */
+export function stripCruftFragments(line: string): string {
+  combined.lastIndex = 0;
+  if (!combined.test(line)) return line;
+  combined.lastIndex = 0;
+  return line.replace(combined, '');
+}
+
 export const webCruft: ParagraphRule = {
   id: 'web-cruft',
   category: 'cruft',
