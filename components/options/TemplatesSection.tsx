@@ -1,15 +1,17 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { t } from '@/lib/i18n';
 import { builtinTemplates } from '@/lib/core/template';
-import { deriveFromSample, type Derived } from '@/lib/core/derive';
+import { buildEditedTemplate, deriveCleanTemplate, type CleanDerived } from '@/lib/core/derive';
 import { createSnippet, deleteUserTemplate, listUserTemplates, saveUserTemplate, type UserTemplate } from '@/lib/storage';
+import { DeriveReview, type DeriveEdits } from './DeriveReview';
 
 /** Longest sample accepted: a long report is about 20,000 characters; five of them pasted together still fit. */
 export const MAX_SAMPLE_CHARS = 200_000;
 
 export interface TemplatesStore {
   list(): Promise<UserTemplate[]>;
-  saveTemplate(input: Pick<UserTemplate, 'name' | 'reportKinds' | 'sections'>): Promise<UserTemplate>;
+  /** Adds a template, or replaces the one with `id` (a retry after a failed save). */
+  saveTemplate(input: Pick<UserTemplate, 'name' | 'reportKinds' | 'sections'> & { id?: string }): Promise<UserTemplate>;
   saveSnippet(input: { title: string; body: string; folder: string; tags: string[]; sectionIds: string[] }): Promise<unknown>;
   remove(id: string): Promise<unknown>;
 }
@@ -22,21 +24,34 @@ const storageStore: TemplatesStore = {
 };
 
 /**
- * 模板: the built-in templates, the user's own, and 从范文生成 — a pasted sample report becomes a template (its
- * outline) and candidate snippets (its paragraphs, by section), leaving out duplicates, web cruft and
- * placeholders. Nothing is saved until the user has seen the preview and chosen which snippets to keep.
+ * 模板: the built-in templates, the user's own, and 从范文生成 — a pasted sample report is cleaned (the engine's
+ * fixes applied), its unit name and period become variables, and it becomes a template (its outline) and
+ * candidate snippets (its paragraphs, by section). The review shows every change and where every paragraph
+ * went, with each title editable; nothing is saved until 保存模板, and a failed save keeps the review and the
+ * user's edits open.
  */
 export function TemplatesSection({ store = storageStore }: { store?: TemplatesStore }) {
   const [own, setOwn] = useState<UserTemplate[]>([]);
   const [sample, setSample] = useState('');
   const [name, setName] = useState('');
-  const [draft, setDraft] = useState<Derived | undefined>(undefined);
-  const [keep, setKeep] = useState<ReadonlySet<number>>(new Set());
+  const [draft, setDraft] = useState<CleanDerived | undefined>(undefined);
+  /** Bumped on each 生成, so that a new draft starts a fresh review (its own edits). */
+  const [generation, setGeneration] = useState(0);
+  const [saving, setSaving] = useState(false);
+  const [reviewError, setReviewError] = useState<string | undefined>(undefined);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | undefined>(undefined);
+  // What a failed save already wrote, so that saving again updates that template and adds only the rest.
+  const partial = useRef<{ templateId?: string; snippets: Set<number> }>({ snippets: new Set() });
   const reload = () => store.list().then(setOwn, () => setMessage({ ok: false, text: t('templates.loadFailed') }));
   useEffect(() => {
     void reload();
   }, []);
+
+  const close = () => {
+    setDraft(undefined);
+    setReviewError(undefined);
+    partial.current = { snippets: new Set() };
+  };
 
   const derive = () => {
     setMessage(undefined);
@@ -44,40 +59,51 @@ export function TemplatesSection({ store = storageStore }: { store?: TemplatesSt
     if (sample.length > MAX_SAMPLE_CHARS) {
       return setMessage({ ok: false, text: t('templates.sampleTooLong', { max: MAX_SAMPLE_CHARS, count: sample.length }) });
     }
-    const result = deriveFromSample(sample, { name: name.trim() || undefined });
+    const result = deriveCleanTemplate(sample, { name: name.trim() || undefined });
     // The engine's error names a schema path; what the user needs to know is that no outline was found.
     if ('error' in result) return setMessage({ ok: false, text: t('templates.noOutline') });
+    close();
     setDraft(result);
-    setKeep(new Set(result.snippets.map((_, i) => i)));
+    setGeneration((n) => n + 1);
   };
 
-  const save = async () => {
-    if (!draft) return;
+  const save = async (edits: DeriveEdits) => {
+    if (!draft || saving) return;
+    setReviewError(undefined);
+    const built = buildEditedTemplate(draft, edits.outline, name.trim() || draft.template.name);
+    if ('error' in built) return setReviewError(t('templates.review.emptyTitle'));
+    const sectionTitles = new Map(built.template.sections.map((section) => [section.id, section.title]));
+    setSaving(true);
     try {
       const saved = await store.saveTemplate({
-        name: name.trim() || draft.template.name,
-        reportKinds: draft.template.kinds,
-        sections: draft.template.sections as unknown as Record<string, unknown>[],
+        ...(partial.current.templateId ? { id: partial.current.templateId } : {}),
+        name: built.template.name,
+        reportKinds: built.template.kinds,
+        sections: built.template.sections as unknown as Record<string, unknown>[],
       });
-      let count = 0;
+      partial.current.templateId = saved.id;
       for (const [i, snippet] of draft.snippets.entries()) {
-        if (!keep.has(i)) continue;
+        if (!edits.keep.has(i) || partial.current.snippets.has(i)) continue;
+        const section = sectionTitles.get(snippet.sectionId) ?? snippet.sectionTitle;
         await store.saveSnippet({
-          title: snippet.title,
+          title: edits.snippetTitles[i]?.trim() || snippet.title,
           body: snippet.body,
           folder: saved.name,
-          tags: [snippet.sectionTitle],
+          tags: [section],
           sectionIds: [snippet.sectionId],
         });
-        count += 1;
+        partial.current.snippets.add(i);
       }
+      const count = [...edits.keep].filter((i) => partial.current.snippets.has(i)).length;
       setMessage({ ok: true, text: t('templates.saved', { name: saved.name, count }) });
-      setDraft(undefined);
+      close();
       setSample('');
       await reload();
     } catch (error) {
       const e = error as { messageId?: string; params?: Record<string, string | number> };
-      setMessage({ ok: false, text: t(e.messageId ?? 'templates.saveFailed', e.params) });
+      setReviewError(`${t(e.messageId ?? 'templates.saveFailed', e.params)} ${t('templates.review.keptOpen')}`);
+    } finally {
+      setSaving(false);
     }
   };
 
@@ -131,52 +157,14 @@ export function TemplatesSection({ store = storageStore }: { store?: TemplatesSt
         </p>
       )}
       {draft && (
-        <div className="opt-confirm" aria-label={t('templates.previewTitle')}>
-          <p>
-            {t('templates.previewSummary', {
-              sections: draft.template.sections.length,
-              snippets: draft.snippets.length,
-              duplicates: draft.skipped.duplicates,
-              cruft: draft.skipped.cruft,
-              placeholders: draft.skipped.placeholders,
-            })}
-          </p>
-          {draft.template.sections.length === 1 && draft.template.sections[0]!.id === 'body' && (
-            <p role="alert" className="opt-error">
-              {t('templates.noOutline')}
-            </p>
-          )}
-          <ol>
-            {draft.template.sections.map((section) => (
-              <li key={section.id}>{section.title}</li>
-            ))}
-          </ol>
-          <ul className="opt-list">
-            {draft.snippets.map((snippet, i) => (
-              <li key={i}>
-                <label>
-                  <input
-                    type="checkbox"
-                    checked={keep.has(i)}
-                    onChange={() => {
-                      const next = new Set(keep);
-                      if (next.has(i)) next.delete(i);
-                      else next.add(i);
-                      setKeep(next);
-                    }}
-                  />{' '}
-                  【{snippet.sectionTitle}】{snippet.title}
-                </label>
-              </li>
-            ))}
-          </ul>
-          <button type="button" onClick={() => void save()}>
-            {t('templates.save', { count: keep.size })}
-          </button>{' '}
-          <button type="button" onClick={() => setDraft(undefined)}>
-            {t('templates.cancel')}
-          </button>
-        </div>
+        <DeriveReview
+          key={generation}
+          derived={draft}
+          saving={saving}
+          error={reviewError}
+          onSave={(edits) => void save(edits)}
+          onCancel={close}
+        />
       )}
     </section>
   );
