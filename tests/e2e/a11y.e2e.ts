@@ -1,0 +1,113 @@
+// Accessibility in real Chromium: axe-core on every panel tab, the guard dialog, the options page, its welcome
+// section and the enable-site window, in Chinese and in English. No serious or critical violation is allowed;
+// every violation found is printed with its elements, so that a failure says what to fix.
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Frame, Page } from 'playwright-core';
+import { launch, openedPanel, type Harness } from './harness';
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+interface Violation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[]; failureSummary?: string }[];
+}
+
+/** Runs axe-core in a page or frame (through the DevTools protocol, so the extension pages' CSP does not
+ * apply to it) and returns the violations that are serious or critical. */
+async function seriousViolations(target: Page | Frame, where: string): Promise<string[]> {
+  const violations = (await target.evaluate(
+    async ([source]) => {
+      // eslint-disable-next-line no-new-func -- test-only: axe-core's own source, run in the page under test
+      if (!(window as unknown as { axe?: unknown }).axe) (0, eval)(source as string);
+      const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: unknown[] }> } }).axe;
+      const result = await axe.run(document, { resultTypes: ['violations'] });
+      return result.violations;
+    },
+    [axeSource],
+  )) as Violation[];
+  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  for (const v of serious) {
+    console.log(`[axe] ${where}: ${v.id} (${v.impact}) ${v.help}\n` + v.nodes.map((n) => `    ${n.target.join(' ')} — ${n.failureSummary?.split('\n').slice(1).join(' ')}`).join('\n'));
+  }
+  // One line per element, short enough for an assertion message to read.
+  return serious.flatMap((v) => v.nodes.map((n) => `${where}: ${v.id} at ${n.target.join(' ')}`));
+}
+
+let h: Harness;
+beforeAll(async () => {
+  h = await launch();
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+async function openPanelOn(path: string): Promise<{ page: Page; frame: Frame }> {
+  const page = await h.open(path);
+  await h.clickToolbar(page);
+  const frame = await openedPanel(page);
+  return { page, frame };
+}
+
+async function fillDemo(page: Page) {
+  await page.locator('#unit').fill('某市统计局机关党委');
+  await page.locator('#main').fill('一、主要工作情况\n加强领导,统筹部署。召开专题会议xx次。\n二、存在的问题\n一是理论学习深度不够。');
+}
+
+describe.each([
+  ['zh_CN', { tabs: ['结构', '检查', '片段', '字段'], back: '返回修改' }],
+  ['en', { tabs: ['Structure', 'Checks', 'Snippets', 'Fields'], back: 'Go back and fix' }],
+] as const)('axe-core, %s', (language, words) => {
+  beforeAll(async () => {
+    // Through 设置, as a user switches language.
+    const options = await h.context.newPage();
+    await options.goto(`chrome-extension://${h.extensionId}/options.html#settings`);
+    await options.getByRole('combobox', { name: /界面语言|Interface language/ }).selectOption(language === 'en' ? 'en' : 'auto');
+    await options.getByRole('status').waitFor();
+    await options.close();
+  });
+
+  it('every panel tab', async () => {
+    const { page, frame } = await openPanelOn('/demo-portal/');
+    await fillDemo(page);
+    const found: string[] = [];
+    for (const name of words.tabs) {
+      await frame.getByRole('tab', { name }).click();
+      await page.waitForTimeout(300);
+      found.push(...(await seriousViolations(frame, `panel ${name}`)));
+    }
+    expect(found).toEqual([]);
+    await page.close();
+  });
+
+  it('the guard dialog', async () => {
+    const { page, frame } = await openPanelOn('/demo-portal/');
+    await fillDemo(page);
+    await page.locator('#submit').click();
+    const dialog = frame.getByRole('alertdialog');
+    await dialog.waitFor({ timeout: 10_000 });
+    expect(await seriousViolations(frame, 'guard dialog')).toEqual([]);
+    await dialog.getByRole('button', { name: words.back }).click();
+    await page.close();
+  });
+
+  it('the options page and its welcome section', async () => {
+    const page = await h.context.newPage();
+    await page.goto(`chrome-extension://${h.extensionId}/options.html`);
+    await page.locator('#welcome h2').waitFor();
+    await page.waitForTimeout(300);
+    expect(await seriousViolations(page, 'options')).toEqual([]);
+    await page.close();
+  });
+
+  it('the enable-site window', async () => {
+    const page = await h.context.newPage();
+    await page.goto(`chrome-extension://${h.extensionId}/enable-site.html?origin=${encodeURIComponent(h.fixtures.origin)}`);
+    await page.locator('button').first().waitFor();
+    expect(await seriousViolations(page, 'enable-site')).toEqual([]);
+    await page.close();
+  });
+});
