@@ -129,6 +129,8 @@ export const EventsPackSchema = v.object({
       trigger: BoundedPattern,
       active: v.pipe(v.array(v.object({ from: YearMonth, to: YearMonth })), v.minLength(1)),
       future: v.optional(v.boolean()),
+      /** Until when keeping it up (常态化, 制度化, 长效化) is still this period's work; always when absent. */
+      routineTo: v.optional(YearMonth),
       source: v.string(),
     }),
   ),

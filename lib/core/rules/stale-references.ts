@@ -44,6 +44,7 @@ const campaigns = eventsPack.campaigns.map((c) => ({
   item: c,
   re: new RegExp(c.trigger, 'g'),
   spans: c.active.map((s) => ({ from: monthOf(s.from), to: monthOf(s.to) })),
+  routineTo: c.routineTo === undefined ? undefined : monthOf(c.routineTo),
   label: c.active.map((s) => `${s.from}–${s.to}`).join(', '),
 }));
 /** Every trigger at once: one scan tells whether a paragraph names any event, so that most paragraphs (a line
@@ -58,7 +59,10 @@ const anyEvent = new RegExp(
 const AHEAD = /迎接|喜迎|献礼|即将|筹备|召开前|前夕/;
 /** Words after an anniversary that cite a speech given at it (在庆祝…100周年大会上的重要讲话). */
 const CITES_SPEECH = /^[^，。；！？]{0,6}(?:大会上|讲话|贺信|重要讲话)/;
-const LOOKS_BACK = /去年|前年|上年|回顾|曾|以来/;
+/** A look back. 以来 counts after a past event (十九大以来), not in 今年以来 / 半年以来, which open this period's work. */
+const LOOKS_BACK = /去年|前年|上年|回顾|曾|(?<!今年|半年|年初|本年)以来/;
+/** A look back for superseded guidance: 以来 is left out, since 十九大以来…十九大精神 is as stale as without it. */
+const LOOKS_BACK_GUIDANCE = /去年|前年|上年|回顾|曾/;
 /** The sentence around a match, bounded, for the context words above. */
 function windowBefore(text: string, at: number, size = 40): string {
   const from = Math.max(0, at - size);
@@ -117,7 +121,7 @@ export const staleReferences: ParagraphRule = {
     const period = context.period;
     if (!period) return [];
     const mixed = period.half === 1 ? H1_REPORTS_WHOLE_YEAR : period.half === undefined ? YEAR_REPORTS_HALF : undefined;
-    const events = anyEvent.test(text);
+    const events = anyEvent.test(text) || text.includes('全会精神');
     let mixedHit = false;
     if (mixed) {
       mixed.lastIndex = 0;
@@ -126,9 +130,12 @@ export const staleReferences: ParagraphRule = {
     const months = period.half === 1 && text.includes('月') && LATE_MONTH.test(text);
     if (!events && !mixedHit && !months) return [];
     const out: Finding[] = [];
+    const label = periodLabel(period);
     const push: Push = (start, end, messageId, params, entry) => {
       if (context.disabledEntries.has(entry)) return;
-      out.push({ ruleId: 'stale-references', category: 'stale', severity: 'warning', start, end, messageId, params: { ...params, entry, period: periodLabel(period) } });
+      params.entry = entry;
+      params.period = label;
+      out.push({ ruleId: 'stale-references', category: 'stale', severity: 'warning', start, end, messageId, params });
     };
 
     if (events) checkEvents(text, period, push);
@@ -144,6 +151,7 @@ export const staleReferences: ParagraphRule = {
   },
 };
 
+/** Adds a finding; `params` is a fresh object of the caller's, completed in place with the entry and the period. */
 type Push = (start: number, end: number, messageId: string, params: Record<string, string | number>, entry: string) => void;
 
 /** Words right before a meeting that call it the latest one (最近召开的党的十九届五中全会). */
@@ -165,15 +173,16 @@ function checkEvents(text: string, period: ReportPeriod, push: Push): void {
   for (const hit of matches(guidance, text)) {
     if (period.year < hit.item.supersededFrom) continue;
     if (hit.matcher.unless?.test(hit.text)) continue;
-    if (LOOKS_BACK.test(windowBefore(text, hit.start, 16))) continue;
+    if (LOOKS_BACK_GUIDANCE.test(windowBefore(text, hit.start, 16))) continue;
     taken.push(hit);
     push(hit.start, hit.end, 'rules.stale.superseded', { text: hit.text, by: hit.item.by }, hit.item.id);
   }
 
+  taken.sort((a, b) => a.start - b.start);
   const start = periodStart(period);
   const end = periodEnd(period);
   for (const hit of matches(meetings, text)) {
-    if (taken.some((t) => t.start < hit.end && hit.start < t.end)) continue;
+    if (overlapsTaken(taken, hit.start, hit.end)) continue;
     const at = hit.matcher.at;
     if (at > end) {
       const before = windowBefore(text, hit.start);
@@ -186,7 +195,53 @@ function checkEvents(text: string, period: ReportPeriod, push: Push): void {
     if (later) push(hit.start, hit.end, 'rules.stale.notLatest', { text: hit.text, latest: nameOf(later.trigger), date: later.date }, hit.item.id);
   }
 
+  if (text.includes('全会精神')) checkPlenumLists(text, start, taken, push);
   checkCampaigns(text, start, end, push);
+}
+
+const TERMS: Record<string, number> = { 十八: 18, 十九: 19, 二十: 20 };
+/** The plenums of each term by number, from the meetings table (ids cpc-19-4; the congress is plenum 1). */
+const plenums = meetings.flatMap((m) => {
+  const id = /^cpc-(\d+)(?:-(\d))?$/.exec(m.item.id);
+  return id ? [{ term: Number(id[1]), n: id[2] ? Number(id[2]) : 1, at: m.at, item: m.item }] : [];
+});
+/** A congress with the plenums after it, or two plenums or more: the formula of the current guidance. */
+const PLENUM_LIST = /(十八|十九|二十)(大(?:会议|报告)?(?:和|及|以及|、)(?:党的)?(?:十八|十九|二十)届|届)((?:[一二三四五六七]中[、和及]?){1,7})全会精神/g;
+
+/**
+ * 党的十九大和十九届四中全会精神 in a report for 2021H1: the list stops at a plenum although a later one of the
+ * same term (the fifth, 2020-10) had met before the period began. A single plenum alone is left alone: it is
+ * often cited for its subject (二十届三中全会 for reform) long after.
+ */
+function checkPlenumLists(text: string, start: number, taken: readonly { start: number; end: number }[], push: Push): void {
+  PLENUM_LIST.lastIndex = 0;
+  for (let m = PLENUM_LIST.exec(text); m; m = PLENUM_LIST.exec(text)) {
+    const from = m.index;
+    const to = from + m[0].length;
+    if (overlapsTaken(taken, from, to)) continue;
+    const term = TERMS[m[1]!]!;
+    const listed = [...m[3]!.matchAll(/[一二三四五六七]/g)].map((d) => '一二三四五六七'.indexOf(d[0]) + 1);
+    if (!m[2]!.startsWith('大') && listed.length < 2) continue;
+    const last = Math.max(...listed);
+    let later: (typeof plenums)[number] | undefined;
+    for (const p of plenums) if (p.term === term && p.n > last && p.at < start && (!later || p.n > later.n)) later = p;
+    if (!later || LOOKS_BACK.test(windowBefore(text, from, 16))) continue;
+    const at = from + (text.startsWith('党的', from - 2) ? -2 : 0);
+    push(at, to, 'rules.stale.laterPlenum', { text: text.slice(at, to), latest: nameOf(later.item.trigger), date: later.item.date }, 'later-plenum');
+  }
+}
+
+/** Whether [start, end) overlaps a guidance finding (sorted by start; they hardly nest, so a few neighbours do). */
+function overlapsTaken(taken: readonly { start: number; end: number }[], start: number, end: number): boolean {
+  let lo = 0;
+  let hi = taken.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (taken[mid]!.start < end) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let j = lo - 1; j >= 0 && j >= lo - 4; j--) if (taken[j]!.end > start) return true;
+  return false;
 }
 
 /** The last meeting after `at` that had met by `end`: for a congress only a later congress counts. */
@@ -208,12 +263,17 @@ const OCCASION_AFTER = /^[^，。；]{0,6}?为(?:契机|抓手|载体|主线|引
 const DURING_AFTER = /^[”"」]?(?:活动)?(?:中|期间|过程中)/;
 /** A campaign's speech, meeting or document cited (学习贯彻…党史学习教育动员大会精神), not the campaign run. */
 const CITED_AFTER = /^[”"」]?(?:的)?(?:重要讲话|重要论述|重要指示|讲话|动员大会|工作会议|总结|通知|方案|意见)/;
-/** Contexts in which a past campaign is rightly named: keeping up its results, a look back, a list of the past. */
-const KEEPS_UP = /常态化|长效化|制度化|长效机制|巩固|拓展|成果|回顾|以来|去年|前年|上年|往年|曾|先后|相继|历次|此前|以往|过去|总结|经验|回头看|延伸|经常性/;
+/** Contexts in which a past campaign is rightly named: its results kept, a look back, a list of the past. */
+const LOOKS_BACK_AT = /巩固|拓展|成果|回顾|(?<!今年|半年|年初|本年)以来|去年|前年|上年|往年|曾|先后|相继|历次|此前|以往|过去|总结|经验|回头看|延伸/;
+/** …and keeping it up as routine, which is this period's work until the pack's `routineTo`. */
+const ROUTINE = /常态化|长效化|制度化|长效机制|经常性/;
+/** 把/将…作为…: the campaign made this period's main task. */
+const MADE_TASK = /^[^，。；]{0,8}?作为/;
 
 function checkCampaigns(text: string, start: number, end: number, push: Push): void {
-  const hits = [...matches(campaigns, text)];
-  for (const hit of hits) {
+  const hits = [...matches(campaigns, text)].sort((a, b) => a.start - b.start);
+  for (let i = 0; i < hits.length; i++) {
+    const hit = hits[i]!;
     const spans = hit.matcher.spans;
     if (spans.some((s) => s.from <= end && s.to >= start)) continue;
     const ended = spans.some((s) => s.to < start);
@@ -229,15 +289,27 @@ function checkCampaigns(text: string, start: number, end: number, push: Push): v
       CARRIED_BEFORE.test(before) ||
       CARRIED_AFTER.test(after) ||
       (before.includes('以') && OCCASION_AFTER.test(after)) ||
+      (/[把将]/.test(before) && MADE_TASK.test(after)) ||
       (/在[“"「]?$/.test(before) && DURING_AFTER.test(after));
     if (!carried || /关于[“"「]?$/.test(before) || CITED_AFTER.test(after)) continue;
-    if (KEEPS_UP.test(windowBefore(text, hit.start)) || KEEPS_UP.test(after)) continue;
+    const around = windowBefore(text, hit.start) + after;
+    if (LOOKS_BACK_AT.test(around)) continue;
+    const routineTo = hit.matcher.routineTo;
+    if (ROUTINE.test(around) && (routineTo === undefined || start <= routineTo)) continue;
     // Two different campaigns in one clause are a list of the past (先后开展了…、…), not this period's work.
     const clauseFrom = hit.start - before.length;
     const clauseTo = hit.end + after.length;
-    if (hits.some((h) => h.item !== hit.item && h.start >= clauseFrom && h.end <= clauseTo)) continue;
+    if (listedWithOthers(hits, i, clauseFrom, clauseTo)) continue;
     push(hit.start, hit.end, 'rules.stale.campaign', { text: hit.text, active: hit.matcher.label }, hit.item.id);
   }
+}
+
+/** Whether another campaign stands in the clause [from, to) of hits[i] (hits sorted by start; clauses are short). */
+function listedWithOthers(hits: readonly { item: unknown; start: number; end: number }[], i: number, from: number, to: number): boolean {
+  const item = hits[i]!.item;
+  for (let j = i - 1; j >= 0 && hits[j]!.start >= from - 60; j--) if (hits[j]!.item !== item && hits[j]!.start >= from) return true;
+  for (let j = i + 1; j < hits.length && hits[j]!.start < to; j++) if (hits[j]!.item !== item && hits[j]!.end <= to) return true;
+  return false;
 }
 
 /** A month of the second half (7–12, in figures or in Chinese) as a time: 9月份, 十月中旬, 11月3日, 8月以来. */

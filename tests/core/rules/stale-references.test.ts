@@ -55,7 +55,7 @@ ruleTable(
     { text: '深入开展党纪学习教育，组织党员逐章逐条学习条例', span: '党纪学习教育', period: { year: 2025 } },
     { text: '以深入贯彻中央八项规定精神学习教育为抓手', span: '深入贯彻中央八项规定精神学习教育', period: { year: 2026 } },
     { text: '扎实开展“三严三实”专题教育，', span: '三严三实”专题教育', period: { year: 2017 } },
-    { text: '深入开展党的群众路线教育实践活动', span: '党的群众路线教育实践活动', period: { year: 2016 } },
+    { text: '深入开展党的群众路线教育实践活动', span: '群众路线教育实践活动', period: { year: 2016 } },
     // …and before they began.
     {
       text: '深入开展学习贯彻习近平新时代中国特色社会主义思想主题教育',
@@ -64,6 +64,25 @@ ruleTable(
     },
     { text: '开展深入贯彻中央八项规定精神学习教育', span: '深入贯彻中央八项规定精神学习教育', period: { year: 2024 } },
     { text: '扎实开展“两学一做”学习教育', span: '两学一做”学习教育', period: { year: 2015 } },
+
+    { text: '推进“两学一做”学习教育常态化制度化', span: '两学一做”学习教育', period: { year: 2021 } },
+    { text: '扎扎实实抓好学习实践科学发展观活动', span: '学习实践科学发展观活动', period: { year: 2023, half: 1 } },
+    { text: '将学习实践科学发展观活动作为今年党建工作的头等大事', span: '学习实践科学发展观活动', period: { year: 2015 } },
+    { text: '组织干部职工深入学习实践科学发展观，坚持解放思想', span: '深入学习实践科学发展观', period: { year: 2019 } },
+    { text: '把党史学习教育作为今年的重大政治任务', span: '党史学习教育', period: { year: 2022 } },
+    { text: '机关党建工作以邓小平理论为指导,以“三个代表”重要思想为统领', span: '以邓小平理论为指导', period: { year: 2023 } },
+    { text: '机关党建工作以邓小平理论为指导,以“三个代表”重要思想为统领', span: '以“三个代表”重要思想为统领', period: { year: 2023 } },
+    { text: '对今年党的100周年庆典活动做好安排', span: '党的100周年', period: { year: 2022 } },
+    { text: '今年以来,市财政局机关党建工作以邓小平理论为指导', span: '以邓小平理论为指导', period: { year: 2023, half: 1 } },
+    { text: '今年以来，我们隆重庆祝建党100周年。', span: '建党100周年', period: { year: 2022 } },
+    { text: '今年以来，深入开展党史学习教育，', span: '党史学习教育', period: { year: 2022 } },
+    { text: '深入贯彻落实党的十九大和十九届系列全会精神', span: '党的十九大和十九届系列全会精神', period: { year: 2024 } },
+    { text: '以党的十九大、十九届二中三中四中全会精神为首要政治任务', span: '党的十九大、十九届二中三中四中全会精神', period: { year: 2023 } },
+    // A list of plenums that stops before one that had met before the period began.
+    { text: '围绕党的十九大和十九届四中全会精神进行学习', span: '党的十九大和十九届四中全会精神', period: H1_2021 },
+    { text: '深入学习贯彻十九届四中、五中全会精神', span: '十九届四中、五中全会精神', period: { year: 2022 } },
+    { text: '学习贯彻党的二十大和二十届二中全会精神', span: '党的二十大和二十届二中全会精神', period: { year: 2025, half: 1 } },
+    { text: '以党的十九大、十九届二中三中四中全会精神为首要政治任务', span: '党的十九大、十九届二中三中四中全会精神', period: { year: 2021 } },
 
     // A 上半年 report that tells of work done in the second half.
     { text: '9月份，组织全体党员赴红色教育基地参观学习了3次。', span: '9月份', period: H1_2021 },
@@ -125,6 +144,16 @@ ruleTable(
     { text: '为开展学习贯彻习近平新时代中国特色社会主义思想主题教育做好准备', period: { year: 2023, half: 1 } },
     { text: '党的二十大即将召开，学习贯彻习近平新时代中国特色社会主义思想主题教育将在明年开展', period: { year: 2022 } },
     { text: '开展党史学习教育，讲好红色故事', period: { year: 2019 } },
+
+    { text: '推进“两学一做”学习教育常态化制度化', period: { year: 2019 } },
+    { text: '以邓小平理论为指导，开创建设有中国特色社会主义新局面', period: { year: 2001 } },
+    { text: '学习邓小平理论，坚持以人民为中心', period: { year: 2023 } },
+    { text: '围绕党的十九大和十九届四中全会精神进行学习', period: { year: 2020 } },
+    { text: '学习贯彻党的二十大和二十届二中、三中全会精神', period: { year: 2025 } },
+    { text: '深入学习贯彻二十届三中全会精神，进一步全面深化改革', period: { year: 2026 } },
+    { text: '以党的十九大、十九届二中三中四中全会精神为首要政治任务', period: { year: 2020 } },
+    { text: '学习贯彻十九届五中、六中全会精神', period: { year: 2022 } },
+    { text: '学习贯彻二十届二中、三中全会精神', period: { year: 2024 } },
 
     // Months: plans, deadlines, other years, ranges, the first half, a second-half report.
     { text: '下半年，计划于9月份开展网络安全宣传周活动。', period: H1_2021 },
