@@ -23,13 +23,24 @@ const oneLine = (text: string, max = 40) => {
 
 /** One change: a short one with the words around it (a lone "）" says nothing), a deletion as such. */
 function ChangeRow({ change }: { change: SampleChange }) {
-  const short = change.before.length <= 2 && change.after.length <= 2 && change.count === 1;
-  const before = short ? `${change.left}${change.before}${change.right}` : change.before;
-  const after = short ? `${change.left}${change.after}${change.right}` : change.after;
+  const context = change.before.length <= 2 && change.after.length <= 2 && change.count === 1;
+  const left = context ? change.left : '';
+  const right = context ? change.right : '';
   return (
     <li>
       <span className="opt-muted">{categoryName(change.category)}</span>{' '}
-      <del>{oneLine(before)}</del> → {after === '' ? <em>{t('templates.review.deleted')}</em> : <ins>{oneLine(after)}</ins>}
+      {left}
+      <del>{oneLine(change.before)}</del>
+      {right} →{' '}
+      {change.after === '' && !context ? (
+        <em>{t('templates.review.deleted')}</em>
+      ) : (
+        <>
+          {left}
+          <ins>{oneLine(change.after)}</ins>
+          {right}
+        </>
+      )}
       {change.count > 1 && <span className="opt-muted"> {t('templates.review.times', { count: change.count })}</span>}
     </li>
   );
