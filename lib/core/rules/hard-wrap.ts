@@ -64,7 +64,7 @@ export interface WrapDigest {
   end: End;
   start: Start;
   /** Display width of the line up to its last visible character (leading indentation included), or 0 when the
-   * line cannot be a wrapped line (ends a sentence, too long). */
+   * line cannot be a wrapped line of prose (ends a sentence, too long, not mostly Chinese characters). */
   width: number;
   /** Starts with a heading marker (一、（一）1.): parallel headings never support each other. */
   heading: boolean;
@@ -149,8 +149,8 @@ const HEADING =
 const ITEM = /[一二三四五六七八九十]是|首先|其次|再次|最后/y;
 /** Particles that continue a sentence, and the words that start with them. */
 const PARTICLE = /[的了们和与及等](?!确|解|谐|平|睦|会|时|级|待|到)/y;
-/** A title line: no comma or full stop, ending with the name of a kind of document. */
-const TITLE_END = /(?:报告|总结|汇报|计划|方案|通知|意见|情况|请示|讲话|发言|材料|要点|安排)$/;
+/** A title line: no comma or full stop, ending with the name of a kind of document (its last two characters). */
+const TITLE_ENDS = new Set(['报告', '总结', '汇报', '计划', '方案', '通知', '意见', '情况', '请示', '讲话', '发言', '材料', '要点', '安排']);
 const SENTENCE_MARK = /[。！？；]/;
 const COMMA_OR_STOP = /[，。；]/;
 /** Two runs of two or more spaces (or a tab) inside a line: the fields of a table row or a form. */
@@ -161,11 +161,19 @@ function testAt(re: RegExp, text: string, at: number): boolean {
   return re.test(text);
 }
 
-/** Display width of text[0, to): a Chinese character or full-width mark counts 2, ASCII 1. */
+/** Display width of text[0, to): a Chinese character or full-width mark counts 2, ASCII 1. Chinese fonts set
+ * the general punctuation block (“ ” ‘ ’ — …) full width too. */
 function widthOf(text: string, to: number): number {
   let w = 0;
-  for (let i = 0; i < to; i++) w += text.charCodeAt(i) < 0x2e80 ? 1 : 2;
-  return w;
+  let han = 0;
+  for (let i = 0; i < to; i++) {
+    const c = text.charCodeAt(i);
+    w += c < 0x2000 || (c > 0x206f && c < 0x2e80) ? 1 : 2;
+    if (c >= 0x3400 && c < 0xa000) han++;
+  }
+  // A line that is not mostly Chinese text (a row of placeholders, symbols, figures) is no preview line of a
+  // report's prose: its width says nothing.
+  return han * 2 >= to ? w : 0;
 }
 
 /** Whether the content holds a gap of two spaces twice, a tab, or single spaces between three or more parts. */
@@ -206,8 +214,7 @@ function prepare(text: string): WrapDigest {
   // Titles and table rows are short; a long paragraph is neither (and is not sliced or scanned for them).
   let standalone = false;
   if (length <= MAX_WIDTH) {
-    const content = from === 0 && to === text.length ? text : text.slice(from, to);
-    standalone = (!COMMA_OR_STOP.test(content) && TITLE_END.test(content)) || fielded(text, from, to);
+    standalone = (length >= 2 && TITLE_ENDS.has(text.slice(to - 2, to)) && !COMMA_OR_STOP.test(text)) || fielded(text, from, to);
   }
   return {
     from,
@@ -256,6 +263,9 @@ function breakBetween(a: WrapDigest, b: WrapDigest): Evidence {
   return Evidence.Width;
 }
 
+/** confirmed[p] for a wrapped heading (its run needs no sentence end). */
+const HEADING_TAIL = 2;
+
 /** A line whose width supports others: not a heading (headings are parallel by design). */
 const supports = (d: WrapDigest) => !d.heading;
 /** A heading line counts as wrapped by width only when a sentence ends inside it (a run-in body). */
@@ -291,12 +301,22 @@ function check(paragraphs: readonly Paragraph[], digests: readonly WrapDigest[])
       continue;
     }
     const d = digests[p]!;
-    if (!widthCounts(d)) continue;
     const high = Math.min(MAX_WIDTH, d.width + TOLERANCE);
     const near = prefix[high + 1]! - prefix[Math.max(0, d.width - TOLERANCE)]!;
     const others = near - (supports(d) ? 1 : 0);
+    const peak = others >= 2 && near * 2 >= total;
+    if (!widthCounts(d)) {
+      // A long heading wrapped by the preview: as wide as the body's lines, with its tail (narrower, and
+      // unpunctuated like a heading) on the next line. A heading followed by its body has a body line there,
+      // which ends with a full stop or fills the width to go on.
+      const tail = digests[p + 1]!;
+      if (peak && tail.end !== End.Final && tail.end !== End.Closer && tail.width > 0 && tail.width + TOLERANCE < d.width) {
+        confirmed[p] = HEADING_TAIL;
+      }
+      continue;
+    }
     // A closing mark ends a sentence as often as not: only a document-wide width says otherwise.
-    if (others >= 2 && near * 2 >= total) confirmed[p] = 1;
+    if (peak) confirmed[p] = 1;
     else if (d.end === End.Closer) continue;
     else if (neighbourAligned(digests, evidence, p, p - 1) || neighbourAligned(digests, evidence, p, p + 1)) confirmed[p] = 1;
   }
@@ -306,10 +326,20 @@ function check(paragraphs: readonly Paragraph[], digests: readonly WrapDigest[])
     let q = p;
     let strong = false;
     let bracket = false;
+    let widest = 0;
+    let heading = false;
     while (q + 1 < n && confirmed[q]) {
       if (evidence[q] === Evidence.Bracket) bracket = true;
-      if (evidence[q] !== Evidence.Width) strong = true;
+      if (confirmed[q] === HEADING_TAIL) heading = true;
+      if (evidence[q] !== Evidence.Width || heading) strong = true;
+      widest = Math.max(widest, digests[q]!.width);
       q++;
+    }
+    // The paragraph may go on over breaks too weak on their own (a line a little narrower, digits in it): they
+    // belong to the run while its lines are about as wide as the ones that made it (a much narrower line ends
+    // a paragraph, or is the tail of a heading).
+    if (!heading) {
+      while (q + 1 < n && evidence[q] === Evidence.Width && Math.abs(digests[q]!.width - widest) <= 2 * TOLERANCE) q++;
     }
     // A wrapped paragraph ends where its sentence ends; a run of unpunctuated lines that never does is a list.
     const last = digests[q]!.end;

@@ -75,6 +75,24 @@ ruleTable(
   ],
 );
 
+describe('headings', () => {
+  const HEADING = '二、抓好意识形态工作，必须树立和落实大宣传理念，着力构建多形式、齐动手、全覆盖的“大宣传”格局';
+
+  it('joins a long heading the preview wrapped, when the body lines show the width', () => {
+    const text = [wrap(P1, 26), wrap(HEADING, 26), wrap(P2, 26), wrap(P3, 26)].join('\n');
+    const spans = findingsOf('hard-wrap', text).map((f) => text.slice(f.start, f.end));
+    expect(spans).toContain(wrap(HEADING, 26));
+  });
+
+  it('leaves a heading exactly as wide as the preview when its body follows on the next line', () => {
+    const heading = HEADING.slice(0, 26);
+    const text = [wrap(P1, 26), heading, P2, wrap(P3, 26)].join('\n');
+    const found = findingsOf('hard-wrap', text);
+    expect(found.length).toBeGreaterThan(0);
+    for (const f of found) expect(text.slice(f.start, f.end)).not.toContain(heading);
+  });
+});
+
 describe('the fix', () => {
   it('joins every line of a run into one paragraph and keeps the paragraph end', () => {
     const text = `${wrap(P1, 26)}\n${P4}`;
