@@ -60,9 +60,24 @@ export function cruftLineEntries(line: string, disabled: ReadonlySet<string> = N
   return pos >= end ? ids : undefined;
 }
 
+// The outline, the title rule and this rule each ask about the same lines on a first analysis: the answers with
+// every entry on are kept for the latest lines (a bounded table, emptied when full).
+const MEMO_SIZE = 4096;
+let memo = new Map<string, string[] | null>();
+
+function memoLineEntries(line: string): string[] | undefined {
+  if (line.length > MAX_LINE + 16) return undefined;
+  const known = memo.get(line);
+  if (known !== undefined) return known ?? undefined;
+  const found = cruftLineEntries(line);
+  if (memo.size >= MEMO_SIZE) memo = new Map();
+  memo.set(line, found ?? null);
+  return found;
+}
+
 /** Whether web-cruft removes the whole line (the period and the title are looked for under such lines). */
 export function isCruftLine(line: string): boolean {
-  return cruftLineEntries(line) !== undefined;
+  return memoLineEntries(line) !== undefined;
 }
 
 /** The line without the fragments web-cruft removes from it (（精选5篇）, [朗读], 篇一：…), for reading titles. */
@@ -79,7 +94,10 @@ export const webCruft: ParagraphRule = {
   scope: 'paragraph',
   check(text, context) {
     const base = { ruleId: 'web-cruft', category: 'cruft', severity: 'blocking' as const };
-    const whole = cruftLineEntries(text, context.disabledEntries);
+    let whole = memoLineEntries(text);
+    if (whole && context.disabledEntries.size > 0 && whole.some((id) => context.disabledEntries.has(id))) {
+      whole = cruftLineEntries(text, context.disabledEntries);
+    }
     if (whole) {
       // The whole line is cruft: one finding, and the fix removes the line with its line break.
       return [
