@@ -357,39 +357,48 @@ function compute(template: Template, scanner: Scanner, input: CoverageInput): Co
         if (line.start >= range.end) break;
         const tokens = tokensByLine[li]!;
         bySentence.length = 0;
-        // Sentences are numbered across the section (base + the sentence within the line), so that a companion
-        // word seen in one sentence never stands in for one in another.
-        const base = sentenceKey;
-        let lastSentence = 0;
         for (const token of tokens) {
+          if (token.kind === 'keyword') continue;
           const at = line.start + token.start;
           if (at < range.start || at >= range.end) continue;
-          if (token.sentence > lastSentence) lastSentence = token.sentence;
-          if (token.kind === 'keyword') {
-            for (const owner of scanner.owners[token.index]!) {
-              if (owner.role === ROLE_CUE && owner.section === s) cueSeen[owner.group] = base + token.sentence;
-            }
-            continue;
-          }
           const status = rank[token.kind === 'count' ? 'present' : token.kind];
           if (status > (bySentence[token.sentence] ?? 0)) bySentence[token.sentence] = status;
         }
-        sentenceKey = base + lastSentence + 1;
-        for (const token of tokens) {
-          if (token.kind !== 'keyword') continue;
-          const at = line.start + token.start;
-          if (at < range.start || at >= range.end) continue;
-          for (const owner of scanner.owners[token.index]!) {
-            if (owner.section !== s || owner.role === ROLE_CUE || !applies[owner.topic]) continue;
-            if (owner.role === ROLE_WORD && cueSeen[owner.group] !== base + token.sentence) continue;
-            const ot = owner.topic;
-            const topic = topics[ot]!;
-            if (!topic.covered) {
-              topic.covered = true;
-              topic.evidence = { start: at, end: line.start + token.end, text: text.slice(at, line.start + token.end) };
+        // Then sentence by sentence (tokens come in order): first the companion words it holds, then what its
+        // words and keywords credit. Each sentence of the analysis has its own stamp, so a companion seen in
+        // one sentence never stands in for one in another.
+        for (let a = 0; a < tokens.length; ) {
+          const sentence = tokens[a]!.sentence;
+          let b = a;
+          while (b < tokens.length && tokens[b]!.sentence === sentence) b++;
+          const stamp = ++sentenceKey;
+          for (let k = a; k < b; k++) {
+            const token = tokens[k]!;
+            if (token.kind !== 'keyword') continue;
+            const at = line.start + token.start;
+            if (at < range.start || at >= range.end) continue;
+            for (const owner of scanner.owners[token.index]!) {
+              if (owner.role === ROLE_CUE && owner.section === s) cueSeen[owner.group] = stamp;
             }
-            if (section.topics[ot]!.figures) best[ot] = Math.max(best[ot]!, bySentence[token.sentence] ?? 0);
           }
+          for (let k = a; k < b; k++) {
+            const token = tokens[k]!;
+            if (token.kind !== 'keyword') continue;
+            const at = line.start + token.start;
+            if (at < range.start || at >= range.end) continue;
+            for (const owner of scanner.owners[token.index]!) {
+              if (owner.section !== s || owner.role === ROLE_CUE || !applies[owner.topic]) continue;
+              if (owner.role === ROLE_WORD && cueSeen[owner.group] !== stamp) continue;
+              const ot = owner.topic;
+              const topic = topics[ot]!;
+              if (!topic.covered) {
+                topic.covered = true;
+                topic.evidence = { start: at, end: line.start + token.end, text: text.slice(at, line.start + token.end) };
+              }
+              if (section.topics[ot]!.figures) best[ot] = Math.max(best[ot]!, bySentence[sentence] ?? 0);
+            }
+          }
+          a = b;
         }
       }
       section.topics.forEach((topic, t) => {
@@ -429,10 +438,21 @@ function compute(template: Template, scanner: Scanner, input: CoverageInput): Co
   }
 
   // 5. Findings on topics and figures.
+  // A section without a heading of its own is pointed at by its first written line (not web cruft above it).
   const anchorOf = (entry: SectionCoverage) => {
     if (entry.heading) return { start: entry.heading.start, end: entry.heading.end };
-    const start = entry.start ?? 0;
-    const line = parsed.lines[lineIndexAt(parsed, start)]!;
+    const from = entry.start ?? 0;
+    const to = entry.end ?? text.length;
+    let li = lineIndexAt(parsed, from);
+    for (let i = li; i < parsed.lines.length && parsed.lines[i]!.start < to; i++) {
+      const info = parsed.lines[i]!.info;
+      if (!info.cruft && info.contentStart < info.contentEnd) {
+        li = i;
+        break;
+      }
+    }
+    const line = parsed.lines[li]!;
+    const start = Math.max(from, line.start + line.info.contentStart);
     return { start, end: Math.max(start, Math.min(line.start + line.info.contentEnd, start + 20)) };
   };
   result.forEach((entry) => {

@@ -7,14 +7,17 @@ import type { Topic, UnitType } from '../template/schema';
 
 const BRANCH = /支部|党总支/;
 /** Schools that normally have a 党支部; universities and colleges (大学, 学院) have 党委 and are left out. */
-const SCHOOL = /中小学|小学|中学|幼儿园|学校|职校|职中/;
+const SCHOOL = /中小学|小学(?!习)|(?<![集习其从])中学(?![习到])|幼儿园|学校|职校|职中/;
 const HIGHER_EDUCATION = /大学|学院|高校|高等/;
 const COMMUNITY = /社区|村委|村党|居委会|村民委员会/;
 const STREET = /街道|乡镇|镇党委|乡党委/;
 const ENTERPRISE = /公司|集团|企业/;
 const ORGAN = /机关|[厅局]党组|[厅局]机关|委员会办公室/;
-/** A committee that does have a 中心组: 党委, 党组 (not 党组织), 党工委; not the one above (上级党委). */
-const COMMITTEE = /(?<!上级)党委(?!书记)|(?<!上级)党组(?!织)|党工委/;
+/**
+ * A committee that does have a 中心组: 党委, 党组 (not 党组织), 党工委; not the one above (上级党委, 在县教育党工委
+ * 正确领导下).
+ */
+const COMMITTEE = /(?:(?<!上级)党委(?!书记)|(?<!上级)党组(?!织)|党工委)(?![^，。,]{0,8}(?:领导下|指导下))/;
 /** The generic name in 党委（党组）意识形态工作责任制, which names no unit. */
 const GENERIC = /党委[（(]党组[）)]|党组[（(]党委[）)]/g;
 /** Where a unit is named: at most this many characters of each place are read. */
