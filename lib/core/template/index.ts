@@ -42,9 +42,17 @@ type Span = 'half' | 'annual';
 /** In a title, 半年 alone says it (2026年半年意识形态工作总结); 半年来 is a sentence's. */
 const HALF_YEAR_TITLE = /半年(?!来)/;
 
+/** Either, for a text: whichever it says first (全年共召开4次，上半年2次 is a whole-year report). */
+const EITHER = new RegExp(`(${HALF_YEAR.source})|(${WHOLE_YEAR.source})`);
+
 function periodWords(source: string, isTitle: boolean): Span | undefined {
-  // 半年度 holds 年度: the half-year words are looked for first.
-  if (HALF_YEAR.test(source) || (isTitle && HALF_YEAR_TITLE.test(source))) return 'half';
+  if (!isTitle) {
+    // At one position the half-year words are tried first: 半年度 holds 年度.
+    const m = EITHER.exec(source);
+    return m ? (m[1] !== undefined ? 'half' : 'annual') : undefined;
+  }
+  // A title says one period: 半年度 holds 年度, so the half-year words are looked for first.
+  if (HALF_YEAR.test(source) || HALF_YEAR_TITLE.test(source)) return 'half';
   if (WHOLE_YEAR.test(source)) return 'annual';
   return undefined;
 }

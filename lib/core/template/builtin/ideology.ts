@@ -45,7 +45,8 @@ const responsibilityTopics = (variant: 'half' | 'annual' | 'self-check'): TopicI
       '专题研究', '研究部署', '专题部署', '专题会议', '党组会议', '党委会议', '常委会', '党组会', '党委会', '支委会', '支部委员会会议',
       '党员大会', '班子会议', '班子会', '扩大会议', '扩大）会议', '扩大)会议', '研究意识形态', '部署意识形态', '听取意识形态',
     ],
-    phrases: [{ words: ['研究', '部署', '听取'], with: ['意识形态工作'] }],
+    // 部署 alone is any arrangement (重要工作亲自部署, 做好安排部署); a meeting studies, or hears a report.
+    phrases: [{ words: ['研究', '听取'], with: ['意识形态工作'] }],
     figures: true,
   },
   {
