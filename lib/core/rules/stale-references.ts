@@ -85,6 +85,13 @@ function clauseAfter(text: string, at: number, size = 24): string {
   return m ? slice.slice(0, m.index) : slice;
 }
 
+/** The sentence after a position: up to the next 。；！？ (at most `size` characters). */
+function sentenceAfter(text: string, at: number, size: number): string {
+  const slice = text.slice(at, at + size);
+  const m = /[。；;！？!?]/.exec(slice);
+  return m ? slice.slice(0, m.index) : slice;
+}
+
 function* matches<T, M extends Matcher<T>>(list: readonly M[], text: string) {
   for (const matcher of list) {
     const { re } = matcher;
@@ -321,10 +328,18 @@ const AS_TIME = /^(?:初|上旬|中旬|下旬|底|末|中|以来|[0-9]{1,2}[日�
 const DEADLINE = /^(?:初|上旬|中旬|下旬|底|末|中)?(?:[0-9]{1,2}[日号]|[一二三四五六七八九十]{1,3}[日号])?(?:前|之前|以前|起|开始|启动实施)/;
 const PLANNED = /计划|[拟将]|预计|预定|准备|下半年|下一步|下步|今后|明年|力争|争取|确保|定于|打算|安排在|届时|要在|每年|每月/;
 /** Marks of work done: 了, 已, 累计, 共计, 共12次, 圆满, 顺利, 先后, 以来. */
-const DONE = /了|已|累计|共计|共[0-9一二三四五六七八九十两]|圆满|顺利|先后|成功|以来/;
+const DONE = /(?<![为除])了(?!解)|已|累计|共计|共[0-9一二三四五六七八九十两]|圆满|顺利|先后|成功|以来/;
+/** A paragraph that plans (下半年, 下一步, 计划, 打算): its months are not work done. */
+const PLAN_PARAGRAPH = /下半年|下一步|下步|明年|计划|打算|将于|拟于|拟在/;
+/** A first-half month used as a time (1月中旬, 3月份，): the paragraph tells its work month by month. */
+const EARLY_MONTH = /(?<![0-9０-９〇零一二三四五六七八九十])(?:[1-6]|[一二三四五六])月(?:份)?(?:初|上旬|中旬|下旬|底|末|中|[0-9]{1,2}[日号]|[一二三四五六七八九十]{1,3}[日号]|[，,、])/;
 
 /** A 上半年 report that tells of work done in the second half of the same year (a whole-year text relabelled). */
 function checkMonths(text: string, period: ReportPeriod, push: Push): void {
+  if (PLAN_PARAGRAPH.test(text)) return;
+  // Work told as done earlier in the paragraph (累计开展12次, 1月中旬组织…) makes a later month told alike done too.
+  const doneAt = text.search(DONE);
+  const earlyAt = text.search(EARLY_MONTH);
   LATE_MONTH_G.lastIndex = 0;
   for (let m = LATE_MONTH_G.exec(text); m; m = LATE_MONTH_G.exec(text)) {
     const start = m.index;
@@ -338,7 +353,9 @@ function checkMonths(text: string, period: ReportPeriod, push: Push): void {
     if (year && Number(year[1]) !== period.year) continue;
     if (/(?:去|前|上|明|后|往|每)年(?:度)?$|[至到~～\-—－]$|截[至止](?:到)?$/.test(lead)) continue;
     const sentence = windowBefore(text, start) + clauseAfter(text, end, 40);
-    if (PLANNED.test(sentence) || !DONE.test(text.slice(end, end + 40).split(/[。；！？]/)[0]!)) continue;
+    if (PLANNED.test(sentence)) continue;
+    const toldDone = (doneAt >= 0 && doneAt < start) || (earlyAt >= 0 && earlyAt < start) || DONE.test(sentenceAfter(text, end, 40));
+    if (!toldDone) continue;
     push(start, end, 'rules.stale.lateMonth', { text: m[0] }, 'late-month');
   }
 }
