@@ -34,7 +34,7 @@ export async function resyncRegistration(): Promise<string[]> {
       {
         id: AGENT_SCRIPT_ID,
         js: ['agent.js'],
-        matches: origins.map(originPattern),
+        matches: origins.map((origin) => originPattern(origin)),
         runAt: 'document_idle',
         allFrames: false,
         persistAcrossSessions: true,
