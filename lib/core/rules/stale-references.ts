@@ -1,11 +1,13 @@
 // stale-references — references that do not fit the report period (RuleInput.period):
 // - an anniversary celebrated in the wrong year (开展庆祝改革开放40周年活动 in a 2021 report; 2018 is right);
 // - guidance that has been superseded (以党的十九大精神为指导, 十九大和十九届历次全会精神 in a report for 2023 or
-//   later; 以"三个代表"重要思想为指导 without the current theory in a report for 2018 or later);
-// - a meeting that had not yet taken place (学习贯彻十九届六中全会精神 in a report for 2021H1), and a meeting called
-//   the latest (最近召开的 / 刚刚闭幕的 / 最新) when a later one had met before the period ended;
+//   later; 以"三个代表"重要思想为指导 or 深入贯彻落实科学发展观 without the current theory from 2018);
+// - a meeting that had not yet taken place (学习贯彻十九届六中全会精神 in a report for 2021H1), a meeting called
+//   the latest (最近召开的 / 刚刚闭幕的 / 最新) when a later one had met before the period ended, and a list of
+//   plenums as guidance (党的十九大和十九届四中全会精神) that stops before a plenum held before the period began;
 // - a central campaign (集中教育: 两学一做, 不忘初心、牢记使命主题教育, 党史学习教育, 主题教育, 党纪学习教育 …)
-//   reported as carried out (开展 / 推进 / 以…为契机 / 在…中) in a period after it ended, or before it began;
+//   reported as carried out (开展 / 推进 / 以…为契机 / 在…中 / 把…作为) in a period after it ended, or before
+//   it began; 推进…常态化制度化 counts only after the pack's `routineTo` (两学一做: until 2019);
 // - mixed periods (a 上半年 report that reports 全年共… or work done in 7–12月, a whole-year report that says 半年来).
 // Why: a stale reference shows that last year's report was reused. Data: lib/core/packs/events.json, each event
 // dated with its source. Silent without a period: guessing the period from scattered years in the text is not
@@ -14,7 +16,8 @@
 // campaigns) is not stale, nor is a month in a plan (计划, 将, 下半年, 7月底前).
 // Severity: warning; no fix — the current wording is for the writer to choose.
 // Known false positive: a deliberate look back (回顾改革开放40周年…) without 去年/回顾 nearby; a 上半年 report
-// written in July that tells what was done in early July (7月1日 / 七一 are let through).
+// written in July that tells what was done in early July (7月1日 / 七一 are let through); a 2022 report that
+// still calls keeping up 党史学习教育 "深入开展" without 常态化 or 成果.
 import { eventsPack } from '../packs';
 import type { ReportPeriod } from '../types';
 import type { Finding, ParagraphRule } from './types';
