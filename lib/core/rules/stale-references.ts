@@ -165,7 +165,7 @@ export const staleReferences: ParagraphRule = {
 type Push = (start: number, end: number, messageId: string, params: Record<string, string | number>, entry: string) => void;
 
 /** Words right before a meeting that call it the latest one (最近召开的党的十九届五中全会). */
-const CALLED_LATEST = /(?:最新|最近(?:召开|闭幕|举行)的|刚刚(?:胜利)?(?:召开|闭幕|结束|举行)的|新近召开的|日前召开的)(?:党的|中共)?$/;
+const CALLED_LATEST = /(?:最新的?|最近(?:召开|闭幕|举行)的|刚刚(?:胜利)?(?:召开|闭幕|结束|举行)的|新近召开的|日前召开的)(?:党的|中共)?$/;
 
 /** Anniversaries, meetings, superseded guidance and campaigns named in a paragraph, against the period. */
 function checkEvents(text: string, period: ReportPeriod, push: Push): void {

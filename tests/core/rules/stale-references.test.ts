@@ -38,6 +38,7 @@ ruleTable(
     { text: '传达学习党的二十届三中全会最新精神', span: '二十届三中全会', period: { year: 2025 } },
     { text: '学习贯彻最近召开的党的十九大精神', span: '党的十九大精神', period: { year: 2023 } },
     { text: '认真学习最近召开的二十届二中全会精神', span: '二十届二中全会', period: { year: 2024, half: 2 } },
+    { text: '组织学习最新的十九届三中全会精神', span: '十九届三中全会', period: { year: 2019, half: 2 } },
 
     // Campaigns carried out outside their years.
     { text: '一是扎实开展“两学一做”学习教育为契机，坚持把推进学习型党组织', span: '两学一做”学习教育', period: { year: 2020 } },
