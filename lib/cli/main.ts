@@ -1,7 +1,13 @@
 // `tianbao check FILE [--template ID] [--period 2026H1] [--json] [--lang en]`: the engine on a file, for
 // scripts and tests. Exit 0 when nothing must be fixed, 1 with blocking findings, 2 on bad input. The --json
 // shape ({outline, coverage, findings}) is read by other tools: extend it, never rename or drop a key.
-import { readFile } from 'node:fs/promises';
+// `tianbao export FILE [-o OUT.docx] [--check] [--date-style chinese] …`: the report as a GB/T 9704 Word document
+// (lib/export), or with --check its 检查报告. Exit 0 when written, 2 on bad input.
+import { readFile, writeFile } from 'node:fs/promises';
+import { basename, extname } from 'node:path';
+import { exportGongwen, type GongwenOptions } from '../export/docx';
+import { exportCheckReport } from '../export/check-report';
+import { readDate } from '../export/parts';
 import { analyze, type Analysis, type OutlineHeading } from '../core/analyze';
 import { templateIds, getTemplate } from '../core/template';
 import { formatPeriod, parsePeriod } from '../core/period';
@@ -26,12 +32,20 @@ interface Args {
   json: boolean;
   lang: Language;
   help: boolean;
+  /** export: the output file, the check report instead of the 公文, and the 公文's options. */
+  output?: string;
+  check: boolean;
+  dateStyle?: 'arabic' | 'chinese';
+  date?: string;
+  signature?: string;
+  recipient?: string;
+  title?: string;
 }
 
 type ArgError = { messageId: string; params?: MessageParams };
 
 function parseArgs(argv: readonly string[]): Args | ArgError {
-  const args: Args = { json: false, lang: 'zh_CN', help: false };
+  const args: Args = { json: false, lang: 'zh_CN', help: false, check: false };
   const positional: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
@@ -44,7 +58,18 @@ function parseArgs(argv: readonly string[]): Args | ArgError {
       return next;
     };
     if (name === '--json') args.json = true;
+    else if (name === '--check') args.check = true;
     else if (name === '--help' || name === '-h') args.help = true;
+    else if (['-o', '--output', '--date-style', '--date', '--signature', '--recipient', '--title'].includes(name)) {
+      const v = value();
+      if (typeof v !== 'string') return v;
+      if (name === '-o' || name === '--output') args.output = v;
+      else if (name === '--date-style') args.dateStyle = v === 'chinese' || v === '汉字' ? 'chinese' : 'arabic';
+      else if (name === '--date') args.date = v;
+      else if (name === '--signature') args.signature = v;
+      else if (name === '--recipient') args.recipient = v;
+      else args.title = v;
+    }
     else if (name === '--template' || name === '--period' || name === '--lang') {
       const v = value();
       if (typeof v !== 'string') return v;
@@ -167,7 +192,7 @@ export async function main(argv: readonly string[], io: Output): Promise<number>
     io.stdout(`${t('cli.usage', { templates }, lang)}\n`);
     return EXIT_CLEAN;
   }
-  if (parsed.command !== 'check') {
+  if (parsed.command !== 'check' && parsed.command !== 'export') {
     return parsed.command ? fail('cli.error.unknownCommand', { command: parsed.command }, true) : fail('cli.error.noFile', undefined, true);
   }
   if (!parsed.file) return fail('cli.error.noFile', undefined, true);
@@ -187,7 +212,47 @@ export async function main(argv: readonly string[], io: Output): Promise<number>
   const decoded = decodeReport(bytes);
   if (!decoded.ok) return fail(`cli.error.${decoded.reason}`, { file: parsed.file });
   const options = { ...(parsed.template ? { templateId: parsed.template } : {}), ...(period ? { period } : {}) };
+  if (parsed.command === 'export') return exportCommand(parsed, decoded.text, options, io, fail);
   const analysis = analyze(decoded.text, options);
   io.stdout(parsed.json ? `${toJson(analysis, lang)}\n` : human(analysis, parsed.file, decoded.encoding, lang));
   return analysis.findings.some((f) => f.severity === 'blocking') ? EXIT_BLOCKING : EXIT_CLEAN;
+}
+
+type Fail = (messageId: string, params?: MessageParams, usage?: boolean) => number;
+
+/** `export`: writes the 公文 (or with --check the 检查报告) and prints where, with any warnings on stderr. */
+async function exportCommand(
+  args: Args,
+  text: string,
+  analyzeOptions: { templateId?: string; period?: ReportPeriod },
+  io: Output,
+  fail: Fail,
+): Promise<number> {
+  const lang = args.lang;
+  const file = args.file!;
+  const stem = basename(file, extname(file));
+  const output = args.output ?? `${stem}${args.check ? '.检查报告' : ''}.docx`;
+  let date: GongwenOptions['date'];
+  if (args.date) {
+    date = readDate(args.date);
+    if (!date) return fail('cli.error.badDate', { date: args.date });
+  }
+  const result = args.check
+    ? await exportCheckReport(text, { ...analyzeOptions, lang })
+    : await exportGongwen(text, {
+        ...(args.dateStyle ? { dateStyle: args.dateStyle } : {}),
+        ...(date ? { date } : {}),
+        ...(args.signature ? { signature: args.signature } : {}),
+        ...(args.recipient ? { recipient: args.recipient } : {}),
+        ...(args.title ? { title: args.title } : {}),
+      });
+  if (!result.ok) return fail(result.error.messageId, result.error.params);
+  for (const warning of result.warnings) io.stderr(`${t(warning.messageId, warning.params, lang)}\n`);
+  try {
+    await writeFile(output, result.bytes);
+  } catch (error) {
+    return fail('cli.error.noOutput', { file: output, reason: (error as NodeJS.ErrnoException).code ?? String(error) });
+  }
+  io.stdout(`${args.check ? t('export.savedCheck', { file: output }, lang) : t('export.saved', { file: output, pages: result.pages ?? 1 }, lang)}\n`);
+  return EXIT_CLEAN;
 }

@@ -43,7 +43,8 @@ export interface GongwenOptions {
 }
 
 export type ExportResult =
-  | { ok: true; bytes: Uint8Array; pages: number; warnings: ExportMessage[] }
+  /** `pages`: the 公文's estimated page count (the 检查报告 gives none). */
+  | { ok: true; bytes: Uint8Array; pages?: number; warnings: ExportMessage[] }
   | { ok: false; error: ExportMessage };
 
 /** Beyond this many pages (estimated) the export is refused: no report is that long, and the file would be huge. */
@@ -151,6 +152,19 @@ function rightLine(text: string, right: number): Paragraph {
   });
 }
 
+/**
+ * Printed width of a short line in characters: textWidth, plus the space Word and LibreOffice put between CJK and
+ * Latin or figures (about a fifth of a character at each change), so that a date such as 2026年7月1日 is placed
+ * where it prints.
+ */
+function printedWidth(text: string): number {
+  let changes = 0;
+  for (let i = 1; i < text.length; i++) {
+    if (/[0-9A-Za-z]/.test(text[i]!) !== /[0-9A-Za-z]/.test(text[i - 1]!)) changes++;
+  }
+  return textWidth(text) + changes * 0.2;
+}
+
 const blank = () => new Paragraph({ spacing: EXACT_LINE, children: [] });
 
 /** Lines the body takes: each paragraph's width plus its 2-character indent, in 28-character lines. */
@@ -186,9 +200,9 @@ export function buildGongwen(parts: ReportParts, options: GongwenOptions = {}): 
   const date = formatDate(dateOf(options, parts), options.dateStyle ?? 'arabic');
   const signature = options.signature ?? parts.signature;
   children.push(blank());
-  const dateWidth = textWidth(date);
+  const dateWidth = printedWidth(date);
   if (signature) {
-    const sigWidth = textWidth(signature);
+    const sigWidth = printedWidth(signature);
     const sigRight = 4 + dateWidth - sigWidth;
     if (sigRight >= 2) children.push(rightLine(signature, sigRight), rightLine(date, 2));
     else children.push(rightLine(signature, 2), rightLine(date, Math.max(0, sigWidth - dateWidth)));
