@@ -15,6 +15,7 @@ import { SubmitGuardSwitches, type SiteSwitches } from './SubmitGuardSwitches';
 import { DraftRestore } from './DraftRestore';
 import { Readiness } from './Readiness';
 import { UndoBar } from './UndoBar';
+import { SplitOffer } from './SplitOffer';
 import type { PanelChange } from '@/lib/panel/undo';
 import type { GuardStore } from '@/lib/guard/panel-guard';
 import type { DraftSource } from '@/lib/drafts/source';
@@ -131,6 +132,8 @@ export function Panel({ store, bridge, actions, guard, drafts, switches }: Panel
       {/* Above the tab's content, on every tab: whether the report can go in, and what is still missing. */}
       <Readiness analysis={analysis} bridge={bridge} showStructure={() => store.getState().setTab('structure')} />
       <UndoBar store={store} bridge={bridge} />
+      {/* On every tab: a report pasted whole into one field is offered to be split into the form's own fields. */}
+      <SplitOffer analysis={analysis} bridge={bridge} record={record} />
       <section className="tb-body" role="tabpanel">
         {view}
       </section>

@@ -98,3 +98,28 @@ export function analysisOfForm(fields: PanelField[], options: AnalyzeOptions = {
     blocking: distinctProblems(findings.filter((f) => f.severity === 'blocking')).length,
   };
 }
+
+/**
+ * A page of textareas (key → text) whose applyFix behaves as the DOM bridge's: a fix goes in whole unless the
+ * field no longer holds the text expected, and a change that went in reports the field's text before and after.
+ * `fail` makes the next write into a field fail as the page would refuse it.
+ */
+export function formBridge(initial: Record<string, string>, labels: Record<string, string> = {}) {
+  const values = new Map(Object.entries(initial));
+  const refuse = new Set<string>();
+  const applyFix = vi.fn(async (finding: Finding, options: ApplyFixOptions = {}) => {
+    const key = finding.fieldKey ?? '';
+    const value = values.get(key);
+    const fix = finding.fix;
+    if (value === undefined || !fix) return { ok: false, messageId: 'panel.fieldGone' };
+    if (refuse.delete(key)) return { ok: false, messageId: 'panel.fieldLocked' };
+    if (options.expectedText !== undefined && options.expectedText !== value) return { ok: false, messageId: 'checks.fixStale' };
+    const after = value.slice(0, fix.start) + fix.text + value.slice(fix.end);
+    values.set(key, after);
+    return { ok: true, before: value, after };
+  });
+  const readFields = (): PanelField[] =>
+    [...values].map(([key, text]) => ({ key, label: labels[key] ?? key, required: false, kind: 'textarea', text }));
+  const bridge: PageBridge = fakeBridge({ readFields, applyFix });
+  return { bridge, values, fail: (key: string) => refuse.add(key) };
+}

@@ -241,9 +241,21 @@ export function createRuleRunner(config?: RuleConfig): { run(input: RuleInput): 
       for (let d = 0; d < documentRules.length; d++) {
         for (const f of documentRules[d]!.check(paragraphs, digests[d]!, text)) documentFindings.push(f);
       }
-      return documentFindings.length === 0 ? findings : merge(findings, documentFindings.sort(byPosition));
+      if (documentFindings.length === 0) return findings;
+      return merge(findings, withoutDoubleReports(documentFindings).sort(byPosition));
     },
   };
+}
+
+/**
+ * A title line a 范文 page repeats is reported by repeated-title (cruft, with what the copy is); duplicates
+ * finds the same line when it is long enough, and is not shown a second time for it.
+ */
+function withoutDoubleReports(findings: Finding[]): Finding[] {
+  let titles: Set<number> | undefined;
+  for (const f of findings) if (f.ruleId === 'repeated-title' && f.messageId === 'rules.cruft.repeatedTitle') (titles ??= new Set()).add(f.start);
+  if (!titles) return findings;
+  return findings.filter((f) => !(f.ruleId === 'duplicates' && titles!.has(f.start) && f.params?.count === 1));
 }
 
 /** All rules over one text, without caching. */
