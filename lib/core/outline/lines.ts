@@ -53,7 +53,9 @@ export const INLINE_CRUFT_RE = /[[【](?:朗读|打印|收藏|复制|下载|纠�
 // Lines a 范文 site leaves between articles. Bounded: each alternative is a short literal or a capped class.
 const CRUFT_LINE_RE =
   /^(?:[-–—•·*>]\s*[\u4e00-\u9fffA-Za-z]{1,8}|(?:上一篇|下一篇|相关推荐|相关文章|热门文章|返回顶部|返回列表|阅读全文|点击查看|查看更多|展开全文|本文来源|文章来源|责任编辑|版权声明|免费下载|扫一扫|收藏本文|复制本文|打印本文|推荐阅读|猜你喜欢|本文链接|更多范文|范文问答|答案列表)[^。]{0,40})$/;
-const TITLE_WORDS_RE = /(?:报告|总结|汇报|情况|自查|述职|小结|计划|要点)$/;
+const TITLE_WORDS_RE = /(?:报告|总结|汇报|情况|自查|述职|小结|计划|要点|体会)$/;
+/** A bracketed note after a title: …工作总结（县市区级局）, …报告（2023年度）. */
+const TITLE_NOTE_RE = /[（(][^（()）]{1,16}[)）]$/;
 
 /** The code-unit form of TITLE_END: 。！？!?；;：: */
 function isTitleEndCode(code: number): boolean {
@@ -211,7 +213,7 @@ export function readLine(line: string): LineInfo {
   if (content.length <= 80 && (info.marks.length === 0 || info.marks[0]!.start !== contentStart)) {
     // A page title keeps its title words under the site's suffix: …工作总结（精选5篇）, …工作总结范文.
     const stripped = stripCruftFragments(content.replace(INLINE_CRUFT_RE, '')).trim();
-    if (stripped.length <= 60 && !/[。，,；;！？!?]/.test(stripped) && TITLE_WORDS_RE.test(stripped)) {
+    if (stripped.length <= 60 && !/[。，,；;！？!?]/.test(stripped) && TITLE_WORDS_RE.test(stripped.replace(TITLE_NOTE_RE, ''))) {
       info.title = stripped.length >= 6;
       info.plain = !info.title;
     } else if (stripped.length <= 24 && !/[。，,；;！？!?]/.test(stripped.replace(/[：:]$/, ''))) {

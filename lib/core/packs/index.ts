@@ -82,6 +82,13 @@ export const PatternEntrySchema = v.object({
   pattern: boundedPattern(1200),
   kind: v.optional(v.string()),
   line: v.optional(v.boolean()),
+  /** A line entry that fills a line only beside another entry (a bare 2023-07-20 after a site's address). */
+  notAlone: v.optional(v.boolean()),
+  /**
+   * A pattern every line the entry fills contains. A line without it never tries the entry: one native scan
+   * instead of the entry's leading bounded wildcard (a blurb's 小编 may stand anywhere in its sentence).
+   */
+  hint: v.optional(BoundedPattern),
   example: v.string(),
   source: v.optional(v.string()),
 });

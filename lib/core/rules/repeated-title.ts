@@ -1,11 +1,14 @@
 // repeated-title — the report's title printed more than once at the top, as 范文 and 文库 pages carry it: the
 // page's title bar (年意识形态工作总结(县市区级局)|2020年意识形态工作要点), a shortened page title, the title
 // with （精选5篇） or (全文共1402字) after it, then the article's own title; a title line repeated on the next
-// line anywhere; and a menu index in front of the title on the first line (1.2023年意识形态工作总结, 【1】…).
+// line anywhere; the page's summary snippet (the title and the first sentence, cut) between two title copies; a
+// title doubled at the start of a paragraph run into its body (统战部上半年工作总结统战部上半年工作总结 现将…, as
+// document previews flatten a page); and a menu index in front of the title on the first line
+// (1.2023年意识形态工作总结, 【1】…).
 // Why: the extra copies are page furniture, not the report; a reader sees at once that the text was copied.
 // Which copy stays: the most complete one (the longest once site suffixes are taken off); of equal ones the first
-// that is not a title bar (see keptTitle). Copies that the duplicates rule already reports (the same text, 16
-// characters or more) are left to it, so a line is never reported twice.
+// that is not a title bar (see keptTitle). Copies that the duplicates rule also finds (the same text, 16
+// characters or more) are reported here, as cruft; the runner drops duplicates' report of the same line.
 // Severity: warning — almost always cruft, but a report may legitimately repeat its title (a cover line and a
 // heading). Fix: delete the copy with its line break; for a menu index, delete the index.
 // The head is read up to the first paragraph of body text (at most 16 non-blank lines); title copies equal to
@@ -31,14 +34,15 @@ export interface TitleDigest {
   index: number;
   /** The line is a page's title bar (title | other links): of equal titles, the one to drop. */
   bar: boolean;
-  /** The text without whitespace: equal ones of 16 or more are reported by duplicates. */
-  compact: string;
+  /**
+   * A title printed twice at the start of a line run into its body (a document preview: 统战部上半年工作总结统战部
+   * 上半年工作总结 现将…): the second copy, [start, end) in the paragraph; and the menu index before the first.
+   */
+  doubled?: { start: number; end: number; index: number };
 }
 
 const HEAD_LINES = 16;
 const NEAR_LINES = 40;
-/** duplicates reports an exact copy of at least this many characters (without whitespace) on its own. */
-const DUPLICATES_MIN = 16;
 const SENTENCE = /[。，,；;！？!?]/;
 const INDEX = /^(?:[0-9]{1,2}[.、．]|【[0-9]{1,2}】|\[[0-9]{1,2}\]|[（(][0-9]{1,2}[)）])[ \u3000]{0,2}/;
 /** An outline heading (一、… （一）… 第一部分…) is a section of the report, never a copy of its title. */
@@ -46,18 +50,18 @@ const HEADING = /^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一�
 const TRAILING_BRACKET = /[（(][^（()）]{1,16}[)）]$/;
 const TITLE_WORDS = /(?:报告|总结|汇报|情况|自查|述职|小结|计划|要点|方案|材料|自评|剖析|体会)$/;
 const NOISE = /[\s\u3000，,、。：:；;“”"'‘’（）()《》【】[\]<>〈〉—\-_.．·|｜]/g;
-const WHITESPACE = /[\s\u3000]/g;
+/** The last two characters of a title word (报告, 总结, …), for finding where a doubled title ends. */
+const TITLE_ENDS = new Set(['报告', '总结', '汇报', '情况', '自查', '述职', '小结', '计划', '要点', '方案', '材料', '自评', '剖析', '体会']);
 
-const BLANK: TitleDigest = { kind: Kind.Blank, key: '', index: 0, bar: false, compact: '' };
+const BLANK: TitleDigest = { kind: Kind.Blank, key: '', index: 0, bar: false };
 
 export function titleDigest(text: string): TitleDigest {
   const content = text.trim();
   if (content === '') return BLANK;
-  const compact = content.length <= 120 ? content.replace(WHITESPACE, '') : '';
-  const digest = (kind: Kind, key = '', index = 0, bar = false): TitleDigest => ({ kind, key, index, bar, compact });
-  if (content.length > 320) return digest(Kind.Body);
+  const digest = (kind: Kind, key = '', index = 0, bar = false): TitleDigest => ({ kind, key, index, bar });
+  if (content.length > 320) return withDoubled(text, digest(Kind.Body));
   if (isCruftLine(content)) return digest(Kind.Cruft);
-  if (content.length > 120) return digest(Kind.Body);
+  if (content.length > 120) return withDoubled(text, digest(Kind.Body));
   let title = content;
   const barAt = title.search(/[|｜]/);
   if (barAt > 0) title = title.slice(0, barAt);
@@ -65,14 +69,37 @@ export function titleDigest(text: string): TitleDigest {
   if (index) title = title.slice(index[0].length);
   title = stripCruftFragments(title).trim();
   if (title.length < 6 || title.length > 60 || SENTENCE.test(title) || HEADING.test(title)) {
-    return digest(content.length <= 24 && !SENTENCE.test(content) ? Kind.Short : Kind.Body);
+    return content.length <= 24 && !SENTENCE.test(content) ? digest(Kind.Short) : withDoubled(text, digest(Kind.Body));
   }
-  if (!TITLE_WORDS.test(title.replace(TRAILING_BRACKET, ''))) return digest(title.length <= 24 ? Kind.Short : Kind.Body);
+  if (!TITLE_WORDS.test(title.replace(TRAILING_BRACKET, ''))) {
+    return title.length <= 24 ? digest(Kind.Short) : withDoubled(text, digest(Kind.Body));
+  }
   const key = title.replace(NOISE, '');
   if (key.length < 6) return digest(Kind.Short);
   // Offsets of the index are taken in the paragraph as written (indentation included).
   const lead = text.length - text.trimStart().length;
   return digest(Kind.Title, key, index ? lead + index[0].length : 0, barAt > 0);
+}
+
+/**
+ * The body paragraph with the title doubled at its start, if it is: a prefix of 6–60 characters that ends with a
+ * title word and is followed at once by itself (after an optional menu index). At most 60 positions are tried,
+ * each with one two-character lookup, and a comparison only where a title word ends.
+ */
+function withDoubled(text: string, digest: TitleDigest): TitleDigest {
+  let from = 0;
+  while (from < text.length && (text.charCodeAt(from) <= 0x20 || text.charCodeAt(from) === 0x3000)) from++;
+  const index = INDEX.exec(text.slice(from, from + 8));
+  const start = from + (index ? index[0].length : 0);
+  const limit = Math.min(start + 60, text.length >> 1);
+  for (let end = start + 6; end <= limit; end++) {
+    if (!TITLE_ENDS.has(text.slice(end - 2, end))) continue;
+    const length = end - start;
+    if (text.startsWith(text.slice(start, end), end) && !SENTENCE.test(text.slice(start, end))) {
+      return { ...digest, doubled: { start: end, end: end + length, index: index ? start - from : 0 } };
+    }
+  }
+  return digest;
 }
 
 /** Two title keys name the same title: equal, or one holds the other, which is at least 60 % of its length. */
@@ -115,10 +142,6 @@ export const repeatedTitle: DocumentRule<TitleDigest> = {
     };
     const flag = (i: number, kept: number) => {
       if (flagged.has(i)) return;
-      const a = digests[i]!;
-      const b = digests[kept]!;
-      // An exact copy long enough for duplicates is reported there.
-      if (a.compact !== '' && a.compact === b.compact && a.compact.length >= DUPLICATES_MIN && i > kept) return;
       flagged.add(i);
       const p: Paragraph = paragraphs[i]!;
       out.push({
@@ -130,6 +153,22 @@ export const repeatedTitle: DocumentRule<TitleDigest> = {
         messageId: 'rules.cruft.repeatedTitle',
         params: { text: p.text.trim(), title: paragraphs[kept]!.text.trim() },
         fix: lineFix(i),
+      });
+    };
+
+    const snippet = (k: number) => {
+      if (flagged.has(k)) return;
+      flagged.add(k);
+      const p = paragraphs[k]!;
+      out.push({
+        ruleId: 'repeated-title',
+        category: 'cruft',
+        severity: 'warning',
+        start: p.start,
+        end: p.end,
+        messageId: 'rules.cruft.snippet',
+        params: { text: p.text.trim().slice(0, 24) },
+        fix: lineFix(k),
       });
     };
 
@@ -148,12 +187,23 @@ export const repeatedTitle: DocumentRule<TitleDigest> = {
       const kept = head[keptTitle(head.map((h) => digests[h]!))]!;
       const key = digests[kept]!.key;
       for (const h of head) if (h !== kept && sameTitle(digests[h]!.key, key)) flag(h, kept);
-      // Further copies of it just below the head.
+      // Further copies of it just below the head. Before the first such copy, a paragraph that starts with the
+      // title and goes on into the body is the page's summary snippet (the title and the first sentence, cut).
+      const titleText = paragraphs[kept]!.text.trim();
+      let snippets: number[] = [];
       for (let k = i, lines = 0; k < paragraphs.length && lines < NEAR_LINES; k++) {
+        if (k <= kept) continue;
         const d = digests[k]!;
         if (d.kind === Kind.Blank) continue;
         lines++;
-        if (d.kind === Kind.Title && k !== kept && d.key === key) flag(k, kept);
+        if (d.kind === Kind.Title && d.key === key) {
+          flag(k, kept);
+          for (const s of snippets) snippet(s);
+          snippets = [];
+        } else if (d.kind === Kind.Body && !flagged.has(k)) {
+          const t = paragraphs[k]!.text.trimStart();
+          if (t.startsWith(titleText) && /^[ \u3000]/.test(t.slice(titleText.length))) snippets.push(k);
+        }
       }
       // A menu index in front of the title that stays.
       const keptDigest = digests[kept]!;
@@ -170,6 +220,37 @@ export const repeatedTitle: DocumentRule<TitleDigest> = {
           fix: { start: p.start, end: p.start + keptDigest.index, text: '' },
         });
       }
+    }
+
+    // A title doubled at the start of a body paragraph (a preview run together), and the index before it.
+    for (let k = 0; k < paragraphs.length; k++) {
+      const doubled = digests[k]!.doubled;
+      if (!doubled) continue;
+      const p = paragraphs[k]!;
+      const lead = p.text.length - p.text.trimStart().length;
+      if (doubled.index > 0) {
+        out.push({
+          ruleId: 'repeated-title',
+          category: 'cruft',
+          severity: 'warning',
+          start: p.start + lead,
+          end: p.start + lead + doubled.index,
+          messageId: 'rules.cruft.menuIndex',
+          params: { text: p.text.slice(lead, lead + doubled.index).trim() },
+          fix: { start: p.start + lead, end: p.start + lead + doubled.index, text: '' },
+        });
+      }
+      const copy = p.text.slice(doubled.start, doubled.end);
+      out.push({
+        ruleId: 'repeated-title',
+        category: 'cruft',
+        severity: 'warning',
+        start: p.start + doubled.start,
+        end: p.start + doubled.end,
+        messageId: 'rules.cruft.doubledTitle',
+        params: { text: copy.trim() },
+        fix: { start: p.start + doubled.start, end: p.start + doubled.end, text: '' },
+      });
     }
 
     // Anywhere: a title line repeated on the next non-blank, non-cruft line.

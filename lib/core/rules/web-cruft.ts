@@ -22,11 +22,19 @@ const combined = new RegExp(fragmentEntries.map((e, i) => `(?<c${i}>${e.pattern}
 const LINE_LEFTOVER = /^[\s\-—－·•|｜:：>》]*$/;
 
 // Whole-line reading: entries (line entries first, then fragments) matched one after another from the line's
-// start, separated by blanks, bars and bullets; the line is cruft when they reach its end.
+// start, separated by blanks, bars, bullets and punctuation; the line is cruft when they reach its end and one
+// of them may stand alone (a bare date or 来源：机关党委 is metadata only beside 发布时间：… or a site's address).
+// Entries with a `hint` are tried only on lines that contain one of the hints (one native scan): the others
+// need no leading wildcard, so on most lines the sticky match fails at once.
 const itemEntries = [...cruftPack.entries.filter((e) => e.line), ...fragmentEntries];
 const itemIds = itemEntries.map((e) => e.id);
-const ITEM = new RegExp(itemEntries.map((e, i) => `(?<i${i}>${e.pattern})`).join('|'), 'y');
-const SEPARATOR = /[\s\-—－·•|｜:：>》/]{0,8}/y;
+const notAlone = new Set(itemEntries.filter((e) => e.notAlone).map((e) => e.id));
+const itemRegExp = (withHinted: boolean) =>
+  new RegExp(itemEntries.map((e, i) => (withHinted || !e.hint ? `(?<i${i}>${e.pattern})` : '')).filter(Boolean).join('|'), 'y');
+const ITEM_PLAIN = itemRegExp(false);
+const ITEM_ALL = itemRegExp(true);
+const HINTS = new RegExp(itemEntries.filter((e) => e.hint).map((e) => `(?:${e.hint})`).join('|'));
+const SEPARATOR = /[\s\-—－·•|｜:：>》/，,。.；;！!]{0,8}/y;
 /** Longer lines are report text (a blurb is one or two sentences). */
 const MAX_LINE = 320;
 const NO_DISABLED: ReadonlySet<string> = new Set();
@@ -47,17 +55,20 @@ export function cruftLineEntries(line: string, disabled: ReadonlySet<string> = N
   let pos = skipSeparators(line, 0);
   if (pos >= end || end - pos > MAX_LINE) return undefined;
   const ids: string[] = [];
+  const item = HINTS.test(line) ? ITEM_ALL : ITEM_PLAIN;
+  let alone = false;
   while (pos < end && ids.length < 8) {
-    ITEM.lastIndex = pos;
-    const m = ITEM.exec(line);
+    item.lastIndex = pos;
+    const m = item.exec(line);
     if (!m || m[0].length === 0) return undefined;
     const groups = m.groups!;
     const id = itemIds.find((_, i) => groups[`i${i}`] !== undefined)!;
     if (disabled.has(id)) return undefined;
     ids.push(id);
+    if (!notAlone.has(id)) alone = true;
     pos = skipSeparators(line, pos + m[0].length);
   }
-  return pos >= end ? ids : undefined;
+  return pos >= end && alone ? ids : undefined;
 }
 
 // The outline, the title rule and this rule each ask about the same lines on a first analysis: the answers with

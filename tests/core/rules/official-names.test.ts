@@ -17,8 +17,12 @@ ruleTable(
     { text: '对重大事件及突发性问题及时尤其注重提前介入,防患未然', span: '防患未然', fix: '防患于未然' },
     { text: '牢牢掌握新闻报导主动权。', span: '报导', fix: '报道' },
     { text: '为全市社会稳定和长治久安做出更大的贡献。', span: '做出', fix: '作出' },
-    // A quoted title that is itself misquoted is fixed inside its 《》.
-    { text: '认真学习《党委（党组）意识形态责任制实施办法》', span: '意识形态责任制', fix: '意识形态工作责任制' },
+    // Names cut or dotted out, and nonstandard series names.
+    { text: '以习新时代中国特色.主义思想为指导', span: '习新时代中国特色', fix: '习近平新时代中国特色' },
+    { text: '坚持中国特色.主义道路', span: '中国特色.主义', fix: '中国特色社会主义' },
+    { text: '深入学习贯彻.系列重要讲话精神', span: '.系列重要讲话精神', fix: '习近平总书记系列重要讲话精神' },
+    { text: '深入贯彻落实党的十九大和十九届系列全会精神', span: '十九届系列全会', fix: '十九届历次全会' },
+    { text: '扎实开展深入贯彻学习教育，', span: '深入贯彻学习教育', fix: '深入贯彻中央八项规定精神学习教育' },
     // The leader's name stripped from the standard formulations, as 范文 sites print them.
     { text: '坚持以新时代中国特色社会主义思想为指导，', span: '新时代中国特色社会主义思想', fix: '习近平新时代中国特色社会主义思想' },
     { text: '始终坚持以总书记新时代中国特色社会主义思想为指导', span: '总书记新时代中国特色社会主义思想', fix: '习近平新时代中国特色社会主义思想' },
@@ -67,6 +71,10 @@ ruleTable(
     { text: '周恩来外交思想研究' },
     { text: '以习近平同志为核心的党中央' },
     { text: '以***同志为组长的领导小组' },
+    // The short form is common in official writing outside the document's name.
+    { text: '对全校所有二级党组织开展了年度意识形态责任制落实情况检查。' },
+    { text: '深入贯彻中央八项规定精神学习教育' },
+    { text: '深入学习贯彻党的二十届历次全会精神' },
     { text: '胡锦涛总书记重要讲话精神' },
     { text: '党总支书记重要讲话' },
   ],

@@ -65,6 +65,28 @@ ruleTable(
     { text: '意识形态工作总结 VIP专免 下载文档', span: 'VIP专免', fix: '' },
     { text: '本文由用户fanwen2023上传', span: '本文由用户fanwen2023上传', fix: '' },
     { text: '复制本文 下载本文', span: '复制本文 下载本文', fix: '' },
+    // A bare date or any 来源 value beside other metadata; the site's address.
+    { text: '发布时间:2022-07-27 来源:机关党委', span: '发布时间:2022-07-27 来源:机关党委', fix: '' },
+    { text: 'www.16system.cn 2023-07-20', span: 'www.16system.cn 2023-07-20', fix: '' },
+    // Site suffixes of a title: a part number, a 篇N, a category label.
+    { text: '202x年意识形态工作分析研判报告(2)', span: '(2)', fix: '' },
+    { text: '街道街道意识形态工作总结篇1', span: '篇1', fix: '' },
+    { text: '2023年上半年意识形态工作总结报告篇1今年以来，我镇在县委的正确领导下', span: '篇1', fix: '' },
+    { text: '2020 年意识形态工作总结(县市区级局)', span: '(县市区级局)', fix: '' },
+    { text: '#### 一、工作开展情况', span: '#### ', fix: '' },
+    // Paywalls and disclaimers.
+    { text: '预览阅读已结束,若您需要写相关文章,请扫码联系老师写作!', span: '预览阅读已结束,若您需要写相关文章,请扫码联系老师写作!', fix: '' },
+    {
+      text: '来源:网络整理 免责声明:本文仅限学习分享,如产生版权问题,请联系我们及时删除。',
+      span: '来源:网络整理 免责声明:本文仅限学习分享,如产生版权问题,请联系我们及时删除。',
+      fix: '',
+    },
+    // A site's long blurb about the genre, ending in its wish.
+    {
+      text: '总结不仅仅是总结成绩,更重要的是为了研究经验,发现做好工作的规律。写总结的时候需要注意什么呢?以下我给大家整理了一些优质的总结范文,希望对大家能够有所帮助。',
+      span: '总结不仅仅是总结成绩,更重要的是为了研究经验,发现做好工作的规律。写总结的时候需要注意什么呢?以下我给大家整理了一些优质的总结范文,希望对大家能够有所帮助。',
+      fix: '',
+    },
   ],
   [
     { text: '以上意见,仅供参考。' },
@@ -96,6 +118,15 @@ ruleTable(
     { text: '2023年意识形态工作总结' },
     { text: '关于2023年上半年意识形态工作责任制落实情况的报告' },
     { text: '浏览各类网站时注意甄别信息。' },
+    // A date or a source standing alone, and report lines that hold the same words.
+    { text: '2023-07-20' },
+    { text: '来源：机关党委' },
+    { text: '我局门户网站www.example.gov.cn开设专栏，发布信息120条。' },
+    { text: '（一）组织开展专题学习（2）' },
+    { text: '召开专题会议2次，学习篇目12篇。' },
+    { text: '全市共有县级以上单位45个（市级）。' },
+    { text: '群众扫码关注公众号，参与网上答题。' },
+    { text: '希望大家以先进为榜样。' },
   ],
 );
 
