@@ -4,18 +4,22 @@
 // One finding per paragraph, over the stretch from the first stray space to the last, with one fix that
 // removes them all: a paragraph full of stray spaces is one problem with one click, not twenty.
 // Left alone, because the space is the writer's choice or not inside a sentence:
-//   - indentation and spaces next to punctuation, digits or Latin letters (only 汉 汉 is looked at);
+//   - indentation and spaces next to punctuation, digits or Latin letters (only 汉 汉 is looked at), except
+//     the space after a heading number at the line's start (二、 工作要点), which is reported too;
 //   - a title or slogan line: no sentence punctuation and at most 40 characters ("育主体 兴产业 惠民生");
 //   - anything inside 《…》 (a quoted title keeps its own spacing);
 //   - the gap after 第X条 / 第X章 (regulations set their article numbers that way);
 //   - gaps of three or more spaces (fields of a form line: 单位名称    日期), and rows of a table (two or more
 //     gaps of two spaces, or a tab);
+//   - a space where a line break was lost between a heading or title and the text (run-in-heading reports
+//     it, with a line break as the fix);
 //   - names listed with spaces after a label or between other names ("参会人员：张三 李四 王五"), and a space
 //     before a label (填报单位：青山县委宣传部 填报日期：…).
 // Severity: info — like a half-width mark, a stray space never changes what the report says; it only looks
 // copied. The fix is safe, so it is one click.
 // Known false positive: two short words set apart on purpose inside a sentence that has punctuation, without a
 // label before them (e.g. an aligned "甲方 乙方" in running text).
+import { isRunInGap } from './run-in-heading';
 import { isHan } from './text';
 import type { Finding, ParagraphRule } from './types';
 
@@ -43,6 +47,39 @@ function tableLike(text: string): boolean {
     while (WIDE_GAP.lastIndex < text.length && isSpaceCode(text.charCodeAt(WIDE_GAP.lastIndex))) WIDE_GAP.lastIndex++;
   }
   return false;
+}
+
+/** A heading number at the line's start and a space after it (二、 工作要点, （一） 加强…): the marker already
+ * holds its spacing. */
+const LEADING_MARKER = /[ \u3000\u00a0]{0,8}(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])([ \u3000\u00a0]{1,2})(?=[\u4e00-\u9fff])/y;
+
+function markerGap(text: string): Finding | undefined {
+  LEADING_MARKER.lastIndex = 0;
+  const m = LEADING_MARKER.exec(text);
+  if (!m) return undefined;
+  const end = LEADING_MARKER.lastIndex;
+  const start = end - m[1]!.length;
+  return gapFinding(text, start - 1, end + 1, [start, end]);
+}
+
+function gapFinding(text: string, from: number, to: number, gaps: readonly number[]): Finding {
+  let fixed = '';
+  let at = from;
+  for (let k = 0; k < gaps.length; k += 2) {
+    fixed += text.slice(at, gaps[k]!);
+    at = gaps[k + 1]!;
+  }
+  fixed += text.slice(at, to);
+  return {
+    ruleId: 'cjk-spaces',
+    category: 'spacing',
+    severity: 'info',
+    start: from,
+    end: to,
+    messageId: 'rules.cjkSpaces.message',
+    params: { count: gaps.length / 2 },
+    fix: { start: from, end: to, text: fixed },
+  };
 }
 
 /** Position of the first 》 that closes nothing in this paragraph, or -1. */
@@ -94,10 +131,11 @@ export const cjkSpaces: ParagraphRule = {
   category: 'spacing',
   scope: 'paragraph',
   check(text) {
+    const marker = markerGap(text);
     GAP.lastIndex = 0;
-    if (!GAP.test(text)) return [];
+    if (!GAP.test(text)) return marker ? [marker] : [];
     const hasSentence = SENTENCE_PUNCT.test(text);
-    if (!hasSentence && text.trim().length <= 40) return [];
+    if (!hasSentence && text.trim().length <= 40) return marker ? [marker] : [];
     if (tableLike(text)) return [];
     // Gaps, as (start, end) pairs of the spaces; book-title marks are counted up to each gap as we go, so the
     // whole paragraph is read once.
@@ -124,6 +162,8 @@ export const cjkSpaces: ParagraphRule = {
       if (depth > 0 || start < insideUntil) continue;
       if (ARTICLE.test(text.slice(Math.max(0, start - 8), start))) continue;
       if (labelAfter(text, end)) continue;
+      // A heading or title run into the text, the space standing where a line break was: run-in-heading's.
+      if (isRunInGap(text, start, end)) continue;
       const left = hanRunBefore(text, start);
       if (listOfNames(text, start, end) || (left <= 3 && start - left === listEnd)) {
         // The list's first gap, kept before its second showed it to be a list (委员 王明 李华): dropped.
@@ -137,26 +177,8 @@ export const cjkSpaces: ParagraphRule = {
       gaps.push(start, end);
     }
     // Without sentence punctuation, two or more gaps are the fields of a line, not stray spaces.
-    if (gaps.length === 0 || (all >= 2 && !hasSentence)) return [];
-    const from = gaps[0]! - 1;
-    const to = gaps[gaps.length - 1]! + 1;
-    let fixed = '';
-    let at = from;
-    for (let k = 0; k < gaps.length; k += 2) {
-      fixed += text.slice(at, gaps[k]!);
-      at = gaps[k + 1]!;
-    }
-    fixed += text.slice(at, to);
-    const finding: Finding = {
-      ruleId: 'cjk-spaces',
-      category: 'spacing',
-      severity: 'info',
-      start: from,
-      end: to,
-      messageId: 'rules.cjkSpaces.message',
-      params: { count: gaps.length / 2 },
-      fix: { start: from, end: to, text: fixed },
-    };
-    return [finding];
+    if (gaps.length === 0 || (all >= 2 && !hasSentence)) return marker ? [marker] : [];
+    if (marker) gaps.unshift(marker.fix!.start, marker.fix!.end);
+    return [gapFinding(text, gaps[0]! - 1, gaps[gaps.length - 1]! + 1, gaps)];
   },
 };

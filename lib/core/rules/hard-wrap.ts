@@ -57,6 +57,20 @@ const Start = {
 } as const;
 type Start = (typeof Start)[keyof typeof Start];
 
+/** A line that is only a piece of one: see breakBetween. */
+const Fragment = {
+  None: 0,
+  /** A year (four digits, 19xx or 20xx). */
+  Year: 1,
+  /** Only quotation marks. */
+  Quote: 2,
+  /** Only a heading number (一、 （一） 1.). */
+  Marker: 3,
+  /** One to three characters and a sentence-final mark. */
+  Tail: 4,
+} as const;
+type Fragment = (typeof Fragment)[keyof typeof Fragment];
+
 export interface WrapDigest {
   /** Offsets of the first and last visible characters (end exclusive) within the paragraph. */
   from: number;
@@ -74,6 +88,11 @@ export interface WrapDigest {
   standalone: boolean;
   /** Starts with a digit (the entries of a dated log do; a wrapped line rarely). */
   digitStart: boolean;
+  /** Ends with a digit. */
+  digitEnd: boolean;
+  /** Starts with the unit of a figure or date (年 月 日 个 名 次 人 % …). */
+  unitStart: boolean;
+  fragment: Fragment;
   latinStart: boolean;
   latinEnd: boolean;
   brackets: BracketDigest;
@@ -89,6 +108,9 @@ const EMPTY: WrapDigest = {
   sentence: false,
   standalone: false,
   digitStart: false,
+  digitEnd: false,
+  unitStart: false,
+  fragment: Fragment.None,
   latinStart: false,
   latinEnd: false,
   brackets: bracketDigest(''),
@@ -100,9 +122,9 @@ const MAX_WIDTH = 120;
 const MIN_WIDTH = 24;
 /** Lines of one preview differ by a half-width character that did not fit, a mark hanging past the margin or
  * squeezed punctuation: within 1.5 Chinese characters across the document… */
-const TOLERANCE = 3;
+const TOLERANCE = 5;
 /** …and within one character between two neighbouring lines, when they are the only evidence. */
-const NEIGHBOUR_TOLERANCE = 2;
+const NEIGHBOUR_TOLERANCE = 4;
 
 const isSpace = (c: number) => c === 0x20 || c === 0x3000 || c === 0x09 || c === 0xa0;
 
@@ -156,19 +178,48 @@ const COMMA_OR_STOP = /[，。；]/;
 /** Two runs of two or more spaces (or a tab) inside a line: the fields of a table row or a form. */
 const FIELD_GAP = /[ \u3000\u00a0]{2}|\t/g;
 
+/** Units that follow a figure: a line starting with one continues a figure at the end of the line above. */
+const UNITS = '年月日号%％元';
+/** Quotation marks (a bracket alone on a line is as likely a stray mark as a piece of a sentence). */
+const QUOTES = '"“”‘’\'「」';
+
+function fragmentOf(text: string, from: number, to: number, heading: boolean, end: End): Fragment {
+  const length = to - from;
+  if (length === 4 && (text.startsWith('19', from) || text.startsWith('20', from))) {
+    let digits = true;
+    for (let i = from + 2; i < to && digits; i++) digits = text.charCodeAt(i) >= 0x30 && text.charCodeAt(i) <= 0x39;
+    if (digits) return Fragment.Year;
+  }
+  let quotes = true;
+  for (let i = from; i < to && quotes; i++) quotes = QUOTES.includes(text[i]!);
+  if (quotes) return Fragment.Quote;
+  if (heading) {
+    HEADING.lastIndex = from;
+    if (HEADING.test(text) && HEADING.lastIndex === to) return Fragment.Marker;
+  }
+  if (end === End.Final && length >= 2 && length <= 4 && isHanCode(text.charCodeAt(from))) return Fragment.Tail;
+  return Fragment.None;
+}
+
+const isHanCode = (c: number) => c >= 0x4e00 && c <= 0x9fff;
+
 function testAt(re: RegExp, text: string, at: number): boolean {
   re.lastIndex = at;
   return re.test(text);
 }
 
-/** Display width of text[0, to): a Chinese character or full-width mark counts 2, ASCII 1. Chinese fonts set
- * the general punctuation block (“ ” ‘ ’ — …) full width too. */
+/** ASCII marks that stand for full-width ones in Chinese text (copies often turn ，：（ into , : ( ): they took
+ * a full cell in the preview the text came from. */
+const isAsciiMark = (c: number) => c === 0x2c || c === 0x3a || c === 0x3b || c === 0x28 || c === 0x29 || c === 0x21 || c === 0x3f || c === 0x22;
+
+/** Display width of text[0, to): a Chinese character or full-width mark counts 2, ASCII 1 (but see
+ * isAsciiMark). Chinese fonts set the general punctuation block (“ ” ‘ ’ — …) full width too. */
 function widthOf(text: string, to: number): number {
   let w = 0;
   let han = 0;
   for (let i = 0; i < to; i++) {
     const c = text.charCodeAt(i);
-    w += c < 0x2000 || (c > 0x206f && c < 0x2e80) ? 1 : 2;
+    w += (c < 0x2000 && !isAsciiMark(c)) || (c > 0x206f && c < 0x2e80) ? 1 : 2;
     if (c >= 0x3400 && c < 0xa000) han++;
   }
   // A line that is not mostly Chinese text (a row of placeholders, symbols, figures) is no preview line of a
@@ -226,6 +277,9 @@ function prepare(text: string): WrapDigest {
     sentence: heading && length > 1 && SENTENCE_MARK.test(text.slice(from, to - 1)),
     standalone,
     digitStart: first >= 0x30 && first <= 0x39,
+    digitEnd: last >= 0x30 && last <= 0x39,
+    unitStart: UNITS.includes(text[from]!),
+    fragment: length <= 4 ? fragmentOf(text, from, to, heading, end) : Fragment.None,
     latinStart: (first | 0x20) >= 0x61 && (first | 0x20) <= 0x7a,
     latinEnd: (last | 0x20) >= 0x61 && (last | 0x20) <= 0x7a,
     brackets: bracketDigest(text),
@@ -250,6 +304,15 @@ function breakBetween(a: WrapDigest, b: WrapDigest): Evidence {
   if (a.brackets.tailKinds.length > 0 && b.brackets.headKinds.length > 0 && pairsAcross(a.brackets, b.brackets) > 0) {
     return Evidence.Bracket;
   }
+  // Pieces a preview's text layer splits off: a year on a line of its own before its 年 (2025\n年), a quotation
+  // mark alone on a line, a heading number alone before its words (一、\n2025…), the last characters of a
+  // sentence (思路\n清。).
+  if (b.fragment === Fragment.Quote && a.end !== End.Final) return Evidence.Continues;
+  if (a.fragment === Fragment.Quote || a.fragment === Fragment.Marker) return Evidence.Continues;
+  if (a.fragment === Fragment.Year && b.unitStart) return Evidence.Continues;
+  if (b.fragment === Fragment.Year && a.end !== End.Final && a.end !== End.Comma) return Evidence.Continues;
+  if (b.fragment === Fragment.Tail && (a.end === End.Open || a.end === End.Comma) && !a.standalone) return Evidence.Continues;
+  if (a.end === End.Open && a.digitEnd && b.unitStart && !a.standalone && !b.standalone) return Evidence.Continues;
   if (b.start === Start.Indent || b.start === Start.Marker) return Evidence.None;
   if (a.standalone || b.standalone) return Evidence.None;
   if (b.start === Start.NoStart) {

@@ -20,6 +20,7 @@ import { pinyinDebris } from './pinyin-debris';
 import { placeholders } from './placeholders';
 import { repeatedTitle } from './repeated-title';
 import { repeatedWord } from './repeated-word';
+import { runInHeading } from './run-in-heading';
 import { spinArtefacts } from './spin-artefacts';
 import { staleReferences } from './stale-references';
 import { escapeRegExp, splitParagraphs } from './text';
@@ -44,6 +45,7 @@ export const rules: readonly Rule[] = [
   // Right after unbalanced-brackets: it reads the same per-paragraph bracket digest, kept from that rule's scan.
   hardWrap,
   cjkSpaces,
+  runInHeading,
   doubledPunctuation,
   ellipsis,
   numberForms,

@@ -18,6 +18,9 @@ ruleTable(
     { text: '组织党员干部认真学习  党的二十大精神。', span: '习  党', fix: '习党' },
     { text: '坚持以人民为中心的发展思想持续深化 党史学习教育成果推动各项工作落地见效取得实实在在的成效', span: '化 党' },
     { text: '全面从严治党，抓好党 建工作。', span: '党 建' },
+    // The space after a heading number at the line's start.
+    { text: '二、 工作要点', span: '、 工', fix: '、工' },
+    { text: '（一） 进一步加强党员干部理论学习，提高政治站位。', span: '） 进', fix: '）进' },
     // After a title in book marks, the sentence goes on.
     { text: '学习《习近平谈治国理政》第四卷，撰写 心得体会。', span: '写 心' },
   ],
@@ -25,7 +28,7 @@ ruleTable(
     // Indentation, Latin, digits, punctuation.
     { text: '\u3000\u3000今年以来，我局认真落实意识形态工作责任制。' },
     { text: '全年开展学习 12 次，使用 WPS 办公软件。' },
-    { text: '一、 主要工作情况。 今年以来，成效明显。' },
+    { text: '主要工作情况。 今年以来，成效明显。' },
     // A title or slogan: short, without sentence punctuation.
     { text: '育主体 兴产业 惠民生 率先实现全面小康' },
     { text: '第一部分 工作回顾' },

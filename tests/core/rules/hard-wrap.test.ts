@@ -38,6 +38,14 @@ ruleTable(
       span: '压实意识形态工作责任，把意识形态工作纳入年度目标考核，  \n与业务工作同部署、同落实、同检查、同考核，形成齐抓共管 \n的工作格局。',
       fix: '与业务工作同部署、同落实、同检查、同考核，形成齐抓共管',
     },
+    // Pieces a preview's text layer splits off: a year before its 年, a lone quotation mark, the sentence's end.
+    {
+      text: '市政协办公室\n2025\n年意识形态工作总结与\n2026\n年工作计划',
+      span: '市政协办公室\n2025\n年意识形态工作总结与\n2026\n年工作计划',
+      fix: '2025年意识形态工作总结与2026',
+    },
+    { text: '习近平总书记强调，\n"\n建设具有强大凝聚力和引领力的社会主义意识形态。', span: '习近平总书记强调，\n"\n建设具有强大凝聚力和引领力的社会主义意识形态。' },
+    { text: '做到对本镇基层党建工作情况明、思路\n清。', span: '做到对本镇基层党建工作情况明、思路\n清。', fix: '' },
   ],
   [
     // A heading and its body, a title and the body, a signature.
@@ -69,6 +77,10 @@ ruleTable(
     { text: '认真落实党组理论学习中心组学习制度全年开展集中学习\n　　二是加强阵地管理，落实三审三校制度。' },
     // A quotation running over two paragraphs, each opening with “.
     { text: '他强调：“要守好意识形态阵地。\n“要落实好主体责任。”' },
+    // A page number on its own line, a phone number before a name that is also a unit word, a closing line.
+    { text: '全面落实意识形态工作责任制\n2\n推进阵地建设。' },
+    { text: '王明  宣传委员  13800000000\n元华  组织委员  13900000000' },
+    { text: '下一步，我们将继续抓好意识形态工作\n特此报告。' },
     // 了解 and 及时 start sentences: a line starting with them is not a particle's continuation.
     { text: '组织全体党员干部深入基层开展调查研究\n了解群众所思所盼。' },
     { text: '对发现的问题建立台账逐项整改销号\n及时向党组报告整改情况。' },
