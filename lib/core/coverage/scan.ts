@@ -64,11 +64,17 @@ interface Compiled {
   keywords: string[];
   owners: Owner[][];
   groups: number;
-  index: Map<string, number>;
   /** Per UTF-16 code unit, which kinds of token can start with it (the START_* bits). */
   first: Uint8Array;
-  /** Literals by their first code unit, longest first. */
-  byFirst: Map<number, string[]>;
+  /** Per first code unit, 1 + the slot of its literals in `lists` (0: none). */
+  slot: Uint16Array;
+  /** Literals sharing a first code unit, longest first, with their indices in `keywords`. */
+  lists: Array<{ literals: string[]; indices: number[]; single: boolean }>;
+  /**
+   * The first two code units of every literal of two or more, hashed (pairHash): 0 where none has them. Most
+   * positions whose character starts a literal (宣, 管, 建 …) start none, and this settles it in one load.
+   */
+  pairs: Uint8Array;
 }
 
 /** A placeholder, count or vague count can start here. */
@@ -98,6 +104,8 @@ const NOT_A_COUNT = new RegExp(
 /** Opening quotation marks and brackets: a numeral count right after one is a quoted slogan (“五个一工程”). */
 const OPENING_QUOTES = new Set([0x201c, 0x2018, 0x22, 0x27, 0x300c, 0x300e, 0x300a]);
 const isAsciiDigitOrFullwidth = (code: number) => (code >= 0x30 && code <= 0x39) || (code >= 0xff10 && code <= 0xff19);
+
+const pairHash = (first: number, second: number) => ((first * 31) ^ second) & 0xffff;
 
 // One compiled table per template, shared by every scanner (templates are immutable data).
 const compiledByTemplate = new WeakMap<Template, Compiled>();
@@ -130,7 +138,6 @@ function compile(template: Template): Compiled {
   );
   // Longest first, so that 党建工作责任制 wins over 责任制 where both would match.
   const keywords = [...own.keys()].sort((a, b) => b.length - a.length);
-  const index = new Map(keywords.map((k, i) => [k, i]));
   // A literal also speaks for every literal inside it, which the longest match hides (分析研判意识形态形势 is read as
   // one literal if one is that long; 网络意识形态 holds the companion 意识形态). An excluded phrase hides its own
   // topic's words, and only those.
@@ -149,15 +156,23 @@ function compile(template: Template): Compiled {
   const first = new Uint8Array(0x10000);
   for (const c of FIGURE_FIRST_CHARS) first[c.charCodeAt(0)]! |= START_FIGURE;
   for (const c of SENTENCE_CHARS) first[c.charCodeAt(0)]! |= START_SENTENCE;
-  const byFirst = new Map<number, string[]>();
-  for (const k of keywords) {
+  const slot = new Uint16Array(0x10000);
+  const pairs = new Uint8Array(0x10000);
+  const lists: Compiled['lists'] = [];
+  keywords.forEach((k, i) => {
     const code = k.charCodeAt(0);
     first[code]! |= START_KEYWORD;
-    const list = byFirst.get(code);
-    if (list) list.push(k);
-    else byFirst.set(code, [k]);
-  }
-  return { keywords, owners, groups, index, first, byFirst };
+    if (slot[code] === 0) {
+      lists.push({ literals: [], indices: [], single: false });
+      slot[code] = lists.length;
+    }
+    const list = lists[slot[code]! - 1]!;
+    list.literals.push(k);
+    list.indices.push(i);
+    if (k.length === 1) list.single = true;
+    else pairs[pairHash(code, k.charCodeAt(1))] = 1;
+  });
+  return { keywords, owners, groups, first, slot, lists, pairs };
 }
 
 export function createScanner(template: Template): Scanner {
@@ -166,7 +181,7 @@ export function createScanner(template: Template): Scanner {
     compiled = compile(template);
     compiledByTemplate.set(template, compiled);
   }
-  const { keywords, owners, groups, index, first, byFirst } = compiled;
+  const { keywords, owners, groups, first, slot, lists, pairs } = compiled;
 
   let previous = new Map<string, Token[]>();
   let current = new Map<string, Token[]>();
@@ -205,9 +220,13 @@ export function createScanner(template: Template): Scanner {
         }
       }
       if (starts & START_KEYWORD) {
-        for (const keyword of byFirst.get(code)!) {
+        const list = lists[slot[code]! - 1]!;
+        if (!list.single && (i + 1 >= line.length || pairs[pairHash(code, line.charCodeAt(i + 1))] === 0)) continue;
+        const literals = list.literals;
+        for (let n = 0; n < literals.length; n++) {
+          const keyword = literals[n]!;
           if (!line.startsWith(keyword, i)) continue;
-          tokens.push({ kind: 'keyword', index: index.get(keyword)!, start: i, end: i + keyword.length, sentence });
+          tokens.push({ kind: 'keyword', index: list.indices[n]!, start: i, end: i + keyword.length, sentence });
           i += keyword.length - 1;
           break;
         }
