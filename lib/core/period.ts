@@ -1,7 +1,7 @@
 // Report periods: what the user types on the command line or in the panel (2026H1, 2026年上半年, 2026) and what a
 // report says of itself in its title or 报告期 line. The rules use the period to judge stale references.
 import type { ReportPeriod } from './types';
-import { isCruftLine } from './rules/web-cruft';
+import { cruftLineEntries, isCruftLine } from './rules/web-cruft';
 
 const DIGITS = /[０-９]/g;
 const ascii = (text: string) => text.replace(DIGITS, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
@@ -37,7 +37,8 @@ export type DetectedPeriodSource = 'line' | 'title' | 'text';
  * The period a report states about itself: a 报告期 line if there is one, else the first title-like line or the
  * opening lines (关于2021年…工作情况报告, 2026年上半年…). Only the first 2,000 characters are read. Lines that
  * web-cruft removes whole (更新时间：2024年1月3日, 首页 > 范文大全, 篇一, a blurb) are skipped: a page's date
- * is not the report's period, and the title stands below them.
+ * is not the report's period, and the title stands below them. Only when those lines say nothing are the
+ * page's blurb and file name read (以下是…2023年度…工作总结, ….docx).
  */
 export function detectPeriod(text: string): ReportPeriod | undefined {
   return detectPeriodWithSource(text)?.period;
@@ -46,11 +47,18 @@ export function detectPeriod(text: string): ReportPeriod | undefined {
 /** detectPeriod, and which line it read the period from (the panel tells the user). */
 export function detectPeriodWithSource(text: string): { period: ReportPeriod; source: DetectedPeriodSource } | undefined {
   const head = ascii(text.slice(0, 2000));
-  const lines = head.split('\n').map((l) => l.trim()).filter((l) => l !== '' && !isCruftLine(l));
+  const all = head.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+  const lines = all.filter((l) => !isCruftLine(l));
   const periodLine = lines.find((l) => /^(?:报告期|报告时间|时间范围|填报期间)/.test(l));
   const candidates = periodLine ? [periodLine, ...lines.slice(0, 3)] : lines.slice(0, 3);
+  // Last, the page's own words about the report (a blurb, a file name: 以下是…2023年度…工作总结, ….docx),
+  // but never its metadata (更新时间：2024年1月3日 dates the page, not the report).
+  for (const line of all.slice(0, 8)) {
+    const entries = cruftLineEntries(line);
+    if (entries && !entries.some((id) => id.startsWith('meta-') || id === 'breadcrumb' || id === 'site-banner')) candidates.push(line);
+  }
   for (const [index, line] of candidates.entries()) {
-    const source: DetectedPeriodSource = periodLine && index === 0 ? 'line' : line === lines[0] ? 'title' : 'text';
+    const source: DetectedPeriodSource = periodLine && index === 0 ? 'line' : line === lines[0] && index <= 1 ? 'title' : 'text';
     const found = (period: ReportPeriod) => ({ period, source });
     const range = RANGE_RE.exec(line);
     if (range) {

@@ -93,3 +93,20 @@ describe('the title under page cruft', () => {
     expect(analysis.template?.id).toBe('ideology-annual');
   });
 });
+
+describe('the page\'s own words as the last resort', () => {
+  it('reads the year from the blurb when the report itself names none', () => {
+    const text = ['下面是小编为大家整理的2023年度街道意识形态工作总结(五篇)(全文完整),供大家参考。', '街道意识形态工作总结篇1', body].join('\n');
+    expect(detectPeriodWithSource(text)).toEqual({ period: { year: 2023 }, source: 'text' });
+  });
+
+  it('reads a file name line, never a metadata date', () => {
+    expect(detectPeriod(['市政协办公室2025年意识形态工作总结.docx', '意识形态工作总结', body].join('\n'))).toEqual({ year: 2025 });
+    expect(detectPeriod(['发布日期：2024年1月3日', '作者：佚名', '意识形态工作总结', body].join('\n'))).toBeUndefined();
+  });
+
+  it('prefers the report\'s title to the blurb', () => {
+    const text = ['以下是小编为大家整理的2022年意识形态工作总结，欢迎阅读。', '2023年意识形态工作总结', body].join('\n');
+    expect(detectPeriod(text)).toEqual({ year: 2023 });
+  });
+});
