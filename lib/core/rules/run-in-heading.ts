@@ -21,6 +21,8 @@ import type { Finding, ParagraphRule } from './types';
 /** Heading markers: 一、 二、 … and （一） (一) … */
 const MARKER = /[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]/g;
 const MARKER_AT = /[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]/y;
+/** A heading number at the start of a line, Arabic ones too (1、 2. （3）). */
+const LINE_MARKER = /[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|[0-9]{1,2}(?:[、．]|\.(?![0-9]))|[（(][0-9]{1,2}[）)]/y;
 /** The name of a kind of document ending a title, followed by a space. */
 const TITLE_GAP = /(?:报告|总结|计划|方案|汇报|要点)[ \u3000\u00a0]/g;
 const SENTENCE_PUNCT = /[，。；！？,;!?]/;
@@ -94,8 +96,8 @@ function headingBefore(text: string, gapStart: number): boolean {
   const limit = Math.max(0, gapStart - MAX_HEADING);
   while (i >= limit && !isSpace(text.charCodeAt(i)) && text.charCodeAt(i) !== 0x3002) i--;
   if (i < limit && limit > 0) return false;
-  MARKER_AT.lastIndex = i + 1;
-  return MARKER_AT.test(text) && MARKER_AT.lastIndex < gapStart;
+  LINE_MARKER.lastIndex = i + 1;
+  return LINE_MARKER.test(text) && LINE_MARKER.lastIndex < gapStart;
 }
 
 export const runInHeading: ParagraphRule = {
@@ -142,6 +144,17 @@ export const runInHeading: ParagraphRule = {
           : { start: gap, end: start, text: '\n' };
       (out ??= []).push(finding(start, headingTo, fix, 'rules.runInHeading.heading'));
       if (end > markerEnd) MARKER.lastIndex = Math.max(MARKER.lastIndex, end);
+    }
+    // A heading in its place at the line's start, with the body after a space (一、加强组织领导 经自查，…).
+    LINE_MARKER.lastIndex = first;
+    if (LINE_MARKER.test(text)) {
+      const markerEnd = LINE_MARKER.lastIndex;
+      const { end, spaceEnd } = headingEnd(text, markerEnd);
+      const next = spaceEnd > 0 ? text.charCodeAt(spaceEnd) : 0;
+      MARKER_AT.lastIndex = spaceEnd;
+      if (spaceEnd > 0 && end - markerEnd >= 2 && isHan(text.charCodeAt(end - 1)) && (isHan(next) || (next >= 0x30 && next <= 0x39)) && !MARKER_AT.test(text)) {
+        (out ??= []).unshift(finding(first, end, { start: end, end: spaceEnd, text: '\n' }, 'rules.runInHeading.heading'));
+      }
     }
     // The title, a space, the body.
     TITLE_GAP.lastIndex = 0;

@@ -17,6 +17,9 @@ ruleTable(
     { text: '以有力的政策措施落实意识形态工作各项任务(一)认真履行党委书记第一责任人职责。今年以来主持召开会议2次。', span: '(一)认真履行党委书记第一责任人职责。', fix: '\n' },
     // Years set apart from 年 do not end the heading.
     { text: '汇报如下: 一、2021 年上半年工作开展情况 2021 年上半年，统战工作取得了良好成绩。', span: '一、2021 年上半年工作开展情况' },
+    // A heading at the line's start with its body after a space.
+    { text: '一、加强组织领导，强化责任落实 经自查，某局党委高度重视，定期召开党委会议。', span: '一、加强组织领导，强化责任落实', fix: '\n' },
+    { text: '2、加强定期研判，提高工作成效 党委定期对意识形态工作进行分析研判。', span: '2、加强定期研判，提高工作成效' },
     // The title, a space, the body.
     { text: '学区党支部2021年党建工作总结 一年来，我学区党支部在县教育党工委领导下扎实工作。', span: '学区党支部2021年党建工作总结', fix: '\n' },
     { text: '某局2022年意识形态工作责任制考核自评报告 2022年以来，某局党委积极做好意识形态工作。', span: '某局2022年意识形态工作责任制考核自评报告' },
@@ -25,6 +28,8 @@ ruleTable(
     // Headings in their place, with their body on the next line.
     { text: '一、基本情况\n晒经学区党支部现有支部一个。' },
     { text: '　　（一）加强组织领导。今年以来，主持召开会议2次。' },
+    { text: '一、 主要工作情况' },
+    { text: '（一）加强组织领导。今年以来 主持召开会议2次。' },
     // Enumerations and references inside a sentence.
     { text: '坚持统一、规范、高效的原则，做到之一、之二。' },
     { text: '按照第（一）项和（二）项的要求，落实整改责任。' },
