@@ -46,6 +46,18 @@ export * from './templates';
 export * from './siteProfiles';
 export * from './drafts';
 export * from './backup';
+export {
+  MANAGED_VERSION,
+  MANAGED_ID_PREFIX,
+  getManagedConfig,
+  isManaged,
+  isManagedId,
+  readManaged,
+  watchManaged,
+  type ManagedConfig,
+  type ManagedProblem,
+  type ManagedState,
+} from './managed';
 export { STARTER_SNIPPETS, STARTER_SECTION_IDS } from './starterSnippets';
 
 // The e2e flavour only (see e2eHook.ts): lets the end-to-end suite drive this module in every context.

@@ -3,13 +3,17 @@
 // in the UserRuleSettings shape the engine and the options page use.
 import type { UserRuleSettings } from '../core/rules/settings';
 import { DEFAULT_SETTINGS, readItem, settingsItem } from './items';
+import { applyLocks, getManagedConfig, mergeRuleSettings, ownRuleSettings, watchManaged } from './managed';
 import type { Settings } from './schemas';
 import { updateItem } from './write';
 
 export { DEFAULT_SETTINGS };
 
-export function getSettings(): Promise<Settings> {
-  return readItem(settingsItem);
+/** The settings in force: the user's, under the unit's locks and with the unit's rule settings (managed.ts). */
+export async function getSettings(): Promise<Settings> {
+  const [own, config] = await Promise.all([readItem(settingsItem), getManagedConfig()]);
+  if (!config) return own;
+  return { ...applyLocks(own, config), rules: mergeRuleSettings(own.rules, config) };
 }
 
 /** Merges `patch` into the settings (validated; `rules` is replaced whole — saveRuleSettings says so by name). */
@@ -28,12 +32,19 @@ export async function getRuleSettings(): Promise<UserRuleSettings> {
  * (both carry a message id); either way nothing was written.
  */
 export async function saveRuleSettings(next: UserRuleSettings): Promise<UserRuleSettings> {
-  return (await updateItem(settingsItem, (current) => ({ ...current, rules: next }))).rules;
+  // The unit's entries and switches (shown by getRuleSettings) are not the user's to store.
+  const config = await getManagedConfig();
+  const saved = await updateItem(settingsItem, (current) => ({ ...current, rules: ownRuleSettings(next, current.rules, config) }));
+  return mergeRuleSettings(saved.rules, config);
 }
 
 /** Calls `callback` with the new settings whenever any context changes them. Returns the unwatch function. */
 export function watchSettings(callback: (settings: Settings) => void): () => void {
-  return settingsItem.item.watch(() => {
-    void getSettings().then(callback);
-  });
+  const reload = () => void getSettings().then(callback);
+  const stopOwn = settingsItem.item.watch(reload);
+  const stopManaged = watchManaged(reload);
+  return () => {
+    stopOwn();
+    stopManaged();
+  };
 }

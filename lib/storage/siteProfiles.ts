@@ -2,6 +2,7 @@
 // default profile (not enabled); nothing is written until something about the site changes.
 import { StorageValidationError } from './errors';
 import { readItem, siteProfilesItem } from './items';
+import { applyManagedSite, getManagedConfig, watchManaged, type ManagedConfig } from './managed';
 import { PANEL_WIDTH, type Settings, type SiteProfile } from './schemas';
 import { updateItem } from './write';
 
@@ -42,10 +43,22 @@ export function clampPanelWidth(width: number): number {
   return Math.min(PANEL_WIDTH.max, Math.max(PANEL_WIDTH.min, Math.round(width)));
 }
 
+/** The site's profile in force: the stored one (or the default) under the unit's configuration (managed.ts). */
 export async function getSiteProfile(origin: string): Promise<SiteProfile> {
   const key = normaliseOrigin(origin);
-  const profiles = await readItem(siteProfilesItem);
-  return Object.hasOwn(profiles, key) ? profiles[key]! : defaultSiteProfile();
+  const [profiles, config] = await Promise.all([readItem(siteProfilesItem), getManagedConfig()]);
+  return applyManagedSite(Object.hasOwn(profiles, key) ? profiles[key]! : defaultSiteProfile(), key, config);
+}
+
+/** Every stored profile, and one for each site the unit names, under the unit's configuration. */
+function managedProfiles(profiles: Record<string, SiteProfile>, config: ManagedConfig | undefined): Record<string, SiteProfile> {
+  if (!config) return profiles;
+  const next: Record<string, SiteProfile> = {};
+  const origins = new Set([...Object.keys(profiles), ...config.sites.map((site) => site.origin)]);
+  for (const origin of origins) {
+    next[origin] = applyManagedSite(Object.hasOwn(profiles, origin) ? profiles[origin]! : defaultSiteProfile(), origin, config);
+  }
+  return next;
 }
 
 /** Merges `patch` into the site's profile (created from the defaults if there is none). */
@@ -103,7 +116,14 @@ export function resolveSiteFlags(
 }
 
 export function watchSiteProfiles(callback: (profiles: Record<string, SiteProfile>) => void): () => void {
-  return siteProfilesItem.item.watch(() => {
-    void readItem(siteProfilesItem).then(callback);
-  });
+  const reload = () =>
+    void Promise.all([readItem(siteProfilesItem), getManagedConfig()]).then(([profiles, config]) =>
+      callback(managedProfiles(profiles, config)),
+    );
+  const stopOwn = siteProfilesItem.item.watch(reload);
+  const stopManaged = watchManaged(reload);
+  return () => {
+    stopOwn();
+    stopManaged();
+  };
 }

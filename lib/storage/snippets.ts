@@ -1,6 +1,7 @@
 // Snippet CRUD. The variables a snippet uses are derived from its body ({{单位名称}}) on every save, so the
 // list can never disagree with the text.
 import { readItem, snippetsItem } from './items';
+import { getManagedConfig, isManaged, MANAGED_ID_PREFIX, watchManaged, type ManagedConfig } from './managed';
 import { StorageNotFoundError } from './errors';
 import type { Snippet } from './schemas';
 import { updateItem } from './write';
@@ -25,8 +26,39 @@ const cleanList = (items: readonly string[] | undefined) => [
   ...new Set((items ?? []).map((item) => item.trim()).filter(Boolean)),
 ];
 
-export function listSnippets(): Promise<Snippet[]> {
-  return readItem(snippetsItem);
+/** The unit's snippets (单位统一配置) as list entries: read-only, marked `managed: true`, never stored. */
+export function managedSnippets(config: ManagedConfig | undefined): Snippet[] {
+  return (config?.snippets ?? []).map((input) => {
+    const body = normaliseBody(input.body);
+    const snippet: Snippet & { managed: true } = {
+      id: MANAGED_ID_PREFIX + input.id,
+      title: input.title,
+      body,
+      folder: input.folder.trim(),
+      tags: cleanList(input.tags),
+      sectionIds: cleanList(input.sectionIds),
+      variables: extractVariables(body),
+      siteValues: {},
+      useCount: 0,
+      lastUsedAt: null,
+      createdAt: 0,
+      updatedAt: 0,
+      managed: true,
+    };
+    return snippet;
+  });
+}
+
+/** The unit's snippets first (isManaged() tells them apart), then the user's own. */
+export async function listSnippets(): Promise<Snippet[]> {
+  const [own, config] = await Promise.all([readItem(snippetsItem), getManagedConfig()]);
+  return [...managedSnippets(config), ...own];
+}
+
+/** The listed managed snippet with `id`, if it is one: its use is not counted and nothing about it is stored. */
+async function managedSnippet(id: string): Promise<Snippet | undefined> {
+  if (!id.startsWith(MANAGED_ID_PREFIX)) return undefined;
+  return managedSnippets(await getManagedConfig()).find((snippet) => snippet.id === id && isManaged(snippet));
 }
 
 export async function getSnippet(id: string): Promise<Snippet | undefined> {
@@ -96,16 +128,20 @@ export async function deleteSnippet(id: string): Promise<boolean> {
 }
 
 /** Counts one insertion of the snippet (for "recent" and "most used" ordering). */
-export function recordSnippetUse(id: string, now = Date.now()): Promise<Snippet> {
+export async function recordSnippetUse(id: string, now = Date.now()): Promise<Snippet> {
+  const managed = await managedSnippet(id);
+  if (managed) return managed;
   return changeSnippet(id, (snippet) => ({ ...snippet, useCount: snippet.useCount + 1, lastUsedAt: now }));
 }
 
 /** Remembers the variable values used for this snippet on `origin` (merged into what is stored). */
-export function setSnippetSiteValues(
+export async function setSnippetSiteValues(
   id: string,
   origin: string,
   values: Record<string, string>,
 ): Promise<Snippet> {
+  const managed = await managedSnippet(id);
+  if (managed) return managed;
   return changeSnippet(id, (snippet) => ({
     ...snippet,
     siteValues: { ...snippet.siteValues, [origin]: { ...snippet.siteValues[origin], ...values } },
@@ -122,7 +158,11 @@ export async function listRecentSnippets(limit = 10): Promise<Snippet[]> {
 }
 
 export function watchSnippets(callback: (snippets: Snippet[]) => void): () => void {
-  return snippetsItem.item.watch(() => {
-    void listSnippets().then(callback);
-  });
+  const reload = () => void listSnippets().then(callback);
+  const stopOwn = snippetsItem.item.watch(reload);
+  const stopManaged = watchManaged(reload);
+  return () => {
+    stopOwn();
+    stopManaged();
+  };
 }

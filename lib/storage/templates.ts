@@ -3,13 +3,32 @@
 // as bounded opaque data.
 import { StorageNotFoundError } from './errors';
 import { readItem, templatesItem } from './items';
+import { getManagedConfig, isManagedId, MANAGED_ID_PREFIX, watchManaged, type ManagedConfig } from './managed';
 import type { UserTemplate } from './schemas';
 import { updateItem } from './write';
 
 export type UserTemplateInput = Pick<UserTemplate, 'name' | 'reportKinds' | 'sections'>;
 
-export function listUserTemplates(): Promise<UserTemplate[]> {
-  return readItem(templatesItem);
+/** The unit's templates (单位统一配置) as list entries: read-only, marked `managed: true`, never stored. */
+export function managedTemplates(config: ManagedConfig | undefined): UserTemplate[] {
+  return (config?.templates ?? []).map((template) => {
+    const listed: UserTemplate & { managed: true } = {
+      id: MANAGED_ID_PREFIX + template.id,
+      name: template.name,
+      reportKinds: [...template.reportKinds],
+      sections: structuredClone(template.sections) as UserTemplate['sections'],
+      createdAt: 0,
+      updatedAt: 0,
+      managed: true,
+    };
+    return listed;
+  });
+}
+
+/** The unit's templates first (isManaged() tells them apart), then the user's own. */
+export async function listUserTemplates(): Promise<UserTemplate[]> {
+  const [own, config] = await Promise.all([readItem(templatesItem), getManagedConfig()]);
+  return [...managedTemplates(config), ...own];
 }
 
 export async function getUserTemplate(id: string): Promise<UserTemplate | undefined> {
@@ -24,8 +43,10 @@ export async function saveUserTemplate(
   let saved: UserTemplate | undefined;
   await updateItem(templatesItem, (list) => {
     const existing = input.id ? list.find((template) => template.id === input.id) : undefined;
+    // A managed template's id is never taken by a user copy (an edited copy of one is the user's own).
+    const id = input.id && (existing || !isManagedId(input.id)) ? input.id : undefined;
     saved = {
-      id: input.id ?? `user-${crypto.randomUUID()}`,
+      id: id ?? `user-${crypto.randomUUID()}`,
       name: input.name.trim(),
       reportKinds: [...input.reportKinds],
       sections: structuredClone(input.sections),
@@ -54,7 +75,11 @@ export async function requireUserTemplate(id: string): Promise<UserTemplate> {
 }
 
 export function watchUserTemplates(callback: (templates: UserTemplate[]) => void): () => void {
-  return templatesItem.item.watch(() => {
-    void listUserTemplates().then(callback);
-  });
+  const reload = () => void listUserTemplates().then(callback);
+  const stopOwn = templatesItem.item.watch(reload);
+  const stopManaged = watchManaged(reload);
+  return () => {
+    stopOwn();
+    stopManaged();
+  };
 }
