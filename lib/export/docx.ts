@@ -54,7 +54,10 @@ export const TITLE_LINE = 20;
 
 // Where a title may break: after these marks and words, or before these words (those a report's title is made of).
 const BREAK_AFTER = ['、', '，', '关于', '年度', '上半年', '下半年', '年', '党组', '党委', '党支部', '委员会', '的'];
-const BREAK_BEFORE = ['关于', '意识形态', '工作', '责任制', '落实', '情况', '开展', '专项', '自查', '整改', '报告', '总结', '的', '和', '及'];
+const BREAK_BEFORE = [
+  '关于', '意识形态', '工作', '责任制', '落实', '情况', '开展', '专项', '自查', '整改', '报告', '总结', '的', '和', '及',
+  '新时代', '基层', '宣传', '思想', '文化', '建设', '推进', '加强', '进一步', '全面', '深入', '贯彻', '学习', '党建', '党风廉政',
+];
 
 function breakScore(title: string, at: number): number {
   const head = title.slice(0, at);

@@ -2,6 +2,8 @@
 //   1. unit and component tests (vitest, fakeBrowser, happy-dom)
 //   2. the e2e build of the extension and the fixture portals
 //   3. end-to-end tests in Debian's Chromium (playwright-core), plus the Firefox build and web-ext lint
+// The export tests render .docx files with LibreOffice and read the PDF with poppler: both are installed here when
+// missing (as root, with apt-get), like Chromium; otherwise those tests skip and print why.
 // Prints one closing line "tests: N passed, N failed" over both vitest runs.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
@@ -16,6 +18,25 @@ function run(command, args, label) {
   return result.status === 0;
 }
 
+const EXPORT_TOOLS = ['soffice', 'pdfinfo', 'pdftotext', 'pdftoppm', 'unzip'];
+const EXPORT_PACKAGES = 'libreoffice-writer-nogui poppler-utils unzip fonts-arphic-gkai00mp fonts-arphic-gbsn00lp';
+
+function ensureExportTools() {
+  const has = (tool) => spawnSync('sh', ['-c', `command -v ${tool}`]).status === 0;
+  const arphic = spawnSync('sh', ['-c', 'fc-list | grep -qi "AR PL KaitiM GB"']).status === 0;
+  if (EXPORT_TOOLS.every(has) && arphic) return;
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (!isRoot || !has('apt-get')) {
+    console.warn(`LibreOffice / poppler 缺失，导出渲染测试将跳过 / missing, the export rendering tests will be skipped: run "sudo apt-get install -y ${EXPORT_PACKAGES}".`);
+    return;
+  }
+  console.log(`Installing ${EXPORT_PACKAGES} for the export rendering tests…`);
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  const update = spawnSync('sh', ['-c', 'apt-get update -qq'], { stdio: 'inherit', env });
+  const install = update.status === 0 && spawnSync('sh', ['-c', `apt-get install -y -qq ${EXPORT_PACKAGES}`], { stdio: 'inherit', env }).status === 0;
+  if (!install) console.warn('apt-get could not install the export tools; the export rendering tests will be skipped.');
+}
+
 function counts(file) {
   if (!existsSync(file)) return { passed: 0, failed: 0 };
   const report = JSON.parse(readFileSync(file, 'utf8'));
@@ -27,6 +48,7 @@ let ok = true;
 const reports = [];
 
 if (only !== 'e2e') {
+  ensureExportTools();
   ok = run('npx', ['tsc', '--noEmit', '-p', '.'], 'type check (TypeScript strict)') && ok;
   const file = `${tmp}/unit-report.json`;
   reports.push(file);
