@@ -87,3 +87,33 @@ describe('selectTemplate', () => {
     expect(selectTemplate(head, period, title).id).toBe(id);
   });
 });
+
+describe('topic fields for coverage by meaning', () => {
+  const withTopic = (topic: Record<string, unknown>) =>
+    parseTemplate({
+      schemaVersion: 1, id: 'x', version: 1, name: 'x', kinds: ['x'],
+      sections: [{ id: 'a', title: 'A', required: true, scaffold: 'A', topics: [{ id: 't', title: 'T', keywords: ['研判'], ...topic }] }],
+    });
+
+  it('accepts a topic as user templates wrote it before (keywords only)', () => {
+    expect(withTopic({}).ok).toBe(true);
+  });
+
+  it('accepts phrase sets, excluded phrases and unit types', () => {
+    const result = withTopic({ phrases: [{ words: ['讲座'], with: ['审批'] }], exclude: ['专题讲座'], notFor: ['branch'], units: ['organ'] });
+    expect(result.ok).toBe(true);
+  });
+
+  it.each([
+    ['a phrase set without companions', { phrases: [{ words: ['讲座'], with: [] }] }],
+    ['an unknown unit type', { notFor: ['village'] }],
+    ['an empty excluded phrase', { exclude: [' '] }],
+    ['a phrase longer than 40 characters', { exclude: ['很'.repeat(41)] }],
+  ])('rejects %s', (_name, topic) => {
+    expect(withTopic(topic).ok).toBe(false);
+  });
+
+  it('the built-in templates were revised for them', () => {
+    for (const template of builtinTemplates) expect(template.version).toBeGreaterThanOrEqual(2);
+  });
+});
