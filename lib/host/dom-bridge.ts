@@ -9,6 +9,10 @@ import { documentHasLayout, unusableReason } from '../dom/usable';
 import { caretOfInnerText, rangeOfInnerText, revealRange } from '../dom/reveal';
 import type { Finding, Fix } from '../core/types';
 import type { ApplyFixOptions, InsertOutcome, PageBridge, PanelField } from '../panel/bridge';
+import { sameText } from '../panel/undo';
+
+/** How long a whole-field replacement in an editor may take to show in the field's text. */
+const SETTLE_MS = 1500;
 
 /** Words that name a report in a title: the kind of report and its period. */
 const REPORT_WORDS = /报告|总结|意识形态|年度|半年|自查/;
@@ -123,6 +127,12 @@ async function applyFixInEditor(field: DiscoveredField, fix: Fix, options: Apply
       if (whole.trim() === '') return { ok: false, messageId: 'checks.fixManual' };
       const result = await insertText(element, whole, { selection: { kind: 'range', range: wholeRange(element) } });
       if (!result.ok) return { ok: false, messageId: result.messageId ?? 'checks.fixFailed', ...(result.params ? { params: result.params } : {}) };
+      // The text kept is mostly text the field already held, so the adapters' check that the lines arrived
+      // passes at once; TinyMCE takes a paste through a paste bin a moment later. Wait until the field holds it.
+      const view = element.ownerDocument.defaultView ?? window;
+      for (let waited = 0; waited < SETTLE_MS && !sameText(readFieldText(field), whole); waited += 50) {
+        await new Promise<void>((resolve) => view.setTimeout(resolve, 50));
+      }
       return { ok: true };
     } else {
       return { ok: false, messageId: 'checks.fixManual' };

@@ -50,6 +50,17 @@ export function diffEdit(from: string, to: string): Fix {
   return { start: head, end: from.length - tail, text: to.slice(head, to.length - tail) };
 }
 
+/** Characters an editor adds or drops on its own after a change: spacing, no-break and zero-width spaces. */
+const SPACING = /[\s\u00a0\u200b\ufeff]+/g;
+
+/**
+ * The field still holds what the panel left: the same text, whatever an editor did to the spacing between its
+ * paragraphs afterwards (TinyMCE settles its blank lines a moment after a paste). Any character typed counts.
+ */
+export function sameText(now: string, left: string): boolean {
+  return now === left || now.replace(SPACING, '') === left.replace(SPACING, '');
+}
+
 export type UndoResult =
   | { ok: true; fields: string[] }
   /** Nothing was changed: a field no longer holds what the panel left (changed) or is gone. */
@@ -64,17 +75,21 @@ export type UndoResult =
  */
 export async function undoChange(bridge: PageBridge, change: PanelChange): Promise<UndoResult> {
   const now: PanelField[] = bridge.freshFields ? await bridge.freshFields() : bridge.readFields();
+  const seen = new Map<string, string>();
   for (const field of change.fields) {
     const current = now.find((candidate) => candidate.key === field.key);
     if (!current) return { ok: false, reason: 'gone', field: field.label };
-    if (current.text !== field.after) return { ok: false, reason: 'changed', field: field.label };
+    if (!sameText(current.text, field.after)) return { ok: false, reason: 'changed', field: field.label };
+    seen.set(field.key, current.text);
   }
   const done: string[] = [];
   for (const field of change.fields) {
-    const fix = diffEdit(field.after, field.before);
+    // From the text as it is now (an editor may have settled its blank lines since), checked again on the page.
+    const current = seen.get(field.key)!;
+    const fix = diffEdit(current, field.before);
     const outcome = await bridge.applyFix(
       { ruleId: 'panel-undo', category: 'panel', severity: 'info', start: fix.start, end: fix.end, messageId: 'undo.done', fieldKey: field.key, fix },
-      { expectedText: field.after, wholeField: true, caret: fix.start + fix.text.length },
+      { expectedText: current, wholeField: true, caret: fix.start + fix.text.length },
     );
     if (!outcome.ok) {
       if (done.length > 0) return { ok: false, reason: 'partial', done, field: field.label };

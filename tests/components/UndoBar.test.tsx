@@ -5,7 +5,7 @@ import userEvent from '@testing-library/user-event';
 import { UndoBar } from '@/components/panel/UndoBar';
 import { ChecksView } from '@/components/panel/ChecksView';
 import { createPanelStore } from '@/lib/panel/store';
-import { diffEdit, longDeletion } from '@/lib/panel/undo';
+import { diffEdit, longDeletion, sameText } from '@/lib/panel/undo';
 import type { ApplyFixOptions, PageBridge, PanelField } from '@/lib/panel/bridge';
 import type { Finding } from '@/lib/core/types';
 import { analysisOfMainField, fakeBridge } from './panel-doubles';
@@ -93,6 +93,17 @@ describe('撤销 the panel’s last change', () => {
     await userEvent.click(screen.getByRole('button', { name: '撤销' }));
     expect(values.get('main')).toBe('A before');
     expect(values.get('problems')).toBe('B before');
+  });
+
+  it('takes back a change in an editor that settled the blank lines between its paragraphs since', async () => {
+    const { bridge, values } = pageOf({ main: '一、甲\n\n乙。\n\n\u00a0' });
+    const store = createPanelStore('http://portal.test');
+    store.getState().setLastChange({ kind: 'split', fields: [{ key: 'main', label: '主要工作情况', before: '原文', after: '一、甲\n乙。' }] });
+    render(<UndoBar store={store} bridge={bridge} />);
+    await userEvent.click(screen.getByRole('button', { name: '撤销' }));
+    expect(values.get('main')).toBe('原文');
+    // Spacing is all it forgives: a character typed is a change.
+    expect(sameText('一、甲\n乙。', '一、甲\n乙')).toBe(false);
   });
 
   it('says a field that left the page cannot be restored', async () => {
