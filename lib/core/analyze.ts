@@ -154,7 +154,7 @@ export function createAnalyzer(options: AnalyzeOptions = {}): Analyzer {
         suggestions = result.suggestions;
         findings = findings.concat(result.findings);
       }
-      findings = mergeByPosition(sortByPosition(findings), sortByPosition(rules.run(period ? { text, period } : { text })));
+      findings = mergeByPosition(sortByPosition(findings), sortByPosition(rules.run(period ? { text, period, lines: parsed.lines } : { text, lines: parsed.lines })));
 
       if (document) {
         findings = mapFindingsToFields(document, findings);

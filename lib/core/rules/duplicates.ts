@@ -25,10 +25,16 @@ const THRESHOLD = 0.9;
 export interface DuplicateDigest {
   /** Text without whitespace and zero-width characters; equal keys are exact copies. */
   key: string;
-  /** One 30-bit hash per MinHash band (four); empty for short paragraphs. */
-  bands: readonly number[];
+  /** One 30-bit hash per MinHash band (four), as fields rather than an array: one object per paragraph, not
+   * two. All -1 for short paragraphs (a band hash is never negative). */
+  band0: number;
+  band1: number;
+  band2: number;
+  band3: number;
+  /** A 32-bit hash of `key`, for the exact-copy table (equal keys have equal hashes). */
+  keyHash: number;
   /** Unique shingle hashes, built on first use (only candidates need them). */
-  shingles?: ShingleSet;
+  shingles: ShingleSet | undefined;
 }
 
 const IGNORED = /[\s\u200b-\u200d\u2060\ufeff]+/g;
@@ -46,7 +52,8 @@ const EMPTY = 0xffffffff;
  * would be mispredicted most of the time, an indexed store is not). */
 const binMinima = new Uint32Array(8);
 
-const NO_BANDS: readonly number[] = [];
+/** Band fields of a paragraph too short for near copies. */
+const NO_BAND = -1;
 
 /**
  * A band (its index and its two bins' minima) as one number that fits a small integer (30 bits), so that
@@ -69,17 +76,31 @@ function bandHash(band: number, a: number, b: number): number {
  */
 function digest(text: string): DuplicateDigest {
   const key = HAS_IGNORED.test(text) ? text.replace(IGNORED, '') : text;
-  if (key.length < MIN_NEAR) return { key, bands: NO_BANDS };
+  if (key.length < MIN_NEAR) {
+    let h = 0x811c9dc5;
+    for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+    return { key, keyHash: h | 0, band0: NO_BAND, band1: NO_BAND, band2: NO_BAND, band3: NO_BAND, shingles: undefined };
+  }
   const mins = binMinima.fill(EMPTY);
+  // The key's hash from its bigrams in order (they spell the key out), in the same pass.
+  let h = 0x811c9dc5;
   for (let i = 0; i + 1 < key.length; i++) {
     // shingleHash ends with a multiplication, so its top bits (the bin) depend on every bit of the bigram.
     const x = shingleHash(key, i);
+    h = Math.imul(h ^ x, 0x01000193);
     const bin = x >>> 29;
     if (x < mins[bin]!) mins[bin] = x;
   }
-  return { key, bands: [bandHash(0, mins[0]!, mins[1]!), bandHash(1, mins[2]!, mins[3]!), bandHash(2, mins[4]!, mins[5]!), bandHash(3, mins[6]!, mins[7]!)] };
+  return {
+    key,
+    keyHash: h | 0,
+    band0: bandHash(0, mins[0]!, mins[1]!),
+    band1: bandHash(1, mins[2]!, mins[3]!),
+    band2: bandHash(2, mins[4]!, mins[5]!),
+    band3: bandHash(3, mins[6]!, mins[7]!),
+    shingles: undefined,
+  };
 }
-
 
 /**
  * A set of shingle hashes: the unique values, and an open-addressing table (linear probing, 0 = empty, the
@@ -509,31 +530,59 @@ function pickCandidates(n: number): number {
 function findCopies(digests: readonly DuplicateDigest[]): (Copy | undefined)[] {
   resetArena();
   const copies: (Copy | undefined)[] = new Array(digests.length);
-  const byKey = new Map<string, number>();
+  // Exact copies: the first paragraph of each key, in an open-addressing table by keyHash (paragraph + 1;
+  // 0 = empty). A Map of strings hashed every key again.
+  let keySlots = 16;
+  while (keySlots < digests.length * 2) keySlots <<= 1;
+  const keyMask = keySlots - 1;
+  const firstOfKey = new Int32Array(keySlots);
+  // Key lengths side by side: the length test reads a few dozen candidates per line, which as digests[j].key
+  // were two loads each from objects spread over the heap.
+  const lengths = new Int32Array(digests.length);
   let bandCount = 0;
-  for (const d of digests) bandCount += d.bands.length;
+  for (let i = 0; i < digests.length; i++) {
+    const d = digests[i]!;
+    lengths[i] = d.key.length;
+    if (d.band0 !== NO_BAND) bandCount += 4;
+  }
   const buckets = new Buckets(bandCount);
   const shortOnes: number[] = [];
   for (let i = 0; i < digests.length; i++) {
+    const length = lengths[i]!;
+    if (length === 0) continue;
     const d = digests[i]!;
-    if (d.key.length === 0) continue;
-    const same = byKey.get(d.key);
+    let keySlot = d.keyHash & keyMask;
+    let same: number | undefined;
+    for (let at = firstOfKey[keySlot]!; at !== 0; at = firstOfKey[keySlot]!) {
+      const other = digests[at - 1]!;
+      if (other.keyHash === d.keyHash && other.key === d.key) {
+        same = at - 1;
+        break;
+      }
+      keySlot = (keySlot + 1) & keyMask;
+    }
+    const banded = d.band0 !== NO_BAND;
     // Each band's bucket, found (or made) once: read for candidates, then joined.
-    for (let b = 0; b < d.bands.length; b++) bandBuckets[b] = buckets.find(d.bands[b]!);
-    if (d.key.length >= MIN_STANDALONE) {
+    if (banded) {
+      bandBuckets[0] = buckets.find(d.band0);
+      bandBuckets[1] = buckets.find(d.band1);
+      bandBuckets[2] = buckets.find(d.band2);
+      bandBuckets[3] = buckets.find(d.band3);
+    }
+    if (length >= MIN_STANDALONE) {
       if (same !== undefined) copies[i] = { original: same, similarity: 1 };
-      else if (d.bands.length > 0) {
+      else if (banded) {
         // The original is the earliest near copy, as it is the first of exact copies: candidates are tried in
         // order and the first that passes ends the search.
         let n = 0;
-        for (let b = 0; b < d.bands.length; b++) n = buckets.collect(bandBuckets[b]!, candidates, n);
+        for (let b = 0; b < 4; b++) n = buckets.collect(bandBuckets[b]!, candidates, n);
         // Lengths alone rule a pair out: |A ∩ B| / |A ∪ B| ≤ min/max.
         let kept = 0;
         for (let c = 0; c < n; c++) {
-          const length = digests[candidates[c]!]!.key.length;
-          if (Math.min(length, d.key.length) / Math.max(length, d.key.length) >= THRESHOLD) candidates[kept++] = candidates[c]!;
+          const other = lengths[candidates[c]!]!;
+          if (Math.min(other, length) / Math.max(other, length) >= THRESHOLD) candidates[kept++] = candidates[c]!;
         }
-        const tries = pickCandidates(kept);
+        const tries = kept === 0 ? 0 : pickCandidates(kept);
         for (let c = 0; c < tries; c++) {
           const j = candidates[c]!;
           const other = digests[j]!;
@@ -548,8 +597,8 @@ function findCopies(digests: readonly DuplicateDigest[]): (Copy | undefined)[] {
     } else if (same !== undefined) {
       shortOnes.push(i);
     }
-    if (same === undefined) byKey.set(d.key, i);
-    for (let b = 0; b < d.bands.length; b++) buckets.add(bandBuckets[b]!, i);
+    if (same === undefined) firstOfKey[keySlot] = i + 1;
+    if (banded) for (let b = 0; b < 4; b++) buckets.add(bandBuckets[b]!, i);
   }
   if (shortOnes.length === 0) return copies;
   // Short lines join a copied run when their neighbour is a copy of their original's neighbour. The nearest

@@ -24,7 +24,7 @@ import { runInHeading } from './run-in-heading';
 import { spinArtefacts } from './spin-artefacts';
 import { staleReferences } from './stale-references';
 import { escapeRegExp, splitParagraphs } from './text';
-import type { DocumentRule, ParagraphRule, Rule, RuleContext } from './types';
+import type { DocumentRule, Paragraph, ParagraphRule, Rule, RuleContext } from './types';
 import { unbalancedBrackets } from './unbalanced-brackets';
 import { userEntries } from './user-entries';
 import { webCruft } from './web-cruft';
@@ -56,7 +56,15 @@ export const rules: readonly Rule[] = [
 export interface RuleInput {
   text: string;
   period?: ReportPeriod;
+  /**
+   * The text's lines split at \n only, if the caller has them (analyze() passes the outline's): they are the
+   * paragraphs when the text has no other line break, so that the lines are not cut out of the text twice.
+   */
+  lines?: readonly Paragraph[];
 }
+
+/** Line breaks other than \n, which splitParagraphs also splits at. */
+const OTHER_BREAKS = /[\r\u2028\u2029]/;
 
 /** A wrong → right pair the user added in the options page. */
 export interface UserEntry {
@@ -219,20 +227,30 @@ export function createRuleRunner(config?: RuleConfig): { run(input: RuleInput): 
       const ctx: RuleContext = { ...context, period: input.period };
       const text = input.text;
       const limit = text.length;
-      const paragraphs = splitParagraphs(text);
+      const paragraphs = input.lines && !OTHER_BREAKS.test(text) ? input.lines : splitParagraphs(text);
       const next = new Map<string, CachedParagraph>();
+      // A first analysis has nothing cached: one lookup per paragraph, not two.
+      const previous = cache.size > 0 ? cache : undefined;
       const findings: Finding[] = [];
       const digests: unknown[][] = documentRules.map(() => new Array(paragraphs.length));
       for (let p = 0; p < paragraphs.length; p++) {
         const para = paragraphs[p]!;
-        let entry = next.get(para.text) ?? cache.get(para.text);
-        if (!entry) {
-          entry = check(para.text, para.start, ctx);
-        } else if (entry.base !== para.start) {
+        const key = para.text;
+        let entry = next.get(key);
+        let changed = entry === undefined;
+        if (changed) entry = previous?.get(key);
+        if (entry === undefined) {
+          entry = check(key, para.start, ctx);
+        } else if (entry.base !== para.start && entry.findings.length > 0) {
+          // A paragraph without findings has nothing to move: one entry serves all its copies.
           const by = para.start - entry.base;
-          entry = { findings: entry.findings.length === 0 ? NO_FINDINGS : entry.findings.map((f) => moved(f, by)), base: para.start, digests: entry.digests };
+          const list = entry.findings;
+          const copies: Finding[] = new Array(list.length);
+          for (let i = 0; i < list.length; i++) copies[i] = moved(list[i]!, by);
+          entry = { findings: copies, base: para.start, digests: entry.digests };
+          changed = true;
         }
-        next.set(para.text, entry);
+        if (changed) next.set(key, entry);
         const list = entry.findings;
         if (para.end + 1 < limit) for (let i = 0; i < list.length; i++) findings.push(list[i]!);
         else for (let i = 0; i < list.length; i++) findings.push(clamped(list[i]!, limit));
@@ -275,8 +293,8 @@ export function dictionaryPatterns(): string[] {
     ...eventsPack.anniversaries.map((e) => e.trigger),
     ...eventsPack.meetings.map((e) => e.trigger),
     ...eventsPack.guidance.map((e) => e.trigger),
+    ...eventsPack.campaigns.map((e) => e.trigger),
   ];
 }
 
 export type { Rule, ParagraphRule, DocumentRule } from './types';
-    ...eventsPack.campaigns.map((e) => e.trigger),

@@ -18,6 +18,30 @@ const patterns = placeholdersPack.entries.map((e) => ({ id: e.id, re: new RegExp
  * no pattern matches where this does not.
  */
 export const PLACEHOLDER_CHAR = /[xXｘＸ×*＊_＿某【（(《“〔[□■△▲○{｛]/;
+const PLACEHOLDER_CHARS = [...PLACEHOLDER_CHAR.source.slice(1, -1)].filter((c) => c !== '\\');
+
+/**
+ * Per entry, the PLACEHOLDER_CHARs its pattern spells out; a match of the entry holds one of them (checked by
+ * fast-paths.test.ts), so an entry none of whose characters the paragraph has is not scanned: a paragraph with
+ * a （ runs the two bracket patterns, not all ten. Per UTF-16 code unit, the entries (bits) it can stand for.
+ */
+export const ENTRY_CHARS: readonly string[] = patterns.map(({ re }) => PLACEHOLDER_CHARS.filter((c) => re.source.includes(c)).join(''));
+const entriesOf = new Uint32Array(0x10000);
+/** An entry's bit; entries past the 30th share the last one, which every placeholder character sets. */
+const bit = (e: number) => 1 << Math.min(e, 30);
+ENTRY_CHARS.forEach((chars, e) => {
+  for (const c of e >= 30 || chars === '' ? PLACEHOLDER_CHARS : chars) entriesOf[c.charCodeAt(0)]! |= bit(e);
+});
+const ALL_ENTRIES = patterns.reduce((mask, _, e) => mask | bit(e), 0);
+
+/** The bits of the entries whose characters the paragraph holds, read from the first placeholder character on. */
+function entriesIn(text: string, from: number): number {
+  let mask = 0;
+  for (let i = from; i < text.length && mask !== ALL_ENTRIES; i++) mask |= entriesOf[text.charCodeAt(i)]!;
+  return mask;
+}
+
+const PLACEHOLDER_CHAR_G = new RegExp(PLACEHOLDER_CHAR.source, 'g');
 
 function finding(start: number, end: number, entry: string, text: string): Finding {
   return {
@@ -34,56 +58,115 @@ function finding(start: number, end: number, entry: string, text: string): Findi
 /** 年 月 日: the units between the parts of a date left blank. */
 const isDateUnit = (code: number) => code === 0x5e74 || code === 0x6708 || code === 0x65e5;
 
-interface Hit {
-  start: number;
-  end: number;
-  entry: string;
+// A paragraph's hits, in three parallel scratch lists (start, end, entry index) reused by every check: a form of
+// nothing but placeholders has a dozen per line, and an object per hit was most of the rule's garbage.
+let hitStart = new Int32Array(64);
+let hitEnd = new Int32Array(64);
+let hitEntry = new Int32Array(64);
+let order = new Int32Array(64);
+let hitCount = 0;
+const FILLER = -1;
+
+function addHit(start: number, end: number, entry: number): void {
+  if (hitCount === hitStart.length) {
+    const grow = (a: Int32Array) => {
+      const b = new Int32Array(a.length * 2);
+      b.set(a);
+      return b;
+    };
+    hitStart = grow(hitStart);
+    hitEnd = grow(hitEnd);
+    hitEntry = grow(hitEntry);
+    order = new Int32Array(hitStart.length);
+  }
+  hitStart[hitCount] = start;
+  hitEnd[hitCount] = end;
+  hitEntry[hitCount] = entry;
+  hitCount++;
 }
+
+/** Hit a before hit b: the earlier start, then the longer one, then the order they were found in. */
+const before = (a: number, b: number) => hitStart[a]! - hitStart[b]! || hitEnd[b]! - hitEnd[a]! || a - b;
+
+/** Fills `order` with the hits by position. Each entry's hits come in order, so a few insertions do on a line;
+ * a long paragraph with many hits is sorted. */
+function sortHits(): void {
+  const n = hitCount;
+  if (n > 48) {
+    const list = Array.from({ length: n }, (_, i) => i).sort(before);
+    for (let i = 0; i < n; i++) order[i] = list[i]!;
+    return;
+  }
+  for (let i = 0; i < n; i++) {
+    let j = i - 1;
+    while (j >= 0 && before(order[j]!, i) > 0) {
+      order[j + 1] = order[j]!;
+      j--;
+    }
+    order[j + 1] = i;
+  }
+}
+
+const entryId = (e: number) => (e === FILLER ? 'filler-ellipsis' : patterns[e]!.id);
 
 export const placeholders: ParagraphRule = {
   id: 'placeholders',
   category: 'placeholder',
   scope: 'paragraph',
   check(text, context) {
-    const hits: Hit[] = [];
+    hitCount = 0;
     const disabled = context.disabledEntries.size > 0 ? context.disabledEntries : undefined;
-    if (PLACEHOLDER_CHAR.test(text)) for (const { id, re } of patterns) {
-      if (disabled?.has(id)) continue;
-      re.lastIndex = 0;
-      for (let m = re.exec(text); m; m = re.exec(text)) {
-        if (m[0].length === 0) re.lastIndex++;
-        else hits.push({ start: m.index, end: m.index + m[0].length, entry: id });
+    PLACEHOLDER_CHAR_G.lastIndex = 0;
+    if (PLACEHOLDER_CHAR_G.test(text)) {
+      const present = entriesIn(text, PLACEHOLDER_CHAR_G.lastIndex - 1);
+      for (let e = 0; e < patterns.length; e++) {
+        if ((present & bit(e)) === 0) continue;
+        const { id, re } = patterns[e]!;
+        if (disabled?.has(id)) continue;
+        re.lastIndex = 0;
+        for (let m = re.exec(text); m; m = re.exec(text)) {
+          if (m[0].length === 0) re.lastIndex++;
+          else addHit(m.index, m.index + m[0].length, e);
+        }
       }
     }
     if (!disabled?.has('filler-ellipsis')) {
       for (const run of ellipsisRuns(text)) {
-        if (isFillerEllipsis(text, run)) hits.push({ start: run.start, end: run.end, entry: 'filler-ellipsis' });
+        if (isFillerEllipsis(text, run)) addHit(run.start, run.end, FILLER);
       }
     }
-    if (hits.length === 0) return [];
+    if (hitCount === 0) return [];
     // Entries may overlap (20XX is also an x-run): keep the earliest, longest one. Placeholders that touch
     // (xx____, 【】（ ）) or make up one date (20XX年X月X日, ____年____月) are one blank to fill in, and one
     // finding: a form of nothing but placeholders would otherwise give one finding every few characters.
-    hits.sort((a, b) => a.start - b.start || b.end - a.end);
+    sortHits();
     const out: Finding[] = [];
-    let current = hits[0]!;
+    let start = hitStart[order[0]!]!;
+    let end = hitEnd[order[0]!]!;
+    let entry = hitEntry[order[0]!]!;
     let date = false;
-    for (let i = 1; i <= hits.length; i++) {
-      const hit = hits[i];
-      if (hit) {
-        const throughUnit = hit.start === current.end + 1 && isDateUnit(text.charCodeAt(current.end));
-        if (hit.start <= current.end || throughUnit) {
-          if (hit.end > current.end && (hit.start === current.end || throughUnit)) {
-            current = { start: current.start, end: hit.end, entry: current.entry };
+    for (let i = 1; i <= hitCount; i++) {
+      if (i < hitCount) {
+        const h = order[i]!;
+        const hs = hitStart[h]!;
+        const he = hitEnd[h]!;
+        const throughUnit = hs === end + 1 && isDateUnit(text.charCodeAt(end));
+        if (hs <= end || throughUnit) {
+          if (he > end && (hs === end || throughUnit)) {
+            end = he;
             if (throughUnit) date = true;
           }
           continue;
         }
       }
       // A date's last unit belongs to it: 20XX年X月X日, not 20XX年X月X.
-      const end = date && isDateUnit(text.charCodeAt(current.end)) ? current.end + 1 : current.end;
-      out.push(finding(current.start, end, current.entry, text));
-      if (hit) current = hit;
+      out.push(finding(start, date && isDateUnit(text.charCodeAt(end)) ? end + 1 : end, entryId(entry), text));
+      if (i < hitCount) {
+        const h = order[i]!;
+        start = hitStart[h]!;
+        end = hitEnd[h]!;
+        entry = hitEntry[h]!;
+      }
       date = false;
     }
     return out;

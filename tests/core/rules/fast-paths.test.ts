@@ -9,7 +9,7 @@ import { doubledPunctuation } from '../../../lib/core/rules/doubled-punctuation'
 import { halfwidthPunctuation } from '../../../lib/core/rules/halfwidth-punctuation';
 import { mojibake } from '../../../lib/core/rules/mojibake';
 import { pinyinDebris } from '../../../lib/core/rules/pinyin-debris';
-import { PLACEHOLDER_CHAR } from '../../../lib/core/rules/placeholders';
+import { ENTRY_CHARS, PLACEHOLDER_CHAR } from '../../../lib/core/rules/placeholders';
 import { repeatedWord } from '../../../lib/core/rules/repeated-word';
 import { ellipsisRuns, excerpt } from '../../../lib/core/rules/text';
 import { bracketFindings } from '../../../lib/core/rules/unbalanced-brackets';
@@ -280,13 +280,16 @@ describe('placeholders: the pre-check character', () => {
     // the match itself holds a PLACEHOLDER_CHAR, so a paragraph without one can skip the scans.
     const samples = strings(['x', 'X', 'ｘ', '×', '*', '＊', '_', '＿', '某', '【', '】', '（', '）', '(', ')', '《', '》', '“', '”', '〔', '〕', '[', ']', '□', '■', '○', '20', '19', '次', '年', '局', '填写', ' ', '，', '1'], 6000, 12, 9);
     let found = 0;
-    for (const entry of placeholdersPack.entries) {
+    for (const [e, entry] of placeholdersPack.entries.entries()) {
       const re = new RegExp(entry.pattern, 'g');
       for (const s of samples) {
         for (const m of s.matchAll(re)) {
           if (m[0].length === 0) continue;
           found++;
           expect(PLACEHOLDER_CHAR.test(m[0]), `${entry.id}: ${m[0]}`).toBe(true);
+          // And one of the characters the entry's own pattern spells out: a paragraph without any of them
+          // skips that entry's scan.
+          expect([...m[0]].some((c) => ENTRY_CHARS[e]!.includes(c)), `${entry.id}: ${m[0]}`).toBe(true);
         }
       }
     }
