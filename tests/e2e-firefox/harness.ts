@@ -338,3 +338,80 @@ export async function setChinese(h: FxHarness): Promise<void> {
   );
   await options.close();
 }
+
+/** 「在此网站始终启用」 for the fixture server's origin, through the add-on's own permission window. */
+export async function enableFixtureOrigin(h: FxHarness): Promise<void> {
+  const consent = await h.openExtensionPage(`enable-site.html?origin=${encodeURIComponent(h.fixtures.origin)}`);
+  await (await byRole(consent.mainFrame(), { role: 'button', name: '允许' })).click();
+  await byRole(consent.mainFrame(), { role: 'status' });
+  if (!consent.isClosed()) await consent.close().catch(() => undefined);
+}
+
+/** Changes the fixture origin's site profile in storage, as the panel's own controls would. */
+export async function patchSiteProfile(h: FxHarness, patch: Record<string, unknown>): Promise<void> {
+  await h.background(
+    async (bg, { origin, patch }) => {
+      const { siteProfiles } = (await bg.browser.storage.local.get('siteProfiles')) as { siteProfiles?: Record<string, object> };
+      await bg.browser.storage.local.set({ siteProfiles: { ...siteProfiles, [origin]: { ...siteProfiles?.[origin], ...patch } } });
+    },
+    { origin: h.fixtures.origin, patch },
+  );
+}
+
+/** Removes every stored draft, so that a test starts without any. */
+export async function clearDrafts(h: FxHarness): Promise<void> {
+  await h.background((bg) => bg.browser.storage.local.remove('drafts'));
+}
+
+/** The fixture origin's drafts as stored (field key → text). */
+export async function storedDrafts(h: FxHarness): Promise<Record<string, string>> {
+  return h.background(async (bg, origin) => {
+    const { drafts } = (await bg.browser.storage.local.get('drafts')) as { drafts?: Record<string, Record<string, { text: string }>> };
+    return Object.fromEntries(Object.entries(drafts?.[origin] ?? {}).map(([key, draft]) => [key, draft.text]));
+  }, h.fixtures.origin);
+}
+
+/** Waits until the agent of an enabled site has read the site's settings (its tab or the panel is in the page). */
+export async function agentReady(page: Page): Promise<void> {
+  await until('the agent of the enabled site', () => page.$('tianbao-tab, tianbao-panel'));
+}
+
+/** Opens the panel from the slim tab the agent shows where the panel was left collapsed. */
+export async function openPanelFromTab(page: Page): Promise<Frame> {
+  await agentReady(page);
+  // The tab's shadow root is closed: a real click on its box.
+  if (await page.$('tianbao-tab')) await page.click('tianbao-tab');
+  return openedPanel(page);
+}
+
+/** The guard's dialog in the panel's frame, once the frame is there (the guard may load it on 提交). */
+export async function guardDialog(page: Page, timeoutMs = 15_000): Promise<ElementHandle<Element>> {
+  const frame = await panelFrame(page, timeoutMs);
+  return byRole(frame, { role: 'alertdialog' }, timeoutMs);
+}
+
+/** How many guard dialogs are showing (0 when the panel was never loaded). */
+export async function dialogCount(page: Page): Promise<number> {
+  for (const frame of page.frames()) {
+    if ((await locationOf(frame)).includes('/panel.html#')) return (await allByRole(frame, { role: 'alertdialog' })).length;
+  }
+  return 0;
+}
+
+/** A button inside `element` by its name. */
+export async function buttonIn(element: ElementHandle<Element>, name: string): Promise<ElementHandle<Element>> {
+  return until(`button ${name}`, async () => {
+    for (const button of await element.$$('button')) {
+      const label = await button.evaluate((b) => (b.getAttribute('aria-label') ?? b.textContent ?? '').trim());
+      if (label === name) return button;
+    }
+    return undefined;
+  });
+}
+
+/** Presses Ctrl+<key> in the focused element. */
+export async function pressControl(page: Page, key: 'z' | 'a'): Promise<void> {
+  await page.keyboard.down('Control');
+  await page.keyboard.press(key);
+  await page.keyboard.up('Control');
+}
