@@ -40,7 +40,9 @@ export type Message =
   /** The options page revokes a site. */
   | { type: 'site:revoke'; origin: string }
   /** Is the agent registered for this origin? */
-  | { type: 'site:status'; origin: string };
+  | { type: 'site:status'; origin: string }
+  /** Does the unit's configuration (checked whole, lib/storage/managed.ts) lock the submit guard on? Replies a boolean. */
+  | { type: 'managed:guard-locked' };
 
 export interface DraftMessageEntry {
   fieldKey: string;

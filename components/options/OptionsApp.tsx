@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { t } from '@/lib/i18n';
 import { SetAsideNotice } from './SetAsideNotice';
+import { ManagedNotice } from './ManagedSection';
 
 export interface OptionsSection {
   id: string;
@@ -11,10 +12,15 @@ export interface OptionsSection {
 /** 片段库与模板: one page, a section per kind of saved data, with a table of contents on the left. */
 export function OptionsApp({
   sections,
-  notice = <SetAsideNotice />,
+  notice = (
+    <>
+      <ManagedNotice />
+      <SetAsideNotice />
+    </>
+  ),
 }: {
   sections: OptionsSection[];
-  /** Above every section: stored entries that cannot be used (set aside), when there are any. */
+  /** Above every section: a unit configuration that is not used, stored entries that cannot be used (set aside). */
   notice?: ReactNode;
 }) {
   return (

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { t } from '@/lib/i18n';
 import type { UserRuleSettings } from '@/lib/core/rules/settings';
 import { RulesSection } from './RulesSection';
+import { useManaged } from './ManagedSection';
 
 export interface RuleSettingsSectionProps {
   load(): Promise<UserRuleSettings>;
@@ -17,6 +18,7 @@ export function RuleSettingsSection({ load, save, sites }: RuleSettingsSectionPr
   const [config, setConfig] = useState<UserRuleSettings | undefined>(undefined);
   const [origins, setOrigins] = useState<string[]>([]);
   const [error, setError] = useState<string | undefined>(undefined);
+  const unit = useManaged()?.config;
   useEffect(() => {
     load()
       .then(setConfig)
@@ -36,6 +38,10 @@ export function RuleSettingsSection({ load, save, sites }: RuleSettingsSectionPr
       <RulesSection
         config={config}
         sites={origins}
+        locked={{
+          rules: [...(unit?.locks.requiredRules ?? []), ...(unit?.disabledRules ?? [])],
+          entries: unit?.disabledEntries ?? [],
+        }}
         onChange={(next) => {
           const previous = config;
           setConfig(next);

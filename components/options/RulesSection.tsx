@@ -7,12 +7,16 @@ import {
   type SiteRuleSettings,
   type UserRuleSettings,
 } from '@/lib/core/rules/settings';
+import { isManagedId } from '@/lib/storage/managed';
+import { ManagedBadge } from './ManagedSection';
 
 export interface RulesSectionProps {
   config: UserRuleSettings;
   onChange(next: UserRuleSettings): void;
   /** Origins the user may scope switches to (the enabled sites); sites already in `config` are added. */
   sites?: readonly string[];
+  /** Rules and entries the unit's configuration sets (kept on, or switched off): shown, not switchable. */
+  locked?: { rules: readonly string[]; entries: readonly string[] };
 }
 
 const EVERYWHERE = '';
@@ -38,7 +42,7 @@ function withSwitch(
 }
 
 /** 检查规则: switch rules and single entries off, everywhere or per site, and keep the user's own entries. */
-export function RulesSection({ config, onChange, sites = [] }: RulesSectionProps) {
+export function RulesSection({ config, onChange, sites = [], locked = { rules: [], entries: [] } }: RulesSectionProps) {
   const catalog = useMemo(() => ruleCatalog(), []);
   const [scope, setScope] = useState(EVERYWHERE);
   const [wrong, setWrong] = useState('');
@@ -90,11 +94,12 @@ export function RulesSection({ config, onChange, sites = [] }: RulesSectionProps
                 <input
                   type="checkbox"
                   checked={on}
-                  disabled={offEverywhere}
+                  disabled={offEverywhere || locked.rules.includes(rule.id)}
                   onChange={(event) => onChange(withSwitch(config, scope, 'disabledRules', rule.id, !event.target.checked))}
                 />{' '}
                 {t(`rules.name.${rule.id}`)}
               </label>
+              {locked.rules.includes(rule.id) && <span className="opt-muted"> {t('managed.locked')}</span>}
               {offEverywhere && <span className="opt-muted"> {t('rules.ui.offEverywhere')}</span>}
               {rule.entries.length > 0 && (
                 <details>
@@ -108,7 +113,7 @@ export function RulesSection({ config, onChange, sites = [] }: RulesSectionProps
                             <input
                               type="checkbox"
                               checked={!entryOffEverywhere && !local.disabledEntries.includes(entry.id)}
-                              disabled={!on || entryOffEverywhere}
+                              disabled={!on || entryOffEverywhere || locked.entries.includes(entry.id)}
                               onChange={(event) =>
                                 onChange(withSwitch(config, scope, 'disabledEntries', entry.id, !event.target.checked))
                               }
@@ -136,12 +141,16 @@ export function RulesSection({ config, onChange, sites = [] }: RulesSectionProps
             <li key={entry.id}>
               <span>{t('rules.ui.pair', { wrong: entry.wrong, right: entry.right })}</span>
               {entry.note && <span className="opt-muted"> {entry.note}</span>}{' '}
-              <button
-                type="button"
-                onClick={() => onChange({ ...config, userEntries: config.userEntries.filter((e) => e.id !== entry.id) })}
-              >
-                {t('rules.ui.remove')}
-              </button>
+              {isManagedId(entry.id) ? (
+                <ManagedBadge />
+              ) : (
+                <button
+                  type="button"
+                  onClick={() => onChange({ ...config, userEntries: config.userEntries.filter((e) => e.id !== entry.id) })}
+                >
+                  {t('rules.ui.remove')}
+                </button>
+              )}
             </li>
           ))}
         </ul>

@@ -1,15 +1,25 @@
 import { useEffect, useState } from 'react';
 import { t } from '@/lib/i18n';
+import { ManagedBadge, useManaged } from './ManagedSection';
 
 export interface SitesSectionProps {
   /** Enabled sites (permission held, agent registered). */
   list(): Promise<string[]>;
   revoke(origin: string): Promise<void>;
+  /**
+   * Asks the browser for the site's permission (the browser shows its own prompt) and enables the site; false when
+   * it was not granted. Without it, the unit's recommended sites are listed without a button.
+   */
+  enable?(origin: string): Promise<boolean>;
 }
 
 /** 已启用的网站: every origin where 「在此网站始终启用」 is on, each with 取消启用. */
-export function SitesSection({ list, revoke }: SitesSectionProps) {
+export function SitesSection({ list, revoke, enable }: SitesSectionProps) {
   const [sites, setSites] = useState<string[] | undefined>(undefined);
+  const unit = useManaged()?.config;
+  const [enableError, setEnableError] = useState<string | undefined>(undefined);
+  // The unit's portals not enabled yet: 推荐启用 (the browser still asks the user for each).
+  const recommended = sites ? (unit?.sites ?? []).map((site) => site.origin).filter((origin) => !sites.includes(origin)) : [];
   const [error, setError] = useState(false);
   const [revokeError, setRevokeError] = useState<string | undefined>(undefined);
   const reload = () =>
@@ -56,6 +66,35 @@ export function SitesSection({ list, revoke }: SitesSectionProps) {
             </li>
           ))}
         </ul>
+      )}
+      {recommended.length > 0 && (
+        <>
+          <h3>{t('options.sites.recommended')}</h3>
+          <p className="opt-muted">{t('options.sites.recommendedExplain')}</p>
+          {enableError && <p role="alert">{enableError}</p>}
+          <ul className="opt-list" aria-label={t('options.sites.recommended')}>
+            {recommended.map((origin) => (
+              <li key={origin}>
+                <span>
+                  <span className="opt-origin">{origin}</span> <ManagedBadge />
+                </span>
+                {enable && (
+                  <button
+                    type="button"
+                    onClick={async () => {
+                      setEnableError(undefined);
+                      const granted = await enable(origin).catch(() => false);
+                      if (!granted) setEnableError(t('options.sites.enableFailed'));
+                      await reload();
+                    }}
+                  >
+                    {t('options.sites.enable')}
+                  </button>
+                )}
+              </li>
+            ))}
+          </ul>
+        </>
       )}
     </section>
   );

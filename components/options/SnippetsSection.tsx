@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { t } from '@/lib/i18n';
 import {
   STARTER_SECTION_IDS,
+  isManaged,
   createSnippet as createSnippetDefault,
   deleteSnippet as deleteSnippetDefault,
   listSnippets as listSnippetsDefault,
@@ -10,6 +11,7 @@ import {
   type Snippet,
   type SnippetInput,
 } from '@/lib/storage';
+import { ManagedBadge } from './ManagedSection';
 
 export interface SnippetsSectionProps {
   listSnippets?: typeof listSnippetsDefault;
@@ -163,6 +165,7 @@ export function SnippetsSection({
           <li key={snippet.id}>
             <div>
               <strong>{snippet.title}</strong>
+              {isManaged(snippet) && <ManagedBadge />}
               {snippet.folder && <span className="opt-muted"> · {snippet.folder}</span>}
               <div className="opt-muted">
                 {[
@@ -174,7 +177,7 @@ export function SnippetsSection({
                 ].join(' · ')}
               </div>
             </div>
-            {confirmDelete?.id === snippet.id ? (
+            {isManaged(snippet) ? null : confirmDelete?.id === snippet.id ? (
               <span role="group" aria-label={t('storage.snippets.confirmDelete', { title: snippet.title })}>
                 {t('storage.snippets.confirmDelete', { title: snippet.title })}{' '}
                 <button type="button" onClick={() => void remove(snippet)}>

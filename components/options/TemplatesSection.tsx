@@ -2,7 +2,8 @@ import { useEffect, useRef, useState } from 'react';
 import { t } from '@/lib/i18n';
 import { builtinTemplates } from '@/lib/core/template';
 import { buildEditedTemplate, deriveCleanTemplate, type CleanDerived } from '@/lib/core/derive';
-import { createSnippet, deleteUserTemplate, listUserTemplates, saveUserTemplate, type UserTemplate } from '@/lib/storage';
+import { createSnippet, deleteUserTemplate, isManaged, listUserTemplates, saveUserTemplate, type UserTemplate } from '@/lib/storage';
+import { ManagedBadge } from './ManagedSection';
 import { DeriveReview, type DeriveEdits } from './DeriveReview';
 
 /** Longest sample accepted: a long report is about 20,000 characters; five of them pasted together still fit. */
@@ -126,10 +127,15 @@ export function TemplatesSection({ store = storageStore }: { store?: TemplatesSt
         <ul className="opt-list">
           {own.map((template) => (
             <li key={template.id}>
-              <span>{template.name}</span>
-              <button type="button" onClick={() => void store.remove(template.id).then(reload)}>
-                {t('templates.delete')}
-              </button>
+              <span>
+                {template.name}
+                {isManaged(template) && <ManagedBadge />}
+              </span>
+              {!isManaged(template) && (
+                <button type="button" onClick={() => void store.remove(template.id).then(reload)}>
+                  {t('templates.delete')}
+                </button>
+              )}
             </li>
           ))}
         </ul>

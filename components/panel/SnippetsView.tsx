@@ -3,7 +3,7 @@ import { t } from '@/lib/i18n';
 import { buildSnippetIndex } from '@/lib/core/snippets/search';
 import { renderSnippet } from '@/lib/core/snippets/render';
 import type { PageBridge, PanelField } from '@/lib/panel/bridge';
-import { listSnippets, recordSnippetUse, setSnippetSiteValues, type Snippet } from '@/lib/storage';
+import { isManaged, listSnippets, recordSnippetUse, setSnippetSiteValues, type Snippet } from '@/lib/storage';
 import { formValues } from '@/lib/panel/form-values';
 
 export interface SnippetSource {
@@ -112,6 +112,7 @@ export function SnippetsView({ bridge, origin, source = storageSource }: { bridg
         {results.map((snippet) => (
           <li key={snippet.id} className="tb-item">
             <span className="tb-item-title">{snippet.title}</span>
+            {isManaged(snippet) && <span className="tb-managed" style={{ fontSize: 12, color: '#1d4f91' }}>{t('managed.label')}</span>}
             <span className="tb-muted">{snippet.body.length > 60 ? `${snippet.body.slice(0, 60)}…` : snippet.body}</span>
             <span className="tb-actions">
               <button type="button" className="tb-link" onClick={() => void insert(snippet, {})}>

@@ -3,11 +3,12 @@ import { t } from '@/lib/i18n';
 
 export interface SiteSwitches {
   /** The site's effective flags (its own choice, else the global setting). */
-  load(): Promise<{ submitGuard: boolean; draftAutosave: boolean }>;
+  /** `guardLocked`: the unit's configuration keeps the guard on (the switch shows it, disabled). */
+  load(): Promise<{ submitGuard: boolean; draftAutosave: boolean; guardLocked?: boolean }>;
   set(patch: Partial<{ submitGuard: boolean; draftAutosave: boolean }>): Promise<void>;
 }
 
-type Flags = { submitGuard: boolean; draftAutosave: boolean };
+type Flags = { submitGuard: boolean; draftAutosave: boolean; guardLocked?: boolean };
 
 /**
  * The per-site switches of the submit guard and draft autosave, in the panel's footer. Draft autosave runs only
@@ -25,7 +26,7 @@ export function SubmitGuardSwitches({ switches, drafts = true }: { switches: Sit
   }, [switches]);
   if (!flags) return failed ? <p role="alert" className="tb-muted">{t('guard.switch.saveFailed')}</p> : null;
 
-  const flip = (name: keyof Flags) => {
+  const flip = (name: 'submitGuard' | 'draftAutosave') => {
     const next = { ...flags, [name]: !flags[name] };
     setFlags(next);
     setFailed(false);
@@ -40,7 +41,9 @@ export function SubmitGuardSwitches({ switches, drafts = true }: { switches: Sit
         {t('guard.switch.legend')}
       </legend>
       <label title={t('guard.switch.submitGuardTitle')}>
-        <input type="checkbox" checked={flags.submitGuard} onChange={() => flip('submitGuard')} /> {t('guard.switch.submitGuard')}
+        <input type="checkbox" checked={flags.submitGuard} disabled={flags.guardLocked} onChange={() => flip('submitGuard')} />{' '}
+        {t('guard.switch.submitGuard')}
+        {flags.guardLocked && <span className="tb-muted">{t('managed.guardLocked')}</span>}
       </label>
       {drafts && (
         <label title={t('guard.switch.draftAutosaveTitle')}>

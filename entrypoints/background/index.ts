@@ -3,6 +3,7 @@ import { claimPanelSecret, registerPanelSecret, showPanel } from '@/lib/backgrou
 import { markPageSubmitted, pruneOldDrafts, removeDrafts, saveDrafts, senderOrigin, settleDraft } from '@/lib/background/drafts';
 import { enableSite, isSiteActive, resyncRegistration, revokeSite } from '@/lib/background/sites';
 import { isEnableableOrigin, isMessage, type Message } from '@/lib/messages';
+import { getManagedConfig } from '@/lib/storage/managed';
 
 export default defineBackground(() => {
   // The toolbar button and the keyboard command (_execute_action) both arrive here, with activeTab granted.
@@ -81,6 +82,8 @@ export default defineBackground(() => {
         return true;
       case 'site:status':
         return { enabled: await isSiteActive(message.origin) };
+      case 'managed:guard-locked':
+        return (await getManagedConfig())?.locks.submitGuard === true;
     }
   };
 

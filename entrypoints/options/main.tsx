@@ -9,7 +9,9 @@ import { TemplatesSection } from '@/components/options/TemplatesSection';
 import { DraftsSection } from '@/components/options/DraftsSection';
 import { WelcomeSection } from '@/components/options/WelcomeSection';
 import { browser } from 'wxt/browser';
-import { activeSites, revokeSite } from '@/lib/background/sites';
+import { activeSites, enableSite, revokeSite } from '@/lib/background/sites';
+import { ManagedSection } from '@/components/options/ManagedSection';
+import { originPattern } from '@/lib/messages';
 import {
   deleteDrafts,
   getRuleSettings,
@@ -36,6 +38,12 @@ async function panelShortcut(): Promise<string> {
   }
 }
 
+/** 推荐启用 → 启用: the browser's own prompt for the site (a click is the user gesture it needs), then the site on. */
+async function enableRecommended(origin: string): Promise<boolean> {
+  const granted = await browser.permissions.request({ origins: [originPattern(origin)] });
+  return granted && (await enableSite(origin));
+}
+
 const sections = (shortcut: string): OptionsSection[] => [
   {
     id: 'welcome',
@@ -52,7 +60,7 @@ const sections = (shortcut: string): OptionsSection[] => [
   {
     id: 'sites',
     titleId: 'options.sites.title',
-    render: () => <SitesSection list={activeSites} revoke={revokeSite} />,
+    render: () => <SitesSection list={activeSites} revoke={revokeSite} enable={enableRecommended} />,
   },
   {
     id: 'drafts',
@@ -66,6 +74,7 @@ const sections = (shortcut: string): OptionsSection[] => [
       />
     ),
   },
+  { id: 'managed', titleId: 'managed.title', render: () => <ManagedSection /> },
   { id: 'backup', titleId: 'storage.backup.title', render: () => <BackupSection /> },
   {
     id: 'settings',

@@ -182,7 +182,8 @@ export function startAgent(win: Window = window): Agent | undefined {
   // Registered before the draft capture's listeners, so that capture sees only submits the guard let through.
   startIntercept({
     win,
-    enabled: () => state.submitGuard,
+    // The unit's lock (单位统一配置) keeps the guard on wherever it runs, whatever the site's own switch says.
+    enabled: () => state.submitGuard || (guardLocked && (state.enabled || opened)),
     current: () => globalThis.__tianbaoPanel?.guard,
     async load(deadline) {
       agent.quietMount = true;
@@ -207,8 +208,17 @@ export function startAgent(win: Window = window): Agent | undefined {
       void send({ type: 'draft:submitted', pageUrl }).catch(() => undefined);
     },
   });
+  // Whether the unit's configuration locks the guard on: the background checks the policy whole (lib/storage/managed.ts).
+  let guardLocked = false;
+  const readGuardLock = () =>
+    void send({ type: 'managed:guard-locked' }).then(
+      (locked: unknown) => (guardLocked = locked === true),
+      () => undefined,
+    );
+  readGuardLock();
   // The switches take effect at once: the panel, the options page or another tab may flip them.
   browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'managed') readGuardLock();
     if (area !== 'local') return;
     if (changes[SITE_PROFILES_KEY]) layout = siteOf(changes[SITE_PROFILES_KEY].newValue, origin);
     if (changes[SETTINGS_KEY]) settings = changes[SETTINGS_KEY].newValue as StoredSettings | undefined;

@@ -10,6 +10,7 @@ import { browser } from 'wxt/browser';
 import { Panel, type PanelActions } from '@/components/panel/Panel';
 import { keepFocusOnMouseDown } from '../dom/focus';
 import {
+  getManagedConfig,
   getRuleSettings,
   getSettings,
   getSiteProfile,
@@ -206,9 +207,9 @@ export async function startPanel(win: Window = window): Promise<void> {
   const drafts = createDraftSource({ origin, pageUrl: () => bridge.snapshot().url });
   const switches: SiteSwitches = {
     async load() {
-      const [site, settings] = await Promise.all([getSiteProfile(origin), getSettings()]);
+      const [site, settings, unit] = await Promise.all([getSiteProfile(origin), getSettings(), getManagedConfig()]);
       const flags = resolveSiteFlags(site, settings);
-      return { submitGuard: flags.submitGuard, draftAutosave: flags.draftAutosave };
+      return { submitGuard: flags.submitGuard, draftAutosave: flags.draftAutosave, guardLocked: unit?.locks.submitGuard === true };
     },
     async set(patch) {
       await updateSiteProfile(origin, patch);
