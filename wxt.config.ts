@@ -5,12 +5,27 @@ import { defineConfig } from 'wxt';
 // prompt, which a headless browser cannot show. Every other build ships with no host permission at all.
 const E2E = process.env.TIANBAO_E2E === '1';
 
+// ---- enterprise build (issue 15) ----
+// `TIANBAO_ENTERPRISE=1 wxt build` (npm run build:enterprise): the same extension with a fixed manifest `key`, so
+// that its id is the same on every desktop — mihpbddbhldcaokhoaeblbhjhfpcdnpd — and a unit's policy can name it
+// (3rdparty → extensions → id; see README 单位统一配置). The key is the PUBLIC half of an RSA key pair (base64
+// DER SubjectPublicKeyInfo, as Chromium requires); loading the unpacked build needs nothing else. Every build
+// declares the managed-storage schema (generated: tests/scripts/managed-docs.ts): Chromium delivers a policy only
+// to an extension with one, and a normal build can receive policy too when the policy names its id.
+const ENTERPRISE = process.env.TIANBAO_ENTERPRISE === '1';
+const ENTERPRISE_KEY =
+  'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAvKnjaLbaAu/hvx2iWjF+ZcH8zGpIDj+oFPS+sfiWu85Y3sqsGoxmQIrPmvQ1pH2cFCPQOkft8cyiierSwKbL6uDI1WLWw/Gxs/21y4j7a8KyVrZWiy4fLd7t5fhoMiCFaoNMb6O9beDUBfGTdVYOnLe1ri3h9CL1b8A2sxe+pYSLM5xboKaqkuDQbnASVyFvTQJD1kMcfEiKGJzEY6pym/prlqUIm/tQ9PWzdlgQi+VNm0ll1eLU4H6cH5ph0JOtFzEkLmaStYb2cLuX4c8QpibNRFU15mwlkyXA/vu0rbAV/dWT5ZE70MiZjhfD7O2beyHwQO8hXrHeixrq+LQWVwIDAQAB';
+const flavour = [ENTERPRISE ? '-enterprise' : '', E2E ? '-e2e' : ''].join('');
+// ---- end enterprise build ----
+
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
   // Overridable so that two builds can run side by side without writing over each other.
   outDir: process.env.TIANBAO_OUT_DIR ?? '.output',
   // The e2e flavour is a production build in every other respect, written to its own folder.
-  ...(E2E ? { outDirTemplate: '{{browser}}-mv{{manifestVersion}}-e2e' } : {}),
+  ...(flavour ? { outDirTemplate: `{{browser}}-mv{{manifestVersion}}${flavour}` } : {}),
+  // The enterprise zip beside the normal one, not over it.
+  ...(ENTERPRISE ? { zip: { artifactTemplate: '{{name}}-{{version}}-{{browser}}-enterprise.zip' } } : {}),
   // Lets code keep e2e-only hooks (lib/storage/e2eHook.ts) out of every other build: false there, so removed.
   vite: () => ({ define: { 'import.meta.env.TIANBAO_E2E': JSON.stringify(E2E) } }),
   manifestVersion: 3,
@@ -22,6 +37,9 @@ export default defineConfig({
     permissions: ['activeTab', 'scripting', 'storage', 'unlimitedStorage'],
     optional_host_permissions: ['http://*/*', 'https://*/*'],
     ...(E2E ? { host_permissions: ['http://127.0.0.1/*'] } : {}),
+    // 单位统一配置 (lib/storage/managed.ts): Chromium's managed storage needs the schema; Firefox reads policy without one.
+    ...(browser !== 'firefox' ? { storage: { managed_schema: 'managed-schema.json' } } : {}),
+    ...(ENTERPRISE && browser !== 'firefox' ? { key: ENTERPRISE_KEY } : {}),
     // Drawn by tests/scripts/icons.mjs: the 16 and 32 px icons on a whole-pixel grid so they stay sharp.
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
     action: {
