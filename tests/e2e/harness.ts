@@ -43,17 +43,30 @@ export interface LaunchOptions {
   withExtension?: boolean;
   /** Keep the 使用说明 tab a first installation opens; other suites close it so that it cannot get in the way. */
   keepWelcome?: boolean;
+  /** Another build to load (the enterprise flavour: ENTERPRISE_EXTENSION_DIR). */
+  extensionDir?: string;
+  /** A fixed port for the fixture server (a policy written before launch names the portal's origin). */
+  fixturePort?: number;
 }
+
+/** The enterprise flavour with the e2e permission (`TIANBAO_ENTERPRISE=1 TIANBAO_E2E=1 wxt build`): fixed id. */
+export const ENTERPRISE_EXTENSION_DIR = resolve(
+  import.meta.dirname,
+  '../..',
+  process.env.TIANBAO_OUT_DIR ?? '.output',
+  'chrome-mv3-enterprise-e2e',
+);
 
 /** The options page at its welcome section, as the background opens it on installation. */
 export const isWelcomeTab = (url: string) => /^chrome-extension:\/\/[a-p]{32}\/options\.html\?installed=1/.test(url);
 
 export async function launch(options: LaunchOptions = {}): Promise<Harness> {
   const withExtension = options.withExtension ?? true;
-  if (withExtension && !existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
-    throw new Error(`No e2e build at ${EXTENSION_DIR}: run "npm run build:e2e" first.`);
+  const extensionDir = options.extensionDir ?? EXTENSION_DIR;
+  if (withExtension && !existsSync(join(extensionDir, 'manifest.json'))) {
+    throw new Error(`No e2e build at ${extensionDir}: run "npm run build:e2e" first.`);
   }
-  const fixtures = await startFixtureServer();
+  const fixtures = await startFixtureServer(options.fixturePort);
   const userDataDir = mkdtempSync(join(tmpdir(), 'tianbao-e2e-'));
   const netLogFile = join(mkdtempSync(join(tmpdir(), 'tianbao-netlog-')), 'netlog.json');
   const args = [
@@ -73,7 +86,7 @@ export async function launch(options: LaunchOptions = {}): Promise<Harness> {
     `--log-net-log=${netLogFile}`,
   ];
   if (withExtension) {
-    args.push(`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`);
+    args.push(`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`);
   }
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,

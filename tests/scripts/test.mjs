@@ -58,6 +58,8 @@ if (only !== 'e2e') {
 if (only !== 'unit') {
   ensureBrowser();
   ok = run('npm', ['run', 'build:e2e'], 'building the e2e flavour of the extension') && ok;
+  // The enterprise flavour (fixed id) for tests/e2e/managed.e2e.ts, whose policy must name the extension's id.
+  ok = run('npm', ['run', 'build:e2e-enterprise'], 'building the enterprise e2e flavour (managed storage)') && ok;
   if (existsSync('tests/fixtures/portals/build.mjs')) {
     ok = run('node', ['tests/fixtures/portals/build.mjs'], 'building the fixture portals') && ok;
   }
