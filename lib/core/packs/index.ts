@@ -8,6 +8,7 @@ import spinPairsJson from './spin-pairs.json';
 import placeholdersJson from './placeholders.json';
 import cruftJson from './cruft.json';
 import eventsJson from './events.json';
+import setPhrasesJson from './set-phrases.json';
 
 const compiles = (source: string) => {
   try {
@@ -171,7 +172,25 @@ export const placeholdersPack: PatternPack = load(PatternPackSchema, placeholder
 export const cruftPack: PatternPack = load(PatternPackSchema, cruftJson, 'cruft');
 export const eventsPack: EventsPack = load(EventsPackSchema, eventsJson, 'events');
 
+/** Fixed phrases of 公文 language for set-phrase-typos: 4–9 Han characters each, and the real phrases near them. */
+const SetPhrase = v.pipe(v.string(), v.regex(/^[\u3400-\u9fff]{4,9}$/, 'a set phrase is 4–9 Han characters'));
+export const SetPhrasesPackSchema = v.object({
+  ...PackHeader,
+  note: v.optional(v.string()),
+  source: v.string(),
+  /** Bound as a whole: a substituted character anywhere in them is a typo. */
+  idioms: v.array(SetPhrase),
+  /** Built of words: only a substitution strictly inside them counts (the ends may belong to a neighbouring word). */
+  phrases: v.array(SetPhrase),
+  /** Real phrases one character away from an entry, never reported. */
+  variants: v.array(SetPhrase),
+  /** Fixed phrases too loose for the one-character check, still broken by a stray mark inside (stray-dot). */
+  joined: v.array(SetPhrase),
+});
+export type SetPhrasesPack = v.InferOutput<typeof SetPhrasesPackSchema>;
+export const setPhrasesPack: SetPhrasesPack = load(SetPhrasesPackSchema, setPhrasesJson, 'set-phrases');
+
 /** Pack ids and versions, for the options page and for backups that record which data a finding came from. */
 export const packVersions: Record<string, number> = Object.fromEntries(
-  [officialNamesPack, spinPairsPack, placeholdersPack, cruftPack, eventsPack].map((p) => [p.id, p.version]),
+  [officialNamesPack, spinPairsPack, placeholdersPack, cruftPack, eventsPack, setPhrasesPack].map((p) => [p.id, p.version]),
 );

@@ -21,13 +21,16 @@ import { placeholders } from './placeholders';
 import { repeatedTitle } from './repeated-title';
 import { repeatedWord } from './repeated-word';
 import { runInHeading } from './run-in-heading';
+import { setPhraseTypos } from './set-phrase-typos';
 import { spinArtefacts } from './spin-artefacts';
 import { staleReferences } from './stale-references';
+import { strayDot } from './stray-dot';
 import { escapeRegExp, splitParagraphs } from './text';
 import type { DocumentRule, Paragraph, ParagraphRule, Rule, RuleContext } from './types';
 import { unbalancedBrackets } from './unbalanced-brackets';
 import { userEntries } from './user-entries';
 import { webCruft } from './web-cruft';
+import { yearMissingNian } from './year-missing-nian';
 
 export const rules: readonly Rule[] = [
   duplicates,
@@ -50,6 +53,9 @@ export const rules: readonly Rule[] = [
   ellipsis,
   numberForms,
   repeatedWord,
+  setPhraseTypos,
+  strayDot,
+  yearMissingNian,
 ];
 
 

@@ -26,7 +26,7 @@ describe('pack validation', () => {
   });
 
   it('every shipped pack carries a version', () => {
-    expect(Object.keys(packVersions).sort()).toEqual(['cruft', 'events', 'official-names', 'placeholders', 'spin-pairs']);
+    expect(Object.keys(packVersions).sort()).toEqual(['cruft', 'events', 'official-names', 'placeholders', 'set-phrases', 'spin-pairs']);
     for (const version of Object.values(packVersions)) expect(version).toBeGreaterThanOrEqual(1);
   });
 });
