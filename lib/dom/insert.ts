@@ -309,7 +309,10 @@ async function insertIntoEditable(field: HTMLElement, text: string, options: Ins
   if (typeof ClipboardEventCtor === 'function' && typeof DataTransferCtor === 'function') {
     const data = new DataTransferCtor();
     data.setData('text/plain', pasted);
-    const paste = new ClipboardEventCtor('paste', { bubbles: true, cancelable: true, composed: true, clipboardData: data });
+    // Firefox ignores the init's clipboardData (the event's comes out empty) and takes its own dataType and
+    // data members instead; Chromium ignores those. Both are given, so the editor reads the text in either.
+    const init = { bubbles: true, cancelable: true, composed: true, clipboardData: data, dataType: 'text/plain', data: pasted };
+    const paste = new ClipboardEventCtor('paste', init as ClipboardEventInit);
     eventTarget.dispatchEvent(paste);
     if (await waitForChange(field, baseline, lines, settleMs)) return { ok: true, inserted: text, technique: 'paste' };
   }
