@@ -60,27 +60,29 @@ const SCORED_BY: Record<Category, { ruleIds: readonly string[]; categories: read
 };
 
 /**
- * Floors: the values measured on 2026-12-07, rounded down to a multiple of 0.05 (rules were changing at the
- * time), and precision floors no higher than the 0.95 target; null = no finding of that category, so no
- * precision to hold. Targets: recall 0.8, precision 0.95. Raise these as rules land.
+ * The issue's targets, held for every category: recall at least 0.8 and precision at least 0.95. Measured on
+ * 2026-12-07 once the rules for real texts landed (found/real, findings with no false alarm):
+ * cruft 32/36, names 11/13, stale 12/13, placeholders 24/24, typos 22/26, layout 39/40, spaces 18/18; precision
+ * 1.000 in every category. A few long hard-wrap and cjk-spaces findings each cover several judged places (one fix
+ * joins a torn run or removes a paragraph's stray spaces): the WIDE lines of the printout list them.
  */
 const RECALL_FLOOR: Record<Category, number> = {
-  cruft: 0.35, // 14/36 measured
-  names: 0.5, // 7/13
-  stale: 0.2, // 3/13
-  placeholders: 0.65, // 16/24
-  typos: 0.15, // 5/26
-  layout: 0.25, // 10/40
-  spaces: 0.85, // 16/18 (three wide findings cover 12 of them)
+  cruft: 0.8,
+  names: 0.8,
+  stale: 0.8,
+  placeholders: 0.8,
+  typos: 0.8,
+  layout: 0.8,
+  spaces: 0.8,
 };
 const PRECISION_FLOOR: Record<Category, number | null> = {
-  cruft: 0.95, // 14 findings, no false alarm
-  names: 0.85, // 7 of 8
-  stale: 0.95, // 3 of 3
-  placeholders: 0.95, // 21 of 21
-  typos: 0.95, // 7 of 7
-  layout: 0.95, // 3 of 3
-  spaces: 0.95, // 10 of 10
+  cruft: 0.95,
+  names: 0.95,
+  stale: 0.95,
+  placeholders: 0.95,
+  typos: 0.95,
+  layout: 0.95,
+  spaces: 0.95,
 };
 
 const judgements = JSON.parse(readFileSync(join(dir, 'judgements.json'), 'utf8')) as Judgements;
