@@ -2,9 +2,12 @@
 // 二、存在的不足 and 三、下一步工作打算, is offered to be split; the preview names what goes where; on 确认拆分 the
 // 存在的问题 and 下一步工作打算 fields hold those sections' text (their heading lines dropped: the fields' labels
 // name them) and 主要工作情况 keeps only its own section, in the page's own state; the panel's 撤销 puts all three
-// back. On the demo portal (textareas, where each field's Ctrl+Z also takes its own part back) and on the TinyMCE,
-// CKEditor 5 and Quill portals, whose 主要工作情况 is the rich editor (the source loses its sections there as one
-// paste of the text it keeps).
+// back. On the demo portal (textareas, where each field's Ctrl+Z also takes its own part back) and on every fixture
+// portal (tests/fixtures/portals/list.ts): the framework forms (Element Plus, Ant Design, layui, React), whose
+// 主要工作情况 is a textarea the framework holds the value of, and the editor pages (TinyMCE, CKEditor 4 and 5,
+// Quill, wangEditor, KindEditor, the UEditor-style iframe in both kinds), whose 主要工作情况 is the rich editor
+// (the source loses its sections there as one paste of the text it keeps). Each page's own state is read
+// through window.__portal.read(): the framework's model or the editor's getContent()/getData()/…
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, FrameLocator, Locator, Page } from 'playwright-core';
 import { launch, openedPanel, type Harness } from './harness';
@@ -128,15 +131,30 @@ describe('拆分到各栏 on the demo portal', () => {
   });
 });
 
-/** The element a user clicks to type into 主要工作情况, per editor. */
+const inFrame = (page: Page, selector: string): FrameLocator => page.frameLocator(selector);
+
+/** The element a user clicks to type into 主要工作情况, per fixture portal. */
 const EDITABLES: Record<string, (page: Page) => Locator> = {
-  tinymce: (page) => (page.frameLocator('iframe.tox-edit-area__iframe') as FrameLocator).locator('body'),
+  'element-plus': (page) => page.getByLabel('主要工作情况', { exact: true }),
+  antd: (page) => page.getByLabel('主要工作情况', { exact: true }),
+  layui: (page) => page.locator('[name="work"]'),
+  react: (page) => page.getByLabel('主要工作情况', { exact: true }),
+  tinymce: (page) => inFrame(page, 'iframe.tox-edit-area__iframe').locator('body'),
   ckeditor5: (page) => page.locator('.ck-editor__editable'),
   quill: (page) => page.locator('.ql-editor'),
+  wangeditor: (page) => page.locator('[data-slate-editor]'),
+  ckeditor4: (page) => inFrame(page, '.cke iframe.cke_wysiwyg_frame').locator('body'),
+  kindeditor: (page) => inFrame(page, 'iframe.ke-edit-iframe').locator('body'),
+  'oa-table': (page) => inFrame(page, '#ueditor_0').locator('body'),
+  'oa-table-designmode': (page) => inFrame(page, '#ueditor_0').locator('body'),
 };
 
+it('covers every fixture portal', () => {
+  expect(Object.keys(EDITABLES).sort()).toEqual(PORTALS.map((portal) => portal.id).sort());
+});
+
 for (const id of Object.keys(EDITABLES)) {
-  describe(`拆分到各栏 out of the ${id} editor`, () => {
+  describe(`拆分到各栏 out of 主要工作情况 on the ${id} portal`, () => {
     it('moves the sections into their fields, the editor keeps its own section, and 撤销 restores all three', async () => {
       const portal = PORTALS.find((candidate) => candidate.id === id)!;
       const page = await h.open(portal.path);
