@@ -2,7 +2,18 @@
 // into the same storage value; from content scripts those read-modify-write cycles could interleave across
 // tabs (no shared lock there, see lib/storage/write.ts), and a draft could be lost. Here every draft change
 // runs in one context, one after another, in the order the messages arrived.
-import { deleteDrafts, markDraftsSubmitted, pruneDrafts, saveDraftBatch, settleEarlierDraft, type DraftSaveOutcome } from '../storage';
+import {
+  deleteDrafts,
+  listDrafts,
+  markDraftsSubmitted,
+  pruneDrafts,
+  pruneReportHistory,
+  recordReport,
+  saveDraftBatch,
+  settleEarlierDraft,
+  type DraftSaveOutcome,
+} from '../storage';
+import { samePage } from '../drafts/text';
 import type { DraftMessageEntry, DraftSaveResult } from '../messages';
 
 let queue: Promise<unknown> = Promise.resolve();
@@ -65,7 +76,27 @@ function summarise(entries: readonly DraftMessageEntry[], outcomes: readonly Dra
  */
 export function markPageSubmitted(origin: string, pageUrl: unknown, now = Date.now()): Promise<number> {
   if (typeof pageUrl !== 'string') return Promise.resolve(0);
-  return enqueue(() => markDraftsSubmitted(origin, pageUrl, now));
+  return enqueue(async () => {
+    const marked = await markDraftsSubmitted(origin, pageUrl, now);
+    // The report history (issue 13): the submitted fields, as the drafts of that page hold them. A failure
+    // here never undoes the marks.
+    if (marked > 0) await recordSubmittedDrafts(origin, pageUrl, now).catch((error) => console.warn('[tianbao] report history', error));
+    return marked;
+  });
+}
+
+/** A record of the page's submitted drafts (same path, marked at `now`), in the order the fields were saved. */
+async function recordSubmittedDrafts(origin: string, pageUrl: string, now: number): Promise<void> {
+  const drafts = (await listDrafts(origin))
+    .filter((d) => d.submittedAt === now && samePage(d.pageUrl, pageUrl))
+    .sort((a, b) => a.savedAt - b.savedAt);
+  await recordReport({
+    origin,
+    pageUrl,
+    source: 'guard',
+    now,
+    fields: drafts.map((d) => ({ key: d.fieldKey, label: d.fieldLabel, text: d.text })),
+  });
 }
 
 /** The panel restored or discarded a draft's `earlier` text; returns whether there was one. */
@@ -80,5 +111,9 @@ export function removeDrafts(origin: string, fieldKeys: readonly string[]): Prom
 
 /** Drafts older than Settings.draftRetentionDays go; run when the background starts. */
 export function pruneOldDrafts(now = Date.now()): Promise<number> {
-  return enqueue(() => pruneDrafts(now));
+  return enqueue(async () => {
+    // Report records follow the drafts' retention unless kept (lib/storage/reportHistory.ts).
+    await pruneReportHistory(now).catch(() => 0);
+    return pruneDrafts(now);
+  });
 }

@@ -60,6 +60,8 @@ export interface BackupInspection {
   exportedAt: string;
   summary: BackupSummary;
   values: ItemValues;
+  /** Items the file does not hold (a backup from before they existed): restore leaves them as stored. */
+  absent?: ItemName[];
   setAside: SetAsideEntry[];
 }
 
@@ -107,18 +109,20 @@ export function summarize(values: ItemValues): BackupSummary {
     templates: values.templates.length,
     siteProfiles: Object.keys(values.siteProfiles).length,
     drafts: Object.values(values.drafts).reduce((sum, fields) => sum + Object.keys(fields).length, 0),
+    reportHistory: values.reportHistory.length,
   };
 }
 
 async function readAll(): Promise<ItemValues> {
-  const [settings, snippets, templates, siteProfiles, drafts] = await Promise.all([
+  const [settings, snippets, templates, siteProfiles, drafts, reportHistory] = await Promise.all([
     readItem(ITEMS.settings),
     readItem(ITEMS.snippets),
     readItem(ITEMS.templates),
     readItem(ITEMS.siteProfiles),
     readItem(ITEMS.drafts),
+    readItem(ITEMS.reportHistory),
   ]);
-  return { settings, snippets, templates, siteProfiles, drafts };
+  return { settings, snippets, templates, siteProfiles, drafts, reportHistory };
 }
 
 /** What is stored now, counted the way a backup is (for the restore confirmation). */
@@ -222,6 +226,8 @@ const EnvelopeSchema = v.strictObject({
     templates: ItemEnvelopeSchema,
     siteProfiles: ItemEnvelopeSchema,
     drafts: ItemEnvelopeSchema,
+    // Backups made before the report history existed have none: restoring them leaves the stored records alone.
+    reportHistory: v.optional(ItemEnvelopeSchema),
   }),
   setAside: v.optional(v.pipe(v.array(SetAsideRecordSchema), v.maxLength(MAX_SET_ASIDE))),
 });
@@ -289,8 +295,15 @@ export function inspectBackup(text: unknown): BackupInspection | BackupFailure {
   }
 
   const values: Partial<Record<ItemName, unknown>> = {};
+  const absent: ItemName[] = [];
   for (const name of ITEM_NAMES) {
-    const checked = checkItem(ITEMS[name] as ItemDef<unknown>, envelope.output.items[name]);
+    const itemEnvelope = envelope.output.items[name];
+    if (itemEnvelope === undefined) {
+      absent.push(name);
+      values[name] = structuredClone(ITEMS[name].fallback);
+      continue;
+    }
+    const checked = checkItem(ITEMS[name] as ItemDef<unknown>, itemEnvelope);
     if (isFailure(checked)) return checked;
     values[name] = checked;
   }
@@ -300,6 +313,7 @@ export function inspectBackup(text: unknown): BackupInspection | BackupFailure {
     exportedAt: envelope.output.exportedAt,
     summary: summarize(complete),
     values: complete,
+    ...(absent.length > 0 ? { absent } : {}),
     setAside: (envelope.output.setAside ?? []) as SetAsideEntry[],
   };
 }
@@ -311,11 +325,12 @@ export function inspectBackup(text: unknown): BackupInspection | BackupFailure {
 export async function restoreBackup(text: unknown): Promise<RestoreSuccess | BackupFailure> {
   const inspection = inspectBackup(text);
   if (!inspection.ok) return inspection;
-  const keys = ITEM_NAMES.map((name) => ITEMS[name].storageKey);
+  const restored = ITEM_NAMES.filter((name) => !inspection.absent?.includes(name));
+  const keys = restored.map((name) => ITEMS[name].storageKey);
   return withItemLocks(keys, async () => {
     let entries: Record<string, unknown> = {};
     const now = Date.now();
-    for (const name of ITEM_NAMES) {
+    for (const name of restored) {
       const def = ITEMS[name] as ItemDef<unknown>;
       const stored = await readStored(def);
       const state = itemStateOf(def, stored[def.storageKey], stored[metaKey(def)]);

@@ -16,6 +16,9 @@ export {
   type SiteProfiles,
   type Draft,
   type Drafts,
+  type ReportRecord,
+  type ReportRecordField,
+  type ReportHistory,
 } from './schemas';
 export {
   ITEMS,
@@ -45,6 +48,7 @@ export * from './snippets';
 export * from './templates';
 export * from './siteProfiles';
 export * from './drafts';
+export * from './reportHistory';
 export * from './backup';
 export {
   MANAGED_VERSION,

@@ -23,7 +23,10 @@ import {
   UserTemplateSchema,
   UserEntrySchema,
   DRAFT_RETENTION_DAYS,
+  ReportHistorySchema,
+  ReportRecordSchema,
   issuePath,
+  type ReportHistory,
   type Drafts,
   type RuleSettings,
   type Settings,
@@ -79,7 +82,7 @@ export interface ItemDef<T> {
   item: ReturnType<typeof storage.defineItem<T>>;
 }
 
-export const ITEM_NAMES = ['settings', 'snippets', 'templates', 'siteProfiles', 'drafts'] as const;
+export const ITEM_NAMES = ['settings', 'snippets', 'templates', 'siteProfiles', 'drafts', 'reportHistory'] as const;
 export type ItemName = (typeof ITEM_NAMES)[number];
 
 function define<T>(
@@ -318,12 +321,22 @@ export const draftsItem = define<Drafts>(
   }),
 );
 
+export const reportHistoryItem = define<ReportHistory>(
+  'reportHistory',
+  1,
+  {},
+  ReportHistorySchema,
+  [],
+  splitArray(ReportRecordSchema, LIMITS.reportRecords, 1),
+);
+
 export interface ItemValues {
   settings: Settings;
   snippets: Snippet[];
   templates: UserTemplate[];
   siteProfiles: SiteProfiles;
   drafts: Drafts;
+  reportHistory: ReportHistory;
 }
 
 export const ITEMS: { [K in ItemName]: ItemDef<ItemValues[K]> } = {
@@ -332,6 +345,7 @@ export const ITEMS: { [K in ItemName]: ItemDef<ItemValues[K]> } = {
   templates: templatesItem,
   siteProfiles: siteProfilesItem,
   drafts: draftsItem,
+  reportHistory: reportHistoryItem,
 };
 
 /** The version-meta key WXT keeps beside an item (`settings$` → `{ v: 1 }`). */

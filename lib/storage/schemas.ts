@@ -47,6 +47,9 @@ export const LIMITS = {
   disabledEntries: 5_000,
   userEntries: 2_000,
   ruleSites: 1_000,
+  /** Report history (reportHistory.ts): submitted reports kept as records. */
+  reportRecords: 500,
+  fieldsPerRecord: 200,
 } as const;
 
 export const PANEL_WIDTH = { min: 280, max: 640, default: 360 } as const;
@@ -333,6 +336,37 @@ export const DraftsSchema = boundedRecord(
   LIMITS.draftSites,
 );
 export type Drafts = v.InferOutput<typeof DraftsSchema>;
+
+// ---- report history ----
+
+/** One field of a submitted report: its key, label and text as submitted. */
+export const ReportRecordFieldSchema = v.strictObject({
+  key: FieldKeySchema,
+  label: text(LIMITS.fieldLabelLength),
+  text: text(LIMITS.draftTextLength),
+});
+export type ReportRecordField = v.InferOutput<typeof ReportRecordFieldSchema>;
+
+/** A report as submitted (the guard saw the submit go through, or the user marked it 已提交). */
+export const ReportRecordSchema = v.strictObject({
+  id: IdSchema,
+  origin: OriginSchema,
+  /** The form: the page's path (no query), as drafts compare pages. */
+  path: text(LIMITS.pageUrlLength),
+  period: v.optional(ReportPeriodSchema),
+  submittedAt: TimestampSchema,
+  source: v.picklist(['guard', 'user']),
+  /** Kept by the user: not removed with the drafts' retention. */
+  kept: v.optional(v.boolean()),
+  fields: boundedArray(ReportRecordFieldSchema, LIMITS.fieldsPerRecord),
+});
+export type ReportRecord = v.InferOutput<typeof ReportRecordSchema>;
+
+export const ReportHistorySchema = v.pipe(
+  boundedArray(ReportRecordSchema, LIMITS.reportRecords),
+  v.check((records) => new Set(records.map((r) => r.id)).size === records.length, 'duplicate id'),
+);
+export type ReportHistory = v.InferOutput<typeof ReportHistorySchema>;
 
 /** A dotted path to the first issue, e.g. `snippets.3.title`, for messages and errors. */
 export function issuePath(issues: readonly v.BaseIssue<unknown>[] | undefined): string {

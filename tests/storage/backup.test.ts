@@ -14,6 +14,7 @@ import {
   getSettings,
   inspectBackup,
   nestsDeeperThan,
+  recordReport,
   listAllDrafts,
   listSnippets,
   restoreBackup,
@@ -42,6 +43,7 @@ async function seed() {
   await saveUserTemplate({ name: '自定义模板', reportKinds: ['工作总结'], sections: [{ id: 's1', title: '一、主要工作' }] });
   await updateSiteProfile(ORIGIN, { enabled: true, panelWidth: 420 });
   await saveDraft({ origin: ORIGIN, fieldKey: 'main', text: '草稿内容', pageUrl: `${ORIGIN}/form`, fieldLabel: '主要工作情况' });
+  await recordReport({ origin: ORIGIN, pageUrl: `${ORIGIN}/form`, fields: [{ key: 'main', label: '主要工作情况', text: '已提交的内容' }], source: 'user' });
 }
 
 async function validBackup(): Promise<BackupFile> {
@@ -59,7 +61,7 @@ describe('exportBackup', () => {
     expect(backup.format).toBe(BACKUP_FORMAT);
     expect(backup.version).toBe(BACKUP_VERSION);
     expect(backup.exportedAt).toBe('2026-11-28T08:00:00.000Z');
-    expect(Object.keys(backup.items).sort()).toEqual(['drafts', 'settings', 'siteProfiles', 'snippets', 'templates']);
+    expect(Object.keys(backup.items).sort()).toEqual(['drafts', 'reportHistory', 'settings', 'siteProfiles', 'snippets', 'templates']);
     expect(backup.items.settings).toEqual({ version: 1, value: await getSettings() });
   });
 
@@ -136,7 +138,7 @@ describe('restoreBackup accepts', () => {
     await restoreBackup(text);
     expect(set).toHaveBeenCalledTimes(1);
     expect(Object.keys(set.mock.calls[0]![0]).sort()).toEqual(
-      ['drafts', 'drafts$', 'settings', 'settings$', 'siteProfiles', 'siteProfiles$', 'snippets', 'snippets$', 'templates', 'templates$'],
+      ['drafts', 'drafts$', 'reportHistory', 'reportHistory$', 'settings', 'settings$', 'siteProfiles', 'siteProfiles$', 'snippets', 'snippets$', 'templates', 'templates$'],
     );
   });
 });
