@@ -1,14 +1,14 @@
-// 插入参考框架 into every editor through the real panel (issue 10 item 4). On each fixture portal (the rich
-// editors, and the framework forms whose 主要工作情况 is a textarea their model holds), a report without
-// 存在的问题 is typed into that field with the keyboard; the 字段 tab says the 存在的问题 and 下一步工作打算
-// fields hold no section (else 存在的问题 would be an empty field of its own and its scaffold would go there),
-// so the section is missing from the report and its scaffold belongs at the end of 主要工作情况. The 结构 tab's 插入参考框架 then puts it there: the editor's own state (window.__portal.read(),
-// the editor's getContent()/getData()/…) holds the scaffold's title line as a paragraph of its own after the
-// typed text, which is intact, and one Ctrl+Z in the editor removes exactly the scaffold — except in KindEditor,
-// whose undo keeps a snapshot only after ≥ 50 changed characters (README's insertion table): there Ctrl+Z goes
-// back to the snapshot it took during the typing, taking the scaffold and the last typed characters with it.
-// Then, in CKEditor 5 and TinyMCE from both tabs, a scaffold between two headings goes in without the renumbering
-// (the panel says so), and in CKEditor 5 and Quill one goes in front of the first heading.
+// 插入参考框架 into every editor through the real panel (issue 10 item 4). On each fixture portal (the rich editors, and
+// the framework forms whose 主要工作情况 is a textarea their model holds), a report without 存在的问题 is typed into that
+// field with the keyboard; the 字段 tab says the 存在的问题 and 下一步工作打算 fields hold no section (else 存在的问题 would be an
+// empty field of its own and its scaffold would go there), so the section is missing from the report and its
+// scaffold belongs at the end of 主要工作情况. The 结构 tab's 插入参考框架 then puts it there: the editor's own state
+// (window.__portal.read(), the editor's getContent()/getData()/…) holds the scaffold's title line as a paragraph
+// of its own after the typed text, which is intact, and one Ctrl+Z in the editor removes exactly the scaffold —
+// except in KindEditor, whose undo keeps a snapshot only after ≥ 50 changed characters (README's insertion table):
+// there Ctrl+Z goes back to the snapshot it took during the typing, taking the scaffold and the last typed
+// characters with it. Then, in CKEditor 5 and TinyMCE from both tabs, a scaffold between two headings goes in
+// without the renumbering (the panel says so), and in CKEditor 5 and Quill one goes in front of the first heading.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, FrameLocator, Locator, Page } from 'playwright-core';
 import { launch, openedPanel, type Harness } from './harness';
