@@ -123,7 +123,9 @@ export async function launch(): Promise<FxHarness> {
     // Lets the driver reach the add-on's own pages (privileged contexts in Firefox's terms).
     args: ['--remote-allow-system-access'],
     defaultViewport: { width: 1400, height: 900 },
-    env: { ...process.env, MOZ_LOG: 'nsHttp:3', MOZ_LOG_FILE: join(logDir, 'http.log') },
+    // MOZ_REMOTE_SETTINGS_DEVTOOLS lets a release build take services.settings.server from the prefs, which
+    // points Firefox's remote settings (its own background downloads) at nothing.
+    env: { ...process.env, MOZ_LOG: 'nsHttp:3', MOZ_LOG_FILE: join(logDir, 'http.log'), MOZ_REMOTE_SETTINGS_DEVTOOLS: '1' },
     extraPrefsFirefox: {
       ...QUIET_PREFS,
       'extensions.webextensions.uuids': JSON.stringify({ [ADDON_ID]: ADDON_UUID }),
@@ -137,6 +139,7 @@ export async function launch(): Promise<FxHarness> {
   if (id !== ADDON_ID) throw new Error(`installed ${id}, expected ${ADDON_ID}`);
 
   const pageRequests: string[] = [];
+  let closedLog: HttpRequest[] | undefined;
   let bgPage: Page | undefined;
 
   const openExtensionPage = async (path: string): Promise<Page> => {
@@ -188,11 +191,14 @@ export async function launch(): Promise<FxHarness> {
       ]);
     },
     httpLog() {
-      return readHttpLog(logDir);
+      return closedLog ?? readHttpLog(logDir);
     },
     async close() {
       await browser.close().catch(() => undefined);
       await fixtures.close();
+      // Firefox has written its whole log once it has exited: kept in memory, the files removed.
+      closedLog ??= readHttpLog(logDir);
+      rmSync(logDir, { recursive: true, force: true });
     },
   };
   return harness;
@@ -207,10 +213,6 @@ export function readHttpLog(dir: string): HttpRequest[] {
     for (const match of text.matchAll(/ uri=(\S+)/g)) seen.push({ url: match[1]! });
   }
   return seen;
-}
-
-export function removeLogDir(dir: string): void {
-  rmSync(dir, { recursive: true, force: true });
 }
 
 /** The panel's frame in `page`: an extension page in an iframe inside a closed shadow root. */

@@ -2,9 +2,10 @@
 //   1. unit and component tests (vitest, fakeBrowser, happy-dom)
 //   2. the e2e build of the extension and the fixture portals
 //   3. end-to-end tests in Debian's Chromium (playwright-core), plus the Firefox build and web-ext lint
+//   4. end-to-end tests in Debian's firefox-esr (puppeteer-core over WebDriver BiDi) with the Firefox e2e build
 // The export tests render .docx files with LibreOffice and read the PDF with poppler: both are installed here when
 // missing (as root, with apt-get), like Chromium; otherwise those tests skip and print why.
-// Prints one closing line "tests: N passed, N failed" over both vitest runs.
+// Prints one closing line "tests: N passed, N failed" over every vitest run.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { ensureBrowser } from './env.mjs';
@@ -70,6 +71,34 @@ if (only !== 'unit') {
       'npx',
       ['vitest', 'run', '-c', 'vitest.e2e.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${file}`],
       'end-to-end tests in Chromium',
+    ) && ok;
+}
+
+// Debian's firefox-esr, installed like Chromium when missing (as root, with apt-get); FIREFOX_PATH overrides.
+function ensureFirefox() {
+  const firefox = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+  if (existsSync(firefox)) return true;
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (!isRoot || spawnSync('sh', ['-c', 'command -v apt-get']).status !== 0) {
+    console.error('firefox-esr 缺失 / missing: run "sudo apt-get install -y firefox-esr" (or set FIREFOX_PATH), then run the tests again.');
+    return false;
+  }
+  console.log('Installing Debian firefox-esr for the Firefox end-to-end tests…');
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  const update = spawnSync('sh', ['-c', 'apt-get update -qq'], { stdio: 'inherit', env });
+  return update.status === 0 && spawnSync('sh', ['-c', 'apt-get install -y -qq firefox-esr'], { stdio: 'inherit', env }).status === 0;
+}
+
+if (only !== 'unit') {
+  ok = ensureFirefox() && ok;
+  ok = run('npm', ['run', 'build:e2e-firefox'], 'building the Firefox e2e flavour of the extension') && ok;
+  const file = `${tmp}/e2e-firefox-report.json`;
+  reports.push(file);
+  ok =
+    run(
+      'npx',
+      ['vitest', 'run', '-c', 'vitest.e2e-firefox.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${file}`],
+      'end-to-end tests in Firefox ESR',
     ) && ok;
 }
 
