@@ -7,13 +7,19 @@ import { BackupSection } from '@/components/options/BackupSection';
 import { RuleSettingsSection } from '@/components/options/RuleSettingsSection';
 import { TemplatesSection } from '@/components/options/TemplatesSection';
 import { DraftsSection } from '@/components/options/DraftsSection';
+import { HistorySection } from '@/components/options/HistorySection';
 import { WelcomeSection } from '@/components/options/WelcomeSection';
 import { browser } from 'wxt/browser';
 import { activeSites, enableSite, revokeSite } from '@/lib/background/sites';
 import { ManagedSection } from '@/components/options/ManagedSection';
+import { ManagedPackImport } from '@/components/options/ManagedPackImport';
 import { originPattern } from '@/lib/messages';
 import {
   deleteDrafts,
+  deleteReportRecord,
+  listReportHistory,
+  setReportRecordKept,
+  watchReportHistory,
   getRuleSettings,
   getSettings,
   listAllDrafts,
@@ -74,7 +80,28 @@ const sections = (shortcut: string): OptionsSection[] => [
       />
     ),
   },
-  { id: 'managed', titleId: 'managed.title', render: () => <ManagedSection /> },
+  {
+    id: 'history',
+    titleId: 'options.history.title',
+    render: () => (
+      <HistorySection
+        list={listReportHistory}
+        remove={deleteReportRecord}
+        setKept={setReportRecordKept}
+        retentionDays={async () => (await getSettings()).draftRetentionDays}
+        watch={(onChange) => watchReportHistory(() => onChange())}
+      />
+    ),
+  },
+  {
+    id: 'managed',
+    titleId: 'managed.title',
+    render: () => (
+      <ManagedSection>
+        <ManagedPackImport />
+      </ManagedSection>
+    ),
+  },
   { id: 'backup', titleId: 'storage.backup.title', render: () => <BackupSection /> },
   {
     id: 'settings',

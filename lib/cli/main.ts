@@ -179,6 +179,8 @@ function human(analysis: Analysis, file: string, encoding: string, lang: Languag
 }
 
 export async function main(argv: readonly string[], io: Output): Promise<number> {
+  // Signed pack files (issue 15): their own sub-commands, lib/cli/pack.ts.
+  if (argv[0] === 'pack') return (await import('./pack')).packCommand(argv.slice(1), io);
   const parsed = parseArgs(argv);
   const lang: Language = 'lang' in parsed ? parsed.lang : argv.includes('en') ? 'en' : 'zh_CN';
   const templates = templateIds().join(', ');

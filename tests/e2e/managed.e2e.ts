@@ -109,7 +109,7 @@ describe.skipIf(!canRun)('单位统一配置 from the browser policy (enterprise
     writePolicy(unitPolicy(origin, { entryRight: '区委网络安全和信息化委员会办公室' }));
     await panel.getByRole('tab', { name: '检查' }).click();
     await expect
-      .poll(() => panel.locator('body').innerText(), { timeout: PROPAGATION_MS, intervals: [500] })
+      .poll(() => panel.locator('body').innerText(), { timeout: PROPAGATION_MS, interval: 500 })
       .toContain('区委网络安全和信息化委员会办公室');
     await page.close();
   }, 150_000);

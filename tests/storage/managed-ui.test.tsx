@@ -10,6 +10,8 @@ import { SnippetsSection } from '@/components/options/SnippetsSection';
 import { RuleSettingsSection } from '@/components/options/RuleSettingsSection';
 import { SitesSection } from '@/components/options/SitesSection';
 import { SubmitGuardSwitches } from '@/components/panel/SubmitGuardSwitches';
+import { ManagedPackImport } from '@/components/options/ManagedPackImport';
+import userEvent from '@testing-library/user-event';
 import { SnippetsView } from '@/components/panel/SnippetsView';
 import { getRuleSettings, listSnippets, saveRuleSettings } from '@/lib/storage';
 import { fakeBridge } from '../components/panel-doubles';
@@ -78,6 +80,20 @@ describe('managed configuration in the options page', () => {
     const recommended = await screen.findByRole('list', { name: '推荐启用' });
     expect(within(recommended).getByText(ORIGIN)).toBeTruthy();
     expect(within(recommended).getByRole('button', { name: '启用' })).toBeTruthy();
+  });
+});
+
+describe('signed pack import in the options page', () => {
+  it('says why a pack is refused under a pinned key, in the user’s language', async () => {
+    await setPolicy({ version: 1, config: { packKey: 'MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE' } });
+    render(<ManagedPackImport />);
+    const unsigned = JSON.stringify({
+      format: 'tianbao-pack',
+      version: 1,
+      pack: { name: '包', createdAt: '2026-01-01T00:00:00.000Z', expiresAt: '2099-01-01T00:00:00.000Z', content: {} },
+    });
+    await userEvent.upload(screen.getByLabelText('选择包文件'), new File([unsigned], 'pack.json', { type: 'application/json' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('这个包没有签名，已拒绝导入');
   });
 });
 
