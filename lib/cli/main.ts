@@ -14,6 +14,7 @@ import { formatPeriod, parsePeriod } from '../core/period';
 import type { ReportPeriod } from '../core/types';
 import { t, type Language, type MessageParams } from '../i18n';
 import { decodeReport } from './decode';
+import { copiesJson, copiesText, measureCopies, readPrevious, readReferences, type CopiesInput } from './copies';
 
 export interface Output {
   stdout(text: string): void;
@@ -40,6 +41,9 @@ interface Args {
   signature?: string;
   recipient?: string;
   title?: string;
+  /** check: last period's report (上期重复率) and a folder of sample texts (范文相似度), lib/cli/copies.ts. */
+  previous?: string;
+  refs?: string;
 }
 
 type ArgError = { messageId: string; params?: MessageParams };
@@ -70,7 +74,12 @@ function parseArgs(argv: readonly string[]): Args | ArgError {
       else if (name === '--recipient') args.recipient = v;
       else args.title = v;
     }
-    else if (name === '--template' || name === '--period' || name === '--lang') {
+    else if (name === '--previous' || name === '--refs') {
+      const v = value();
+      if (typeof v !== 'string') return v;
+      if (name === '--previous') args.previous = v;
+      else args.refs = v;
+    } else if (name === '--template' || name === '--period' || name === '--lang') {
       const v = value();
       if (typeof v !== 'string') return v;
       if (name === '--template') args.template = v;
@@ -215,8 +224,26 @@ export async function main(argv: readonly string[], io: Output): Promise<number>
   if (!decoded.ok) return fail(`cli.error.${decoded.reason}`, { file: parsed.file });
   const options = { ...(parsed.template ? { templateId: parsed.template } : {}), ...(period ? { period } : {}) };
   if (parsed.command === 'export') return exportCommand(parsed, decoded.text, options, io, fail);
+  const copiesInput: CopiesInput = {};
+  if (parsed.previous) {
+    const previous = await readPrevious(parsed.previous);
+    if ('messageId' in previous) return fail(previous.messageId, previous.params);
+    copiesInput.previous = previous;
+  }
+  if (parsed.refs) {
+    const references = await readReferences(parsed.refs, (w) => io.stderr(`${t(w.messageId, w.params, lang)}\n`));
+    if ('messageId' in references) return fail(references.messageId, references.params);
+    copiesInput.references = references;
+  }
   const analysis = analyze(decoded.text, options);
-  io.stdout(parsed.json ? `${toJson(analysis, lang)}\n` : human(analysis, parsed.file, decoded.encoding, lang));
+  const copies = parsed.previous || parsed.refs ? measureCopies(decoded.text, copiesInput) : undefined;
+  if (parsed.json) {
+    const json = toJson(analysis, lang);
+    io.stdout(`${copies ? `${json.slice(0, -1)},"copies":${JSON.stringify(copiesJson(copies))}}` : json}\n`);
+  } else {
+    const body = human(analysis, parsed.file, decoded.encoding, lang);
+    io.stdout(copies ? `${body}${copiesText(decoded.text, copies, copiesInput, lang).join('\n')}\n` : body);
+  }
   return analysis.findings.some((f) => f.severity === 'blocking') ? EXIT_BLOCKING : EXIT_CLEAN;
 }
 
