@@ -19,10 +19,14 @@ export function RuleSettingsSection({ load, save, sites }: RuleSettingsSectionPr
   const [origins, setOrigins] = useState<string[]>([]);
   const [error, setError] = useState<string | undefined>(undefined);
   const unit = useManaged()?.config;
+  // Loaded again when the unit's configuration changes (its entries and switches are part of what is shown).
+  const unitKey = JSON.stringify(unit ?? null);
   useEffect(() => {
     load()
       .then(setConfig)
       .catch(() => setError(t('options.rules.loadFailed')));
+  }, [unitKey]);
+  useEffect(() => {
     sites()
       .then(setOrigins)
       .catch(() => undefined);
