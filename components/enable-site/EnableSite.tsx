@@ -43,20 +43,38 @@ export function EnableSite({
   };
 
   return (
-    <main style={{ font: '14px/1.6 system-ui, "Noto Sans CJK SC", sans-serif', padding: '20px 24px', color: '#1f2329' }}>
-      <h1 style={{ fontSize: 18, margin: '0 0 12px' }}>{t('enableSite.title')}</h1>
+    // Styled by entrypoints/enable-site/enable-site.css (light and dark with the system).
+    <main className="es-main">
+      <h1 className="es-title">
+        <img src="/icon/48.png" alt="" />
+        {t('enableSite.title')}
+      </h1>
       {!valid ? (
-        <p role="alert">{t('enableSite.invalidOrigin')}</p>
+        <p role="alert" className="es-status es-error">
+          {t('enableSite.invalidOrigin')}
+        </p>
       ) : (
         <>
           <p>{t('enableSite.explain', { origin })}</p>
-          <p style={{ color: '#646a73' }}>{t('enableSite.privacy')}</p>
-          {phase === 'done' && <p role="status">{t('enableSite.done')}</p>}
-          {phase === 'denied' && <p role="alert">{t('enableSite.denied')}</p>}
-          {phase === 'error' && <p role="alert">{t('enableSite.error')}</p>}
+          <p className="es-muted">{t('enableSite.privacy')}</p>
+          {phase === 'done' && (
+            <p role="status" className="es-status es-ok">
+              {t('enableSite.done')}
+            </p>
+          )}
+          {phase === 'denied' && (
+            <p role="alert" className="es-status es-error">
+              {t('enableSite.denied')}
+            </p>
+          )}
+          {phase === 'error' && (
+            <p role="alert" className="es-status es-error">
+              {t('enableSite.error')}
+            </p>
+          )}
           {phase !== 'done' && (
-            <div style={{ display: 'flex', gap: 12, marginTop: 16 }}>
-              <button type="button" onClick={allow} disabled={phase === 'working'}>
+            <div className="es-actions">
+              <button type="button" className="es-primary" onClick={allow} disabled={phase === 'working'}>
                 {t('enableSite.allow')}
               </button>
               <button type="button" onClick={close}>

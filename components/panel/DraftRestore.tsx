@@ -7,13 +7,13 @@ import { DRAFT_BUDGET } from '@/lib/storage';
 import { draftPreview } from '@/lib/drafts/text';
 
 const CSS = `
-.tb-drafts { margin: 8px 12px 0; padding: 8px 10px; border: 1px solid #c5d5ff; border-radius: 6px; background: #f5f8ff; font-size: 13px; }
+.tb-drafts { margin: 8px 12px 0; padding: 8px 10px; border: 1px solid var(--tb-info-border); border-radius: 6px; background: var(--tb-info-soft); font-size: 13px; }
 .tb-drafts h2 { margin: 0 0 2px; font-size: 14px; }
 .tb-drafts ul { list-style: none; margin: 6px 0 0; padding: 0; max-height: 36vh; overflow: auto; }
-.tb-drafts li { padding: 6px 0; border-top: 1px solid #e1eaff; }
-.tb-draft-preview { display: block; margin: 2px 0; color: #1f2329; white-space: pre-wrap; word-break: break-all; }
-.tb-draft-missing { color: #a61d24; }
-.tb-draft-submitted { color: #1a7f37; }
+.tb-drafts li { padding: 6px 0; border-top: 1px solid var(--tb-info-border); }
+.tb-draft-preview { display: block; margin: 2px 0; color: var(--tb-fg); white-space: pre-wrap; word-break: break-all; }
+.tb-draft-missing { color: var(--tb-danger); }
+.tb-draft-submitted { color: var(--tb-ok); }
 `;
 
 const REFRESH_MS = 500;

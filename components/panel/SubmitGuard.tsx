@@ -4,17 +4,23 @@ import { t } from '@/lib/i18n';
 import type { Finding } from '@/lib/core/types';
 import type { GuardStore } from '@/lib/guard/panel-guard';
 
-// The dialog's own rules; the panel's stylesheet (panel.css) belongs to the panel work.
+// The dialog's own rules (colours from panel.css's palette, light or dark with the system). While a submit is
+// held the dialog takes the panel's whole height under its header: the list scrolls by itself and the two
+// buttons stay in view below it, so that at 1024×768 neither the list nor the decision is squeezed away.
 const CSS = `
-.tb-guard { margin: 8px 12px 0; padding: 10px 12px; border: 1px solid #f54a45; border-radius: 6px; background: #fff5f5; }
-.tb-guard h2 { margin: 0 0 4px; font-size: 15px; color: #a61d24; }
-.tb-guard p { margin: 0 0 8px; font-size: 13px; }
-.tb-guard ul { margin: 0 0 8px; padding-left: 18px; max-height: 40vh; overflow: auto; }
+.tb-panel:has(> .tb-guard) > :not(.tb-header, .tb-guard, .tb-resize) { display: none; }
+.tb-guard { flex: 1 1 auto; min-height: 0; display: flex; flex-direction: column;
+  margin: 8px 12px 12px; padding: 10px 12px; border: 1px solid var(--tb-danger-border); border-radius: 6px; background: var(--tb-danger-bg); }
+.tb-guard h2 { flex: none; margin: 0 0 4px; font-size: 15px; color: var(--tb-danger); }
+.tb-guard p { flex: none; margin: 0 0 8px; font-size: 13px; color: var(--tb-fg); }
+.tb-guard ul { flex: 1 1 auto; min-height: 4em; margin: 0 0 8px; padding: 6px 8px 6px 24px; overflow: auto;
+  background: var(--tb-bg); border-radius: 4px; color: var(--tb-fg); }
 .tb-guard li { margin-bottom: 4px; }
-.tb-guard-actions { display: flex; gap: 8px; }
+.tb-guard-actions { flex: none; display: flex; flex-wrap: wrap; gap: 8px; padding-top: 8px; border-top: 1px solid var(--tb-danger-border); }
 `;
 
-const SHOWN = 8;
+/** The list scrolls; past this many the rest are counted (the 检查 tab lists them all). */
+const SHOWN = 50;
 
 function excerpt(text: string, finding: Finding): string {
   const raw = text.slice(finding.start, finding.end);

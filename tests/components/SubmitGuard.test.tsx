@@ -58,9 +58,9 @@ describe('SubmitGuard', () => {
     expect(decide).toHaveBeenCalledWith('submit');
   });
 
-  it('lists the first eight findings and says how many more there are', () => {
-    showRequest(Array.from({ length: 11 }, (_, i) => finding(i, i + 1)));
-    expect(screen.getAllByRole('listitem')).toHaveLength(8);
+  it('lists up to fifty findings in its scrolling list and says how many more there are', () => {
+    showRequest(Array.from({ length: 53 }, (_, i) => finding(i, i + 1)));
+    expect(screen.getAllByRole('listitem')).toHaveLength(50);
     expect(screen.getByRole('alertdialog').textContent).toContain('另有 3 处');
   });
 });
