@@ -106,6 +106,27 @@ describe('ChecksView groups', () => {
     expect((await screen.findByRole('status')).textContent).toContain('已改正');
   });
 
+  it('counts a place two rules see once in 需修改, as the tab\'s badge and the guard do', () => {
+    const analysis = analysisOf(TEXT);
+    const xx = analysis.findings.find((f) => f.severity === 'blocking' && TEXT.slice(f.start, f.end) === 'xx')!;
+    // A second rule flagging the same characters (as the figures check does with "xx次").
+    const seenTwice = { ...analysis, findings: [...analysis.findings, { ...xx, ruleId: 'another-rule', messageId: xx.messageId }] };
+    const blocking = seenTwice.findings.filter((f) => f.severity === 'blocking');
+    render(<ChecksView analysis={seenTwice} bridge={bridge()} />);
+    expect(screen.getByText(/^需修改 \d+ 处/).textContent).toContain(`需修改 ${blocking.length - 1} 处`);
+  });
+
+  it('groups two findings of one rule in one field with one 全部改正 for them', async () => {
+    const TWO = '一、主要工作情况\n加强领导,统筹部署,压实责任。';
+    const b = textareaBridge('main', '主要工作情况', TWO);
+    render(<ChecksView analysis={analysisOf(TWO)} bridge={b} />);
+    const group = screen.getAllByRole('listitem').find((li) => li.textContent?.includes('同类问题共'))!;
+    expect(group.textContent).toContain('“主要工作情况”中同类问题共 2 处');
+    await fixAllConfirmed();
+    expect(b.applyFix).toHaveBeenCalledTimes(1);
+    expect(b.text()).toBe('一、主要工作情况\n加强领导，统筹部署，压实责任。');
+  });
+
   it('expands a group to list each finding', async () => {
     render(<ChecksView analysis={analysisOf(MANY)} bridge={bridge()} />);
     const before = screen.getAllByRole('listitem').length;
