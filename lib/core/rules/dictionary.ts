@@ -261,9 +261,12 @@ export function compileDictionaries(dictionaries: ReadonlyArray<readonly Diction
   let lastHits: DictionaryHit[][] = [];
   const best: (DictionaryHit | undefined)[] = new Array(count);
 
+  // Most paragraphs have no hit: they share one result (never changed) rather than allocate eight lists each.
+  const noHits: DictionaryHit[][] = dictionaries.map(() => []);
+
   function matchAll(text: string): DictionaryHit[][] {
     if (text === lastText) return lastHits;
-    const hits: DictionaryHit[][] = dictionaries.map(() => []);
+    let hits: DictionaryHit[][] | undefined;
     if (lists.length > 1) {
       for (let i = 0; i < text.length; i++) {
         const at = slot[text.charCodeAt(i)]!;
@@ -283,6 +286,7 @@ export function compileDictionaries(dictionaries: ReadonlyArray<readonly Diction
           any = true;
         }
         if (!any) continue;
+        hits ??= dictionaries.map(() => []);
         for (let d = 0; d < count; d++) {
           if (best[d]) {
             hits[d]!.push(best[d]!);
@@ -291,7 +295,7 @@ export function compileDictionaries(dictionaries: ReadonlyArray<readonly Diction
         }
       }
     }
-    const unordered = new Array<boolean>(count).fill(false);
+    let unordered: boolean[] | undefined;
     for (const { entry, d, scan, required } of anyFirst) {
       if (required !== '' && text.indexOf(required) < 0) continue;
       scan.lastIndex = 0;
@@ -302,13 +306,15 @@ export function compileDictionaries(dictionaries: ReadonlyArray<readonly Diction
         }
         const hit = accept(entry, text, m.index);
         if (hit) {
-          hits[d]!.push(hit);
-          unordered[d] = true;
+          (hits ??= dictionaries.map(() => []))[d]!.push(hit);
+          (unordered ??= new Array<boolean>(count).fill(false))[d] = true;
         } else scan.lastIndex = m.index + 1;
       }
     }
     lastText = text;
-    lastHits = hits.map((list, d) => dropOverlaps(unordered[d] ? list.sort((a, b) => a.start - b.start || b.end - a.end) : list));
+    lastHits = hits
+      ? hits.map((list, d) => dropOverlaps(unordered?.[d] ? list.sort((a, b) => a.start - b.start || b.end - a.end) : list))
+      : noHits;
     return lastHits;
   }
 
