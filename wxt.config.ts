@@ -57,6 +57,11 @@ export default defineConfig({
         suggested_key: { default: 'Alt+Shift+Y' },
         description: '__MSG_commandToggle__',
       },
+      // The next problem in 检查, shown in the page (entrypoints/background: commands.onCommand).
+      'next-problem': {
+        suggested_key: { default: 'Alt+Shift+N' },
+        description: '__MSG_commandNextProblem__',
+      },
     },
     ...(browser === 'firefox'
       ? {

@@ -61,6 +61,8 @@ export type HostToPanel =
   | { type: 'snapshot'; snapshot: PageSnapshot }
   /** Open (or toggle) the panel: the toolbar button, the keyboard command or the slim tab was used. */
   | { type: 'show'; how: 'open' | 'toggle' }
+  /** Go to the next (1) or previous (-1) problem: the browser shortcut (next-problem) was used in the page. */
+  | { type: 'step'; direction: 1 | -1 }
   /** The submit guard holds a submit: count the blocking problems of this snapshot. */
   | { type: 'guard-check'; id: number; snapshot: PageSnapshot }
   /** Show the blocking problems with 返回修改 / 仍然提交 and answer with the user's choice. */
@@ -96,6 +98,7 @@ export const HOST_TO_PANEL_TYPES: ReadonlySet<string> = new Set([
   'reply',
   'snapshot',
   'show',
+  'step',
   'guard-check',
   'guard-ask',
   'guard-cancel',

@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
 import { t } from '@/lib/i18n';
@@ -42,9 +42,10 @@ export interface PanelProps {
 const TABS: PanelTab[] = ['structure', 'checks', 'snippets', 'fields'];
 
 export function Panel({ store, bridge, actions, guard, drafts, switches }: PanelProps) {
-  const { width, collapsed, tab, siteEnabled, notice, origin } = useStore(
+  const { width, collapsed, tab, siteEnabled, notice, origin, stepRequest } = useStore(
     store,
     useShallow((s) => ({
+      stepRequest: s.stepRequest,
       width: s.width,
       collapsed: s.collapsed,
       tab: s.tab,
@@ -55,6 +56,18 @@ export function Panel({ store, bridge, actions, guard, drafts, switches }: Panel
   );
   const [dragWidth, setDragWidth] = useState<number | undefined>(undefined);
   const analysis = usePageAnalysis(bridge, !collapsed);
+
+  // F8 / Shift+F8 anywhere in the panel: the next / previous problem in 检查 (the browser shortcut next-problem,
+  // Alt+Shift+N, does the same from the page).
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'F8' || event.altKey || event.ctrlKey || event.metaKey) return;
+      event.preventDefault();
+      store.getState().requestStep(event.shiftKey ? -1 : 1, 'panel');
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [store]);
 
   const setCollapsed = (next: boolean) => {
     store.getState().setCollapsed(next);
@@ -74,7 +87,17 @@ export function Panel({ store, bridge, actions, guard, drafts, switches }: Panel
   const record = (change: PanelChange) => store.getState().setLastChange(change);
   let view: ReactNode;
   if (tab === 'fields') view = <FieldsView analysis={analysis} />;
-  else if (tab === 'checks') view = <ChecksView analysis={analysis} bridge={bridge} record={record} />;
+  else if (tab === 'checks') {
+    view = (
+      <ChecksView
+        analysis={analysis}
+        bridge={bridge}
+        record={record}
+        step={stepRequest}
+        onStepTaken={() => store.getState().clearStepRequest()}
+      />
+    );
+  }
   else if (tab === 'snippets') view = <SnippetsView bridge={bridge} origin={origin} />;
   else view = <StructureView analysis={analysis} bridge={bridge} record={record} />;
 
@@ -121,7 +144,8 @@ export function Panel({ store, bridge, actions, guard, drafts, switches }: Panel
       </nav>
       {guard && <SubmitGuard store={guard} />}
       {drafts && <DraftRestore bridge={bridge} source={drafts} />}
-      {notice && (
+      {/* 已打开授权窗口… has served its purpose once the site is enabled. */}
+      {notice && !(siteEnabled && notice.messageId === 'panel.enableWindowOpened') && (
         <div className={`tb-notice tb-${notice.tone}`} role={notice.tone === 'error' ? 'alert' : 'status'}>
           {t(notice.messageId, notice.params)}
           <button type="button" className="tb-link" onClick={() => store.getState().setNotice(undefined)}>

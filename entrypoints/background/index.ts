@@ -19,6 +19,22 @@ export default defineBackground(() => {
     }
   };
   browser.action.onClicked.addListener(onToolbarClick);
+  // 下一个问题 (Alt+Shift+N): the panel opens at 检查, goes to the next finding and shows it in the page. A
+  // command grants activeTab like the toolbar button does.
+  const onNextProblem = async (tab: Browser.tabs.Tab) => {
+    if (tab.id == null) return;
+    try {
+      await showPanel(tab.id, 'next');
+    } catch {
+      await browser.action.setBadgeText({ tabId: tab.id, text: '!' });
+      await browser.action.setTitle({ tabId: tab.id, title: browser.i18n.getMessage('actionUnavailable') });
+    }
+  };
+  browser.commands.onCommand.addListener((command, tab) => {
+    if (command === 'next-problem' && tab) void onNextProblem(tab);
+  });
+  // The end-to-end suite calls this handler too (no keyboard reaches a headless browser's commands).
+  (globalThis as { tianbaoNextProblem?: typeof onNextProblem }).tianbaoNextProblem = onNextProblem;
   // The end-to-end suite calls this exact handler, since a headless browser has no toolbar to click.
   (globalThis as { tianbaoToolbarClick?: typeof onToolbarClick }).tianbaoToolbarClick = onToolbarClick;
 

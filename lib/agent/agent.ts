@@ -29,6 +29,8 @@ export interface Agent {
 export interface PanelHandle {
   toggle(): void;
   open(): void;
+  /** Opens the panel at 检查 and goes to the next (1) or previous (-1) finding, revealing it in the page. */
+  step?(direction: 1 | -1): void;
   /** The submit guard's link to the panel (lib/host/host.ts). */
   guard?: PanelGuard;
 }

@@ -5,8 +5,11 @@
 // idempotent; the panel bundle is injected only when it is not there yet, and otherwise told to toggle.
 import { browser } from 'wxt/browser';
 
-/** 'load' (the submit guard): inject the panel if it is missing, leave an existing one as it is. */
-export type PanelAction = 'toggle' | 'open' | 'load';
+/**
+ * 'load' (the submit guard): inject the panel if it is missing, leave an existing one as it is. 'next' (the
+ * next-problem shortcut): open the panel at 检查 and go to the next finding, loading the panel first if needed.
+ */
+export type PanelAction = 'toggle' | 'open' | 'load' | 'next';
 
 export async function showPanel(tabId: number, action: PanelAction): Promise<void> {
   const target = { tabId };
@@ -14,10 +17,11 @@ export async function showPanel(tabId: number, action: PanelAction): Promise<voi
   const [probe] = await browser.scripting.executeScript({
     target,
     func: (act: string) => {
-      const panel = (globalThis as { __tianbaoPanel?: { toggle(): void; open(): void } }).__tianbaoPanel;
+      const panel = (globalThis as { __tianbaoPanel?: { toggle(): void; open(): void; step?(d: 1 | -1): void } }).__tianbaoPanel;
       if (!panel) return false;
       if (act === 'load') return true;
       if (act === 'open') panel.open();
+      else if (act === 'next') panel.step?.(1);
       else panel.toggle();
       return true;
     },
@@ -25,6 +29,13 @@ export async function showPanel(tabId: number, action: PanelAction): Promise<voi
   });
   if (probe?.result !== true) {
     await browser.scripting.executeScript({ target, files: ['/host.js'] });
+    // The freshly loaded panel opens by itself; the step waits in the page side until the panel connects.
+    if (action === 'next') {
+      await browser.scripting.executeScript({
+        target,
+        func: () => (globalThis as { __tianbaoPanel?: { step?(d: 1 | -1): void } }).__tianbaoPanel?.step?.(1),
+      });
+    }
   }
 }
 

@@ -105,6 +105,8 @@ export function mountHost(options: HostOptions): Host {
   // The panel page never navigates by itself: a second load of its frame means the page sent the frame
   // elsewhere. That frame gets nothing; the next open brings up a fresh one.
   let hijacked = false;
+  /** A step asked for before the panel connected (the shortcut loaded it): sent with the hello. */
+  let pendingStep: 1 | -1 | undefined;
 
   const send = (message: HostToPanel) => {
     try {
@@ -199,6 +201,8 @@ export function mountHost(options: HostOptions): Host {
         connected = true;
         send({ type: 'hello', handshake: { origin: win.location.origin, quiet, snapshot: snapshot() } });
         quiet = false;
+        if (pendingStep !== undefined) send({ type: 'step', direction: pendingStep });
+        pendingStep = undefined;
         for (const wake of connectWaits.splice(0)) wake();
         applyLayout();
         agent.hideTab();
@@ -395,6 +399,11 @@ export function mountHost(options: HostOptions): Host {
     open() {
       if (ensureMounted()) return;
       if (connected) send({ type: 'show', how: 'open' });
+    },
+    step(direction) {
+      const fresh = ensureMounted();
+      if (connected && !fresh) send({ type: 'step', direction: direction === -1 ? -1 : 1 });
+      else pendingStep = direction === -1 ? -1 : 1;
     },
     guard,
     frame: () => frame,

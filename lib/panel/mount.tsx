@@ -166,6 +166,10 @@ export async function startPanel(win: Window = window): Promise<void> {
         if (message.how === 'open' || store.getState().collapsed) setCollapsed(false);
         else setCollapsed(true);
         break;
+      case 'step':
+        if (store.getState().collapsed) setCollapsed(false);
+        store.getState().requestStep(message.direction === -1 ? -1 : 1, 'page');
+        break;
       case 'guard-check': {
         bridge.update(message.snapshot);
         let blocking = 1;

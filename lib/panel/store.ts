@@ -19,9 +19,21 @@ export interface LayoutSlice {
   setCollapsed(collapsed: boolean): void;
 }
 
+/** A request to go to the next (1) or previous (-1) finding: F8 / Shift+F8 in the panel, or the browser shortcut. */
+export interface StepRequest {
+  seq: number;
+  direction: 1 | -1;
+  /** 'panel': keys pressed in the panel, which keeps the focus; 'page': the shortcut, used from the page. */
+  from: 'panel' | 'page';
+}
+
 export interface ViewSlice {
   tab: PanelTab;
   setTab(tab: PanelTab): void;
+  /** The pending step, taken by the 检查 tab (which this request shows). */
+  stepRequest?: StepRequest;
+  requestStep(direction: 1 | -1, from: StepRequest['from']): void;
+  clearStepRequest(): void;
 }
 
 export interface SiteSlice {
@@ -56,9 +68,13 @@ const createLayoutSlice: StateCreator<PanelState, [], [], LayoutSlice> = (set) =
   setCollapsed: (collapsed) => set({ collapsed }),
 });
 
-const createViewSlice: StateCreator<PanelState, [], [], ViewSlice> = (set) => ({
+const createViewSlice: StateCreator<PanelState, [], [], ViewSlice> = (set, get) => ({
   tab: 'structure',
   setTab: (tab) => set({ tab }),
+  stepRequest: undefined,
+  requestStep: (direction, from) =>
+    set({ tab: 'checks', stepRequest: { seq: (get().stepRequest?.seq ?? 0) + 1, direction, from } }),
+  clearStepRequest: () => set({ stepRequest: undefined }),
 });
 
 const createSiteSlice = (origin: string): StateCreator<PanelState, [], [], SiteSlice> => (set) => ({
