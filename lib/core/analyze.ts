@@ -53,7 +53,7 @@ function sortByPosition(findings: Finding[]): Finding[] {
   return findings;
 }
 
-/** Two position-ordered lists as one; linear, since the rules' list (the long one) usually comes ordered. */
+/** Two position-ordered lists as one (a's first on a tie); linear, since each list usually comes ordered. */
 function mergeByPosition(a: Finding[], b: Finding[]): Finding[] {
   if (a.length === 0) return b.slice();
   if (b.length === 0) return a.slice();
@@ -152,7 +152,9 @@ export function createAnalyzer(options: AnalyzeOptions = {}): Analyzer {
         const result = engineFor(template).compute({ text, parsed, fields: fieldSpans });
         coverage = result.coverage;
         suggestions = result.suggestions;
-        findings = findings.concat(result.findings);
+        // Each list in order, then merged (the outline's first on a tie, as a stable sort of the two would
+        // put them): coverage's few findings made a sort of the outline's thousands on a list of headings.
+        findings = mergeByPosition(sortByPosition(findings), sortByPosition(result.findings));
       }
       findings = mergeByPosition(sortByPosition(findings), sortByPosition(rules.run(period ? { text, period, lines: parsed.lines } : { text, lines: parsed.lines })));
 
