@@ -9,11 +9,17 @@ import { PeriodBar } from './PeriodBar';
 import { formValues } from '@/lib/panel/form-values';
 import { renderSnippet } from '@/lib/core/snippets/render';
 import { ChangeLog, longDeletion, type PanelChange } from '@/lib/panel/undo';
+import { distinctProblems } from '@/lib/guard/findings';
 import type { StepRequest } from '@/lib/panel/store';
 
 const ORDER: Severity[] = ['blocking', 'warning', 'info'];
-/** A rule with this many findings or more shows as one group row, so that 70 half-width commas do not bury an xx. */
-const GROUP_AT = 4;
+/**
+ * A rule's findings in one field show as one group row from this many on, with one 全部改正 for that field, so
+ * that 70 half-width commas do not bury an xx (issue 11 item 8: one grouped finding per field, one fix).
+ */
+const GROUP_AT = 2;
+/** Missing sections keep a row each (each its own 插入参考框架) until there are this many in one field. */
+const SCAFFOLD_GROUP_AT = 4;
 /**
  * The finding for a missing section: its fix inserts the section's scaffold and renumbers the headings after it
  * (the Structure tab's suggestion, as one replacement), so its text is no label for the button.
@@ -21,18 +27,21 @@ const GROUP_AT = 4;
 const SCAFFOLD_RULE = 'coverage-section-missing';
 
 interface Group {
+  /** severity|ruleId|fieldKey: one group per rule and field. */
+  key: string;
   ruleId: string;
   severity: Severity;
+  fieldKey: string | undefined;
   findings: Finding[];
 }
 
 function groupFindings(findings: Finding[]): Group[] {
   const byRule = new Map<string, Group>();
   for (const finding of findings) {
-    const key = `${finding.severity}|${finding.ruleId}`;
+    const key = `${finding.severity}|${finding.ruleId}|${finding.fieldKey ?? ''}`;
     let group = byRule.get(key);
     if (!group) {
-      group = { ruleId: finding.ruleId, severity: finding.severity, findings: [] };
+      group = { key, ruleId: finding.ruleId, severity: finding.severity, fieldKey: finding.fieldKey, findings: [] };
       byRule.set(key, group);
     }
     group.findings.push(finding);
@@ -149,7 +158,8 @@ export function ChecksView({ analysis, bridge, record, step, onStepTaken }: Chec
     const target = next;
     setCurrent(target);
     setFilter((active) => (active === undefined || active === target.category ? active : undefined));
-    setOpen((was) => new Set(was).add(`${target.severity}|${target.ruleId}`));
+    // The group's key as groupFindings makes it (severity|rule|field).
+    setOpen((was) => new Set(was).add(`${target.severity}|${target.ruleId}|${target.fieldKey ?? ''}`));
     bridge.reveal(target);
     // F8 in the panel keeps the focus in the panel (定位 focuses the page's field): the current row's first
     // button takes it back, so that F8 and Enter go on from the keyboard. The shortcut leaves the user in the page.
@@ -179,7 +189,10 @@ export function ChecksView({ analysis, bridge, record, step, onStepTaken }: Chec
 
   const textOf = (key: string | undefined) => fields.find((field) => field.key === key)?.text ?? '';
   const labelOf = (key: string | undefined) => fields.find((field) => field.key === key)?.label ?? '';
-  const counts = ORDER.map((severity) => findings.filter((f) => f.severity === severity).length);
+  // Blocking problems counted once per place, as the tab's badge and the submit guard count them.
+  const counts = ORDER.map((severity) =>
+    severity === 'blocking' ? distinctProblems(findings.filter((f) => f.severity === severity)).length : findings.filter((f) => f.severity === severity).length,
+  );
   const excerpt = (finding: Finding) => {
     const raw = textOf(finding.fieldKey).slice(finding.start, finding.end);
     return raw.length > 40 ? `${raw.slice(0, 40)}…` : raw;
@@ -369,7 +382,7 @@ export function ChecksView({ analysis, bridge, record, step, onStepTaken }: Chec
     const fixable = group.findings.filter((f) => f.fix).sort((a, b) => a.fix!.start - b.fix!.start);
     return (
       <li
-        key={`${group.severity}|${group.ruleId}|preview`}
+        key={`${group.key}|preview`}
         className="tb-preview"
         // Opened from a row near the bottom, the preview and its buttons would start below the fold.
         ref={(el) => el?.scrollIntoView?.({ block: 'nearest' })}
@@ -426,19 +439,35 @@ export function ChecksView({ analysis, bridge, record, step, onStepTaken }: Chec
     );
   };
 
-  const groupRows = (group: Group) => {
-    if (group.findings.length < GROUP_AT) return group.findings.map(row);
-    const key = `${group.severity}|${group.ruleId}`;
-    const expanded = open.has(key);
+  /**
+   * A group's title: the findings' message when they all say the same, else the rule's name (half-width marks
+   * of several kinds: ",", "(", ":"), else the first finding's message.
+   */
+  const groupTitle = (group: Group) => {
     const first = group.findings[0]!;
+    const message = t(first.messageId, first.params);
+    if (group.findings.every((finding) => t(finding.messageId, finding.params) === message)) return message;
+    const nameId = `rules.name.${group.ruleId}`;
+    const name = t(nameId);
+    return name === nameId ? message : name;
+  };
+
+  const groupRows = (group: Group) => {
+    const at = group.ruleId === SCAFFOLD_RULE ? SCAFFOLD_GROUP_AT : GROUP_AT;
+    if (group.findings.length < at) return group.findings.map(row);
+    const key = group.key;
+    const expanded = open.has(key);
     const fixable = group.findings.filter((f) => f.fix).length;
+    const label = labelOf(group.fieldKey);
     return [
       <li key={key} className={`tb-item tb-group tb-sev-${group.severity}`}>
         <span className="tb-item-title">
           <span className="tb-sev">{t(`severity.${group.severity}`)}</span>
-          {t(first.messageId, first.params)}
+          {groupTitle(group)}
         </span>
-        <span className="tb-muted">{t('checks.groupCount', { count: group.findings.length })}</span>
+        <span className="tb-muted">
+          {label ? t('checks.groupCountIn', { field: label, count: group.findings.length }) : t('checks.groupCount', { count: group.findings.length })}
+        </span>
         <span className="tb-actions">
           <button
             type="button"
