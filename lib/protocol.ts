@@ -11,7 +11,7 @@
 // together with the secret (postMessage addressed to the extension's origin only); the panel accepts the first
 // port that carries its secret and ignores every other message. A page script that learns nothing can send
 // nothing that is acted on, and nothing Tianbao shows ever passes through the page's window.
-import type { ApplyFixOptions, InsertOutcome, PanelField } from './panel/bridge';
+import type { ApplyFixOptions, InsertOptions, InsertOutcome, PanelField } from './panel/bridge';
 import type { Finding } from './core/types';
 
 /** The page as the panel sees it: sent on connect and after every edit or change of the form. */
@@ -34,7 +34,13 @@ export interface Handshake {
 
 /** Requests the panel makes of the page; each is answered by a `reply` with the same id. */
 export type PanelRequest =
-  | { kind: 'insert'; text: string }
+  | { kind: 'insert'; text: string; options?: InsertOptions }
+  /**
+   * Give the keyboard back to the field the user last worked in (片段's Esc, and after an insertion). Names no
+   * field: the page side focuses only the field its own focus tracker holds, so the panel cannot send the
+   * caret anywhere the user did not choose.
+   */
+  | { kind: 'focusTarget' }
   | { kind: 'reveal'; target: Pick<Finding, 'fieldKey' | 'start' | 'end'> }
   | { kind: 'applyFix'; finding: Finding; options: ApplyFixOptions }
   | { kind: 'replaceFieldText'; key: string; text: string }

@@ -8,7 +8,8 @@ import { insertAtTrackedCaret, insertText } from '../dom/insert';
 import { documentHasLayout, unusableReason } from '../dom/usable';
 import { caretOfInnerText, rangeOfInnerText, revealRange } from '../dom/reveal';
 import type { Finding, Fix } from '../core/types';
-import type { ApplyFixOptions, InsertOutcome, PageBridge, PanelField } from '../panel/bridge';
+import type { ApplyFixOptions, InsertOptions, InsertOutcome, PageBridge, PanelField } from '../panel/bridge';
+import { needsParagraphBreak } from './paragraph';
 import { sameText } from '../panel/undo';
 
 /** How long a whole-field replacement in an editor may take to show in the field's text. */
@@ -177,15 +178,18 @@ export function createDomBridge(win: Window, focus: FocusTracker): PageBridge {
     text: readFieldText(field),
   });
 
-  const insertAtCaret = async (text: string): Promise<InsertOutcome> => {
+  const insertAtCaret = async (text: string, options: InsertOptions = {}): Promise<InsertOutcome> => {
     const current = focus.current();
     if (!current) return { ok: false, messageId: 'panel.insertNoField' };
     if (!current.element.isConnected) return { ok: false, messageId: 'panel.fieldGone' };
     // Only a field the user can see and edit: never a hidden or disabled one a page script focused.
     const unusable = unusableReason(current.element, documentHasLayout(current.document));
     if (unusable) return { ok: false, messageId: unusable === 'hidden' ? 'panel.fieldHidden' : 'panel.fieldLocked' };
+    // A snippet after text on the same line begins a paragraph of its own: one line break first, in the same
+    // insertion (one Ctrl+Z takes both back). Editors turn the line break into a new paragraph their own way.
+    const wanted = options.paragraph === true && needsParagraphBreak(current.element, current.document, current.selection) ? `\n${text}` : text;
     // Waits out an IME composition, puts the caret back where the user left it, inserts and verifies.
-    const result = await insertAtTrackedCaret(focus, text);
+    const result = await insertAtTrackedCaret(focus, wanted);
     return { ok: result.ok, messageId: result.messageId, params: result.params };
   };
 
@@ -234,6 +238,19 @@ export function createDomBridge(win: Window, focus: FocusTracker): PageBridge {
       return lastFields.find((f) => f.element === current.element || f.source === current.element)?.label ?? '';
     },
     insert: insertAtCaret,
+    async focusTarget() {
+      // Only the field the focus tracker holds (the user chose it by a press or typing); this names no other.
+      const current = focus.current();
+      if (!current || !current.element.isConnected) return false;
+      if (unusableReason(current.element, documentHasLayout(current.document))) return false;
+      // Just after an insertion the field has the focus already, caret after the new text: leave it there.
+      let active: Element | null = current.document.activeElement;
+      while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+      if (active === current.element && current.document.hasFocus()) return true;
+      // Puts the saved caret back. A focus that comes from here follows no press of the user's, so the
+      // tracker's trusted-focus rule could not move its record to another field even if this were one.
+      return focus.restore();
+    },
     reveal(finding: Pick<Finding, 'fieldKey' | 'start' | 'end'>) {
       const field = byKey(finding.fieldKey) ?? discover().find((f) => f.key === finding.fieldKey);
       if (!field || !field.element.isConnected) return false;

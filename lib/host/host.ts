@@ -165,7 +165,11 @@ export function mountHost(options: HostOptions): Host {
     try {
       switch (request.kind) {
         case 'insert':
-          result = await bridge.insert(String(request.text));
+          // Only the one option there is, as a boolean: nothing else of the message reaches the page code.
+          result = await bridge.insert(String(request.text), { paragraph: request.options?.paragraph === true });
+          break;
+        case 'focusTarget':
+          result = bridge.focusTarget ? await bridge.focusTarget() : false;
           break;
         case 'reveal':
           result = bridge.reveal(request.target);
@@ -189,7 +193,7 @@ export function mountHost(options: HostOptions): Host {
     }
     send({ type: 'reply', id, result });
     // An insertion or fix changed the page: the panel sees the new text at once.
-    if (request.kind !== 'snapshot' && request.kind !== 'reveal') schedulePush();
+    if (request.kind !== 'snapshot' && request.kind !== 'reveal' && request.kind !== 'focusTarget') schedulePush();
   };
 
   const onPanelMessage = (event: MessageEvent) => {

@@ -30,6 +30,15 @@ export interface InsertOutcome {
   after?: string;
 }
 
+/** How a snippet goes in (lib/host decides at insertion time, where it knows the caret). */
+export interface InsertOptions {
+  /**
+   * Start a paragraph of its own: when the field holds text before the caret on the same line, a line break
+   * goes in first (settings: 片段插入时另起一段). Single-line inputs are left as they are.
+   */
+  paragraph?: boolean;
+}
+
 export interface ApplyFixOptions {
   /**
    * The field's whole text as the analysis that produced the fix read it. When the field no longer holds exactly
@@ -60,7 +69,13 @@ export interface PageBridge {
   /** Label of the field that had the caret last ('' when it has none); undefined when no field had it. */
   lastFocusedLabel(): string | undefined;
   /** Inserts at the caret of the last-focused field, replacing its selection. */
-  insert(text: string): Promise<InsertOutcome>;
+  insert(text: string, options?: InsertOptions): Promise<InsertOutcome>;
+  /**
+   * Moves the keyboard focus back to the last-focused field, caret where the user left it (or just after an
+   * insertion). Only ever that field: the page side's focus tracker decides which one. Resolves false when
+   * there is none. Optional in test doubles.
+   */
+  focusTarget?(): Promise<boolean>;
   /** Scrolls to the field and selects [start, end) in it. */
   reveal(finding: Pick<Finding, 'fieldKey' | 'start' | 'end'>): boolean;
   /**

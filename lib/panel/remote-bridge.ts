@@ -2,7 +2,7 @@
 // latest snapshot the page side pushed (so the React code keeps its synchronous reads), and every action is a
 // request over the private channel, answered by lib/host with the same lib/dom code as before.
 import type { PageSnapshot, PanelRequest, PanelRequestResult } from '../protocol';
-import type { ApplyFixOptions, InsertOutcome, PageBridge, PanelField } from './bridge';
+import type { ApplyFixOptions, InsertOptions, InsertOutcome, PageBridge, PanelField } from './bridge';
 import type { Finding } from '../core/types';
 
 export interface RemoteBridge extends PageBridge {
@@ -64,7 +64,11 @@ export function createRemoteBridge(post: (id: number, request: PanelRequest) => 
     readFields: (): PanelField[] => current.fields,
     lastFocusedLabel: () => current.target,
     pageTitle: () => current.pageTitle,
-    insert: (text: string) => outcome({ kind: 'insert', text }),
+    insert: (text: string, options?: InsertOptions) =>
+      outcome(options && options.paragraph !== undefined ? { kind: 'insert', text, options: { paragraph: options.paragraph } } : { kind: 'insert', text }),
+    async focusTarget() {
+      return (await request({ kind: 'focusTarget' })) === true;
+    },
     reveal(target: Pick<Finding, 'fieldKey' | 'start' | 'end'>) {
       void request({ kind: 'reveal', target: { fieldKey: target.fieldKey, start: target.start, end: target.end } });
       return true;

@@ -43,6 +43,7 @@ export const DEFAULT_SETTINGS: Settings = {
   draftRetentionDays: DRAFT_RETENTION_DAYS.default,
   // The same value as defaultRuleSettings() in lib/core/rules/settings.ts (not imported: see schemas.ts).
   rules: { version: 1, disabledRules: [], disabledEntries: [], userEntries: [], sites: {} },
+  snippetParagraphs: true,
 };
 
 /** Why a stored entry is not used: it failed this build's check, or a newer build wrote it. */

@@ -170,6 +170,11 @@ export const SettingsSchema = v.strictObject({
     v.maxValue(DRAFT_RETENTION_DAYS.max),
   ),
   rules: RuleSettingsSchema,
+  /**
+   * 片段插入时另起一段: a snippet inserted after text on the same line starts a paragraph of its own. Optional
+   * with its default, so settings (and backups) saved before it existed stay valid.
+   */
+  snippetParagraphs: v.optional(v.boolean(), true),
 });
 export type Settings = v.InferOutput<typeof SettingsSchema>;
 

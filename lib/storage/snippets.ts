@@ -1,9 +1,10 @@
 // Snippet CRUD. The variables a snippet uses are derived from its body ({{单位名称}}) on every save, so the
 // list can never disagree with the text.
+import * as v from 'valibot';
 import { readItem, snippetsItem } from './items';
 import { getManagedConfig, isManaged, MANAGED_ID_PREFIX, watchManaged, type ManagedConfig } from './managed';
 import { StorageNotFoundError } from './errors';
-import type { Snippet } from './schemas';
+import { issuePath, LIMITS, SnippetSchema, type Snippet } from './schemas';
 import { updateItem } from './write';
 
 export interface SnippetInput {
@@ -165,4 +166,140 @@ export function watchSnippets(callback: (snippets: Snippet[]) => void): () => vo
     stopOwn();
     stopManaged();
   };
+}
+
+// ---- ordering ----
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** A use a week ago weighs half as much as one today. */
+const RECENCY_HALF_LIFE_DAYS = 7;
+/** What a use today adds, against log2(1 + uses) for the count: used today beats used often long ago. */
+const RECENCY_WEIGHT = 4;
+
+/** How likely the snippet is wanted next: its uses (counted with diminishing weight) and how recent the last one was. */
+export function snippetUseScore(snippet: Pick<Snippet, 'useCount' | 'lastUsedAt'>, now = Date.now()): number {
+  const count = Math.log2(1 + Math.max(0, snippet.useCount));
+  if (snippet.lastUsedAt === null) return count;
+  const days = Math.max(0, now - snippet.lastUsedAt) / DAY_MS;
+  return count + RECENCY_WEIGHT * 0.5 ** (days / RECENCY_HALF_LIFE_DAYS);
+}
+
+const byTitle = new Intl.Collator('zh-Hans-CN');
+
+/** Recent and frequent first (snippetUseScore), then by title: the list with nothing typed in the search. */
+export function orderByUse<T extends Pick<Snippet, 'useCount' | 'lastUsedAt' | 'title'>>(list: readonly T[], now = Date.now()): T[] {
+  return list
+    .map((snippet) => ({ snippet, score: snippetUseScore(snippet, now) }))
+    .sort((a, b) => b.score - a.score || byTitle.compare(a.snippet.title, b.snippet.title))
+    .map((entry) => entry.snippet);
+}
+
+// ---- snippet packs ----
+// A pack is a JSON file of snippets to share with colleagues: titles, bodies, folders, tags and sections only
+// (no use counts, no values remembered for sites). It is separate from the full backup (backup.ts), which
+// restores everything; a pack only adds snippets, or replaces the user's own.
+
+export const SNIPPET_PACK_FORMAT = 'tianbao-snippet-pack';
+export const SNIPPET_PACK_VERSION = 1;
+
+const PackSnippetSchema = v.object({
+  title: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(LIMITS.snippetTitleLength)),
+  body: SnippetSchema.entries.body,
+  folder: v.optional(SnippetSchema.entries.folder, ''),
+  tags: v.optional(SnippetSchema.entries.tags, []),
+  sectionIds: v.optional(SnippetSchema.entries.sectionIds, []),
+});
+export type PackSnippet = v.InferOutput<typeof PackSnippetSchema>;
+
+export const SnippetPackSchema = v.object({
+  format: v.literal(SNIPPET_PACK_FORMAT),
+  version: v.literal(SNIPPET_PACK_VERSION),
+  exportedAt: v.optional(v.number()),
+  snippets: v.pipe(v.array(PackSnippetSchema), v.maxLength(LIMITS.snippets)),
+});
+export type SnippetPack = v.InferOutput<typeof SnippetPackSchema>;
+
+/** The pack of `snippets` (the unit's managed ones are not the user's to hand on and are left out). */
+export function snippetPack(snippets: readonly Snippet[], now = Date.now()): SnippetPack {
+  return {
+    format: SNIPPET_PACK_FORMAT,
+    version: SNIPPET_PACK_VERSION,
+    exportedAt: now,
+    snippets: snippets
+      .filter((snippet) => !isManaged(snippet))
+      .map(({ title, body, folder, tags, sectionIds }) => ({ title, body, folder, tags: [...tags], sectionIds: [...sectionIds] })),
+  };
+}
+
+export type PackParseResult =
+  | { ok: true; pack: SnippetPack }
+  /** notJson: not JSON at all; notPack: JSON, but no snippet pack (a backup, another file); invalid: at `path`. */
+  | { ok: false; reason: 'notJson' | 'notPack' | 'invalid'; path?: string };
+
+/** Reads a pack file's text. Nothing is stored. */
+export function parseSnippetPack(text: string): PackParseResult {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return { ok: false, reason: 'notJson' };
+  }
+  const looksLikePack =
+    typeof data === 'object' && data !== null && (data as { format?: unknown }).format === SNIPPET_PACK_FORMAT;
+  if (!looksLikePack) return { ok: false, reason: 'notPack' };
+  const parsed = v.safeParse(SnippetPackSchema, data);
+  if (!parsed.success) return { ok: false, reason: 'invalid', path: issuePath(parsed.issues) };
+  return { ok: true, pack: parsed.output };
+}
+
+export interface PackImportResult {
+  added: Snippet[];
+  /** Titles of pack entries skipped because a snippet with the same title and body is already there. */
+  duplicates: string[];
+  /** How many of the user's own snippets a replace removed. */
+  removed: number;
+}
+
+const sameKey = (snippet: Pick<Snippet, 'title' | 'body'>) => `${snippet.title.trim()}\u0000${normaliseBody(snippet.body)}`;
+
+/**
+ * Adds the pack's snippets (`merge`), or puts them in place of the user's own (`replace`; the unit's managed
+ * snippets are not stored and stay). A snippet with the same title and body as one already kept (or an
+ * earlier one of the pack) is skipped and reported. One write: on a storage error nothing has changed.
+ */
+export async function importSnippetPack(pack: SnippetPack, mode: 'merge' | 'replace', now = Date.now()): Promise<PackImportResult> {
+  const config = await getManagedConfig();
+  let result: PackImportResult = { added: [], duplicates: [], removed: 0 };
+  await updateItem(snippetsItem, (list) => {
+    const kept = mode === 'replace' ? [] : list;
+    const seen = new Set([...kept, ...managedSnippets(config)].map(sameKey));
+    const added: Snippet[] = [];
+    const duplicates: string[] = [];
+    for (const entry of pack.snippets) {
+      const body = normaliseBody(entry.body);
+      const key = sameKey({ title: entry.title, body });
+      if (seen.has(key)) {
+        duplicates.push(entry.title.trim());
+        continue;
+      }
+      seen.add(key);
+      added.push({
+        id: crypto.randomUUID(),
+        title: entry.title.trim(),
+        body,
+        folder: entry.folder.trim(),
+        tags: cleanList(entry.tags),
+        sectionIds: cleanList(entry.sectionIds),
+        variables: extractVariables(body),
+        siteValues: {},
+        useCount: 0,
+        lastUsedAt: null,
+        createdAt: now,
+        updatedAt: now,
+      });
+    }
+    result = { added, duplicates, removed: mode === 'replace' ? list.length : 0 };
+    return [...kept, ...added];
+  });
+  return result;
 }
