@@ -5,11 +5,15 @@ import {
   isManaged,
   createSnippet as createSnippetDefault,
   deleteSnippet as deleteSnippetDefault,
+  importSnippetPack as importSnippetPackDefault,
   listSnippets as listSnippetsDefault,
+  parseSnippetPack,
+  snippetPack,
   updateSnippet as updateSnippetDefault,
   watchSnippets as watchSnippetsDefault,
   type Snippet,
   type SnippetInput,
+  type SnippetPack,
 } from '@/lib/storage';
 import { ManagedBadge } from './ManagedSection';
 
@@ -19,6 +23,24 @@ export interface SnippetsSectionProps {
   updateSnippet?: (id: string, patch: Partial<SnippetInput>) => Promise<Snippet>;
   deleteSnippet?: typeof deleteSnippetDefault;
   watchSnippets?: typeof watchSnippetsDefault;
+  importSnippetPack?: typeof importSnippetPackDefault;
+  /** Hands a file to the user (default: a download from the options page). */
+  download?: (filename: string, text: string) => void;
+}
+
+function downloadFile(filename: string, text: string) {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = filename;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** tianbao-snippets-20260315.json */
+function packFileName(now = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `tianbao-snippets-${now.getFullYear()}${pad(now.getMonth() + 1)}${pad(now.getDate())}.json`;
 }
 
 /** The section ids offered as checkboxes, with their message ids. */
@@ -67,12 +89,18 @@ export function SnippetsSection({
   updateSnippet = updateSnippetDefault,
   deleteSnippet = deleteSnippetDefault,
   watchSnippets = watchSnippetsDefault,
+  importSnippetPack = importSnippetPackDefault,
+  download = downloadFile,
 }: SnippetsSectionProps) {
   const [snippets, setSnippets] = useState<Snippet[] | undefined>(undefined);
   const [query, setQuery] = useState('');
   const [editing, setEditing] = useState<Draft | undefined>(undefined);
   const [confirmDelete, setConfirmDelete] = useState<Snippet | undefined>(undefined);
   const [message, setMessage] = useState<{ kind: 'status' | 'alert'; text: string } | undefined>(undefined);
+  /** Ids of the user's snippets ticked for 导出所选. */
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  /** A pack file read and checked, waiting for the user to choose merge or replace. */
+  const [importing, setImporting] = useState<{ file: string; pack: SnippetPack } | undefined>(undefined);
 
   useEffect(() => {
     let live = true;
@@ -129,6 +157,70 @@ export function SnippetsSection({
     }
   }
 
+  function exportPack(which: readonly Snippet[]) {
+    const pack = snippetPack(which);
+    if (pack.snippets.length === 0) {
+      setMessage({ kind: 'alert', text: t('storage.snippets.exportNone') });
+      return;
+    }
+    const file = packFileName();
+    download(file, `${JSON.stringify(pack, null, 2)}\n`);
+    setMessage({ kind: 'status', text: t('storage.snippets.exported', { count: pack.snippets.length, file }) });
+  }
+
+  /** Reads and checks a chosen pack file; nothing is stored until the user picks merge or replace. */
+  async function readPack(file: File) {
+    setImporting(undefined);
+    let text: string;
+    try {
+      text = await file.text();
+    } catch {
+      setMessage({ kind: 'alert', text: t('storage.snippets.importNotJson', { file: file.name }) });
+      return;
+    }
+    const parsed = parseSnippetPack(text);
+    if (!parsed.ok) {
+      const id =
+        parsed.reason === 'notJson'
+          ? 'storage.snippets.importNotJson'
+          : parsed.reason === 'notPack'
+            ? 'storage.snippets.importNotPack'
+            : 'storage.snippets.importInvalid';
+      setMessage({ kind: 'alert', text: t(id, { file: file.name, path: parsed.path ?? '' }) });
+      return;
+    }
+    if (parsed.pack.snippets.length === 0) {
+      setMessage({ kind: 'alert', text: t('storage.snippets.importEmpty', { file: file.name }) });
+      return;
+    }
+    setMessage(undefined);
+    setImporting({ file: file.name, pack: parsed.pack });
+  }
+
+  async function runImport(mode: 'merge' | 'replace') {
+    if (!importing) return;
+    setImporting(undefined);
+    try {
+      const result = await importSnippetPack(importing.pack, mode);
+      setSnippets(await listSnippets());
+      setSelected(new Set());
+      const parts = [t('storage.snippets.importDone', { count: result.added.length })];
+      if (result.removed > 0) parts.push(t('storage.snippets.importRemoved', { count: result.removed }));
+      if (result.duplicates.length > 0) {
+        parts.push(
+          t('storage.snippets.importDuplicates', { count: result.duplicates.length, titles: result.duplicates.map((title) => `“${title}”`).join('、') }),
+        );
+      }
+      setMessage({ kind: 'status', text: parts.join(' ') });
+    } catch (error) {
+      const e = error as { messageId?: unknown } | undefined;
+      setMessage({ kind: 'alert', text: typeof e?.messageId === 'string' ? `${t('storage.snippets.importFailed')} ${errorText(error)}` : t('storage.snippets.importFailed') });
+    }
+  }
+
+  const own = (snippets ?? []).filter((snippet) => !isManaged(snippet));
+  const chosen = own.filter((snippet) => selected.has(snippet.id));
+
   const edit = (snippet: Snippet) =>
     setEditing({
       id: snippet.id,
@@ -155,6 +247,49 @@ export function SnippetsSection({
           {t('storage.snippets.new')}
         </button>
       </p>
+      <fieldset className="opt-pack">
+        <legend>{t('storage.snippets.packTitle')}</legend>
+        <p className="opt-muted">{t('storage.snippets.packExplain')}</p>
+        <p>
+          <button type="button" onClick={() => exportPack(own)} disabled={!snippets}>
+            {t('storage.snippets.exportAll')}
+          </button>{' '}
+          <button type="button" onClick={() => exportPack(chosen)} disabled={chosen.length === 0}>
+            {t('storage.snippets.exportSelected', { count: chosen.length })}
+          </button>{' '}
+          <label>
+            {t('storage.snippets.importPack')}{' '}
+            <input
+              type="file"
+              accept=".json,application/json"
+              onChange={(event) => {
+                const file = event.target.files?.[0];
+                event.target.value = '';
+                if (file) void readPack(file);
+              }}
+            />
+          </label>
+        </p>
+        {importing && (
+          <div role="group" aria-label={t('storage.snippets.importReady', { file: importing.file, count: importing.pack.snippets.length })}>
+            <p>{t('storage.snippets.importReady', { file: importing.file, count: importing.pack.snippets.length })}</p>
+            <p>
+              <button type="button" onClick={() => void runImport('merge')}>
+                {t('storage.snippets.importMerge')}
+              </button>{' '}
+              <button type="button" onClick={() => void runImport('replace')} aria-describedby="snippets-replace-hint">
+                {t('storage.snippets.importReplace')}
+              </button>{' '}
+              <button type="button" onClick={() => setImporting(undefined)}>
+                {t('storage.backup.cancel')}
+              </button>
+            </p>
+            <p className="opt-muted" id="snippets-replace-hint">
+              {t('storage.snippets.importReplaceHint')}
+            </p>
+          </div>
+        )}
+      </fieldset>
       {editing && <SnippetForm draft={editing} onChange={setEditing} onSave={save} onCancel={() => setEditing(undefined)} />}
       {message && <p role={message.kind}>{message.text}</p>}
       {snippets && shown.length === 0 && (
@@ -164,6 +299,19 @@ export function SnippetsSection({
         {shown.map((snippet) => (
           <li key={snippet.id}>
             <div>
+              {!isManaged(snippet) && (
+                <input
+                  type="checkbox"
+                  aria-label={t('storage.snippets.select', { title: snippet.title })}
+                  checked={selected.has(snippet.id)}
+                  onChange={(event) => {
+                    const next = new Set(selected);
+                    if (event.target.checked) next.add(snippet.id);
+                    else next.delete(snippet.id);
+                    setSelected(next);
+                  }}
+                />
+              )}{' '}
               <strong>{snippet.title}</strong>
               {isManaged(snippet) && <ManagedBadge />}
               {snippet.folder && <span className="opt-muted"> · {snippet.folder}</span>}
