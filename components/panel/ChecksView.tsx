@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { t } from '@/lib/i18n';
+import { getLanguage, t } from '@/lib/i18n';
 import type { StructureSuggestion } from '@/lib/core/analyze';
 import { applyEdit, mergeEdits } from '@/lib/core/edits';
 import type { Finding, Severity } from '@/lib/core/types';
@@ -10,6 +10,7 @@ import { formValues } from '@/lib/panel/form-values';
 import { renderSnippet } from '@/lib/core/snippets/render';
 import { ChangeLog, longDeletion, type PanelChange } from '@/lib/panel/undo';
 import { distinctProblems } from '@/lib/guard/findings';
+import { requiredFieldFindings } from '@/lib/guard/required';
 import type { StepRequest } from '@/lib/panel/store';
 
 const ORDER: Severity[] = ['blocking', 'warning', 'info'];
@@ -104,6 +105,72 @@ function scaffoldOutcome(finding: Finding, result: InsertOutcome, suggestion: St
   return { ok: false, text: t(result.messageId ?? 'checks.fixFailed', result.params) };
 }
 
+type ExportKind = 'report' | 'check';
+
+/**
+ * 导出公文 and 导出检查报告 (issue 14): the report as the panel reads it (the mapped fields, joined as the engine
+ * joins them) saved as a .docx download from the panel's frame. The export code (the docx writer) is loaded only
+ * on the first click, so the panel's start-up bundle does not carry it.
+ */
+export function ExportButtons({ analysis }: { analysis: PageAnalysis }) {
+  const [busy, setBusy] = useState<ExportKind | undefined>(undefined);
+  const [message, setMessage] = useState<{ ok: boolean; lines: string[] } | undefined>(undefined);
+  const run = async (kind: ExportKind) => {
+    setBusy(kind);
+    setMessage(undefined);
+    try {
+      const { exportReportDocx, exportCheckReportDocx, saveBlob } = await import('@/lib/export/download');
+      const result =
+        kind === 'report'
+          ? await exportReportDocx(analysis.reportFields)
+          : await exportCheckReportDocx(analysis.reportFields, {
+              lang: getLanguage(),
+              templateId: analysis.templateId,
+              templates: analysis.templates,
+              ...(analysis.period ? { period: analysis.period.period } : {}),
+              requiredEmpty: requiredFieldFindings(analysis.fields),
+            });
+      if (!result.ok) {
+        setMessage({ ok: false, lines: [t(result.error.messageId, result.error.params)] });
+        return;
+      }
+      saveBlob(result.blob, result.filename);
+      const saved =
+        kind === 'check'
+          ? t('export.savedCheck', { file: result.filename })
+          : result.pages
+            ? t('export.saved', { file: result.filename, pages: result.pages })
+            : t('checks.exportSaved', { file: result.filename });
+      setMessage({ ok: true, lines: [saved, ...result.warnings.map((warning) => t(warning.messageId, warning.params))] });
+    } catch (error) {
+      setMessage({ ok: false, lines: [t('checks.exportFailed', { reason: error instanceof Error ? error.message : String(error) })] });
+    } finally {
+      setBusy(undefined);
+    }
+  };
+  return (
+    <div className="tb-export" data-testid="tianbao-export">
+      <span className="tb-actions">
+        <button type="button" className="tb-secondary" disabled={busy !== undefined} onClick={() => void run('report')}>
+          {busy === 'report' ? t('checks.exporting') : t('checks.exportReport')}
+        </button>
+        <button type="button" className="tb-secondary" disabled={busy !== undefined} onClick={() => void run('check')}>
+          {busy === 'check' ? t('checks.exporting') : t('checks.exportCheck')}
+        </button>
+      </span>
+      {message && (
+        <div className={message.ok ? 'tb-ok' : 'tb-notice tb-error'} role={message.ok ? 'status' : 'alert'}>
+          {message.lines.map((line, index) => (
+            <p key={index} className="tb-export-line">
+              {line}
+            </p>
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}
+
 export interface ChecksViewProps {
   analysis: PageAnalysis;
   bridge: PageBridge;
@@ -183,6 +250,7 @@ export function ChecksView({ analysis, bridge, record, step, onStepTaken }: Chec
       <div>
         <PeriodBar analysis={analysis} />
         <p className="tb-ok">{t('checks.clean')}</p>
+        <ExportButtons analysis={analysis} />
       </div>
     );
   }
@@ -504,6 +572,7 @@ export function ChecksView({ analysis, bridge, record, step, onStepTaken }: Chec
     <div>
       <PeriodBar analysis={analysis} />
       <p className="tb-summary">{t('checks.summary', { blocking: counts[0]!, warning: counts[1]!, info: counts[2]! })}</p>
+      <ExportButtons analysis={analysis} />
       {outcome && (
         <p className={outcome.ok ? 'tb-ok' : 'tb-notice tb-error'} role={outcome.ok ? 'status' : 'alert'}>
           {outcome.text}
