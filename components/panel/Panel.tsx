@@ -16,6 +16,7 @@ import { DraftRestore } from './DraftRestore';
 import { Readiness } from './Readiness';
 import { UndoBar } from './UndoBar';
 import { SplitOffer } from './SplitOffer';
+import { CopiesSection, ReportHistoryBar } from './ReportHistoryBar';
 import type { PanelChange } from '@/lib/panel/undo';
 import type { GuardStore } from '@/lib/guard/panel-guard';
 import type { DraftSource } from '@/lib/drafts/source';
@@ -158,7 +159,10 @@ export function Panel({ store, bridge, actions, guard, drafts, switches }: Panel
       <UndoBar store={store} bridge={bridge} />
       {/* On every tab: a report pasted whole into one field is offered to be split into the form's own fields. */}
       <SplitOffer analysis={analysis} bridge={bridge} record={record} />
+      {/* 从上期报告开始 on an empty form, 标记为已提交 on a filled one (issue 13). */}
+      <ReportHistoryBar analysis={analysis} bridge={bridge} record={record} {...(drafts ? { pageUrl: drafts.pageUrl } : {})} />
       <section className="tb-body" role="tabpanel">
+        {tab === 'checks' && <CopiesSection analysis={analysis} bridge={bridge} {...(drafts ? { pageUrl: drafts.pageUrl } : {})} />}
         {view}
       </section>
       <footer className="tb-footer">

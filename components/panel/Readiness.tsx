@@ -3,6 +3,7 @@ import { t } from '@/lib/i18n';
 import type { Finding } from '@/lib/core/types';
 import { distinctProblems } from '@/lib/guard/findings';
 import { REQUIRED_RULE } from '@/lib/guard/required';
+import { holdsSubmit } from '@/lib/panel/history-findings';
 import type { PageBridge } from '@/lib/panel/bridge';
 import type { PageAnalysis } from './usePageAnalysis';
 
@@ -34,7 +35,8 @@ export function missingItems(analysis: PageAnalysis): MissingItem[] {
   if (fields.length === 0) return [];
   const items: MissingItem[] = [];
   const reveal = (finding: Finding) => ({ kind: 'reveal' as const, finding });
-  const blockers = distinctProblems(findings.filter((finding) => finding.severity === 'blocking'));
+  // Blocking findings, and the report history's figures to verify (需核实) and copied share (lib/panel/history-findings.ts).
+  const blockers = distinctProblems(findings.filter(holdsSubmit));
 
   // The form's own requirements first: the portal refuses a submit without them.
   const emptyRequired = new Set<string>();

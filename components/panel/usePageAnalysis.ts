@@ -1,7 +1,8 @@
 import { pageOrigin } from '@/lib/panel/page-origin';
 import { requiredFieldFindings } from '@/lib/guard/required';
 import { distinctProblems } from '@/lib/guard/findings';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { historyFindings, historyFindingsVersion, holdsSubmit, subscribeHistoryFindings } from '@/lib/panel/history-findings';
 import { createAnalyzer, type Analysis, type Analyzer } from '@/lib/core/analyze';
 import { builtinTemplates, type Template } from '@/lib/core/template';
 import { analyzerOptions, periodOf, prepareReport, type PeriodSource, type ReportSettings } from '@/lib/panel/report';
@@ -84,12 +85,14 @@ export function usePageAnalysis(bridge: PageBridge, active: boolean, given: Anal
   const analyzer = useRef<{ key: string; analyzer: Analyzer } | undefined>(undefined);
   if (analyzer.current?.key !== key) analyzer.current = { key, analyzer: createAnalyzer(options) };
   const current = analyzer.current.analyzer;
+  // 从上期报告开始's carried figures and a copied share over the site's threshold (lib/panel/history-findings.ts).
+  const historyVersion = useSyncExternalStore(subscribeHistoryFindings, historyFindingsVersion);
 
   return useMemo(() => {
     const analysis = current.update(prepared.reportFields);
     // A page without a text field to check has no report: nothing to flag, not "every section missing".
     // The form's empty required fields come first: the portal would refuse them, and an empty form has them all.
-    const findings = [...requiredFieldFindings(fields), ...(prepared.reportFields.length === 0 ? [] : analysis.findings)];
+    const findings = [...requiredFieldFindings(fields), ...(prepared.reportFields.length === 0 ? [] : analysis.findings), ...historyFindings(fields)];
     const period = periodOf(prepared, analysis);
     return {
       fields,
@@ -100,10 +103,10 @@ export function usePageAnalysis(bridge: PageBridge, active: boolean, given: Anal
       analysis,
       findings,
       // The same count as the guard's: one per place, however many rules see it.
-      blocking: distinctProblems(findings.filter((f) => f.severity === 'blocking')).length,
+      blocking: distinctProblems(findings.filter(holdsSubmit)).length,
       ...(period ? { period } : {}),
       setPeriod: sitePeriod.setPeriod,
       periodSaveFailed: sitePeriod.saveFailed,
     };
-  }, [fields, current, prepared, userTemplates, sitePeriod.setPeriod, sitePeriod.saveFailed]);
+  }, [fields, current, prepared, userTemplates, sitePeriod.setPeriod, sitePeriod.saveFailed, historyVersion]);
 }

@@ -6,6 +6,7 @@ import type { Finding } from '../core/types';
 import type { PanelField } from '../panel/bridge';
 import { analyzerOptions, isReportField, prepareReport, type ReportSettings } from '../panel/report';
 import { requiredFieldFindings } from './required';
+import { historyFindings } from '../panel/history-findings';
 
 export interface GuardInput {
   fields: readonly PanelField[];
@@ -57,8 +58,12 @@ export function distinctProblems(findings: readonly Finding[]): Finding[] {
   return out;
 }
 
-/** Empty required fields first (the form's own requirements), then the report's blocking findings, one per place. */
+/**
+ * Empty required fields first (the form's own requirements), then the report's blocking findings, then the
+ * figures carried over from last period's report and a copied share over the site's threshold
+ * (lib/panel/history-findings.ts), one per place.
+ */
 export function blockingFindings(input: GuardInput): Finding[] {
   const report = guardAnalysis(input)?.findings.filter((finding) => finding.severity === 'blocking') ?? [];
-  return distinctProblems([...requiredFieldFindings(input.fields), ...report]);
+  return distinctProblems([...requiredFieldFindings(input.fields), ...report, ...historyFindings(input.fields)]);
 }

@@ -289,6 +289,11 @@ export const SiteProfileSchema = v.strictObject({
    * every profile stored before it existed is still a valid v1 value: no version bump, no migration.
    */
   reportPeriod: v.optional(ReportPeriodSchema),
+  /**
+   * 上期重复率/范文相似度 above this percentage is a warning the submit guard lists (issue 13); absent or 0 = off.
+   * Optional, so profiles stored before it existed stay valid v1 values.
+   */
+  copyThreshold: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100))),
   updatedAt: TimestampSchema,
 });
 export type SiteProfile = v.InferOutput<typeof SiteProfileSchema>;

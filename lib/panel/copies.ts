@@ -1,0 +1,116 @@
+// 上期重复率 and 范文相似度 of the form being filled (issue 13 item 4): the report fields read as one text and
+// compared with last period's record of the same form and with the shipped sample texts; each copied passage
+// mapped back to the field it sits in, so that 定位 can show it. A share over the site's threshold becomes a
+// warning the guard lists (lib/panel/history-findings.ts).
+import { corpusReferences } from '../core/references/corpus';
+import { compareTexts, compareWithIndex, formatShare, indexReferences, type ReferenceIndex, type SimilarityResult } from '../core/similarity';
+import type { Finding, ReportPeriod } from '../core/types';
+import type { ReportRecord } from '../storage/schemas';
+import { formPath } from '../storage/reportHistory';
+import { COPIED_RULE } from './history-findings';
+
+export interface LocatedPassage {
+  fieldKey: string;
+  /** offsets in the field's text */
+  start: number;
+  end: number;
+  text: string;
+  /** where it comes from: the record's field label, or the sample's title */
+  source: string;
+}
+
+export interface CopyMeasure {
+  share: number;
+  passages: LocatedPassage[];
+}
+
+export interface ReportCopies {
+  previous?: CopyMeasure & { record: ReportRecord };
+  references: CopyMeasure & { count: number };
+}
+
+let shipped: ReferenceIndex | undefined;
+/** The shipped sample texts, indexed once per panel page. */
+export function sampleIndex(): ReferenceIndex {
+  shipped ??= indexReferences(corpusReferences);
+  return shipped;
+}
+
+/** The fields as one text, and where each starts in it. */
+function joined(fields: ReadonlyArray<{ key: string; text: string }>) {
+  const starts: Array<{ key: string; start: number; end: number }> = [];
+  let text = '';
+  for (const field of fields) {
+    if (text !== '') text += '\n';
+    starts.push({ key: field.key, start: text.length, end: text.length + field.text.length });
+    text += field.text;
+  }
+  return { text, starts };
+}
+
+function locate(result: SimilarityResult, text: string, starts: ReturnType<typeof joined>['starts'], source: (ref: number, refStart: number) => string): CopyMeasure {
+  const passages: LocatedPassage[] = [];
+  for (const p of result.passages) {
+    const field = starts.find((f) => p.start >= f.start && p.start < f.end) ?? starts[starts.length - 1];
+    if (!field) continue;
+    const end = Math.min(p.end, field.end);
+    passages.push({ fieldKey: field.key, start: p.start - field.start, end: end - field.start, text: text.slice(p.start, end), source: source(p.ref, p.refStart) });
+  }
+  return { share: result.share, passages };
+}
+
+/** The record of this form to compare with: the newest of the same origin and form whose period is not the form's own. */
+export function previousRecordOf(
+  records: readonly ReportRecord[],
+  origin: string,
+  pageUrl: string,
+  period?: ReportPeriod,
+): ReportRecord | undefined {
+  const path = formPath(pageUrl);
+  const samePeriod = (r: ReportRecord) => !!period && !!r.period && r.period.year === period.year && (r.period.half ?? 0) === (period.half ?? 0);
+  return records
+    .filter((r) => r.origin === origin && r.path === path && !samePeriod(r))
+    .sort((a, b) => b.submittedAt - a.submittedAt)[0];
+}
+
+export function measureReportCopies(fields: ReadonlyArray<{ key: string; text: string }>, previous?: ReportRecord): ReportCopies {
+  const { text, starts } = joined(fields);
+  const references = compareWithIndex(text, sampleIndex());
+  const out: ReportCopies = {
+    references: { ...locate(references, text, starts, (ref) => corpusReferences[ref]?.title ?? ''), count: corpusReferences.length },
+  };
+  if (previous) {
+    const old = joined(previous.fields);
+    const result = compareTexts(text, old.text);
+    const labelAt = (refStart: number) => {
+      const field = old.starts.find((f) => refStart >= f.start && refStart < f.end);
+      const source = previous.fields.find((f) => f.key === field?.key);
+      return source?.label || source?.key || '';
+    };
+    out.previous = { ...locate(result, text, starts, (_ref, refStart) => labelAt(refStart)), record: previous };
+  }
+  return out;
+}
+
+/** The warnings a share at or over `threshold` percent raises (none when the threshold is 0 or unset). */
+export function copyWarnings(copies: ReportCopies, threshold: number | undefined): Finding[] {
+  if (!threshold) return [];
+  const out: Finding[] = [];
+  const warn = (measure: CopyMeasure, which: 'previous' | 'references') => {
+    const first = measure.passages[0];
+    if (measure.share * 100 < threshold || !first) return;
+    out.push({
+      ruleId: COPIED_RULE,
+      category: 'duplicate',
+      severity: 'warning',
+      start: first.start,
+      end: first.end,
+      fieldKey: first.fieldKey,
+      messageId: `history.copied.${which}`,
+      params: { share: formatShare(measure.share), threshold },
+    });
+  };
+  if (copies.previous) warn(copies.previous, 'previous');
+  warn(copies.references, 'references');
+  return out;
+}
