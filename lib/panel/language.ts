@@ -1,12 +1,12 @@
 // Applies the user's language setting (设置 → 界面语言) to the i18n helper, in any extension context.
 import { browser } from 'wxt/browser';
 import { resolveLanguage, setLanguage, type Language } from '../i18n';
-import { getSettings } from '../storage';
+import { getLanguageSetting } from '../storage';
 
 export async function loadLanguage(): Promise<Language> {
   let setting: 'auto' | Language = 'auto';
   try {
-    setting = (await getSettings()).language;
+    setting = await getLanguageSetting();
   } catch {
     // Unreadable settings never block the UI: fall back to the default language.
   }

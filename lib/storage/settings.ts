@@ -16,6 +16,14 @@ export async function getSettings(): Promise<Settings> {
   return { ...applyLocks(own, config), rules: mergeRuleSettings(own.rules, config) };
 }
 
+/**
+ * The user's interface language alone. The unit's configuration does not set it, so this does not wait for the
+ * browser's policy (Chromium answers the first managed read about 3 s after it starts): pages draw at once.
+ */
+export async function getLanguageSetting(): Promise<Settings['language']> {
+  return (await readItem(settingsItem)).language;
+}
+
 /** Merges `patch` into the settings (validated; `rules` is replaced whole — saveRuleSettings says so by name). */
 export function updateSettings(patch: Partial<Settings>): Promise<Settings> {
   return updateItem(settingsItem, (current) => ({ ...current, ...patch }));
