@@ -13,6 +13,8 @@ import {
   type Snippet,
 } from '@/lib/storage';
 import { emptyFieldForVariable, formValues } from '@/lib/panel/form-values';
+// The tab's own rules, beside panel.css (whose palette they use).
+import './snippets.css';
 
 export interface SnippetSource {
   list(): Promise<Snippet[]>;
@@ -93,6 +95,12 @@ export function SnippetsView({ bridge, origin, source = storageSource }: { bridg
   const byUse = useMemo(() => orderByUse(snippets ?? []), [snippets]);
   const results = query.trim() === '' ? byUse : index.search(query);
   const current = active >= 0 && active < results.length ? active : -1;
+  // Coming to 片段 from inside the panel (the tab pressed with the keyboard or clicked), the search box takes
+  // the keyboard so that typing searches at once. Never while the page has the focus: the user is writing.
+  const loaded = snippets !== undefined && snippets.length > 0;
+  useEffect(() => {
+    if (loaded && document.hasFocus()) searchRef.current?.focus({ preventScroll: true });
+  }, [loaded]);
   // The active snippet stays in sight as ↑/↓ move through a list longer than the panel.
   useEffect(() => {
     if (current < 0) return;

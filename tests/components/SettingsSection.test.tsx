@@ -16,6 +16,17 @@ afterEach(() => {
 });
 
 describe('SettingsSection', () => {
+  it('saves 片段插入时另起一段, on by default and for settings stored before it existed', async () => {
+    await fakeBrowser.storage.local.set({ settings: { language: 'auto', submitGuard: true } });
+    render(section());
+    const box = (await screen.findByRole('checkbox', { name: '片段插入时另起一段' })) as HTMLInputElement;
+    expect(box.checked).toBe(true);
+    await userEvent.click(box);
+    expect((await screen.findByRole('status')).textContent).toBe('已保存。');
+    expect((await getSettings()).snippetParagraphs).toBe(false);
+    expect(box.checked).toBe(false);
+  });
+
   it('saves the interface language', async () => {
     render(section());
     await userEvent.selectOptions(await screen.findByRole('combobox', { name: '界面语言' }), 'en');

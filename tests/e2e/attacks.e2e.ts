@@ -86,7 +86,7 @@ async function openHostile(options: { panel?: boolean } = {}): Promise<Opened> {
 /** The snippet titles and bodies the panel shows: what a harvesting page would want. */
 async function snippetTexts(panel: Frame): Promise<string[]> {
   await panel.getByRole('tab', { name: '片段' }).click();
-  const items = panel.getByRole('listitem');
+  const items = panel.getByRole('option');
   await items.first().waitFor();
   const texts = await items.allInnerTexts();
   // Distinctive pieces: each item's first line (the title) and a run from its body.
@@ -100,7 +100,7 @@ async function snippetTexts(panel: Frame): Promise<string[]> {
 async function insertSnippet(panel: Frame): Promise<void> {
   await panel.getByRole('tab', { name: '片段' }).click();
   await panel.getByRole('searchbox', { name: '搜索片段' }).fill('明确责任');
-  await panel.getByRole('listitem').filter({ hasText: '明确责任，凝聚思想共识' }).getByRole('button', { name: '插入' }).click();
+  await panel.getByRole('option').filter({ hasText: '明确责任，凝聚思想共识' }).click();
 }
 
 describe('the page reads nothing of the panel', () => {

@@ -96,7 +96,7 @@ describe.skipIf(!canRun)('单位统一配置 from the browser policy (enterprise
 
     // The unit's snippet in 片段, marked.
     await panel.getByRole('tab', { name: '片段' }).click();
-    const item = panel.getByRole('listitem').filter({ hasText: '统一开头语' });
+    const item = panel.getByRole('option').filter({ hasText: '统一开头语' });
     await item.getByText('单位统一配置').waitFor();
 
     // The lock holds: the guard switch is on and cannot be switched off.

@@ -26,12 +26,13 @@ describe('snippets in the panel', () => {
     await panel.getByRole('tab', { name: '片段' }).click();
     // Typing in the panel's own search box takes the focus away from the page; the caret is remembered.
     await panel.getByRole('searchbox', { name: '搜索片段' }).fill('ztyjbs');
-    const item = panel.getByRole('listitem').filter({ hasText: '高度重视，专题研究部署' });
-    await item.getByRole('button', { name: '插入' }).click();
+    // A click on the snippet inserts it.
+    await panel.getByRole('option').filter({ hasText: '高度重视，专题研究部署' }).click();
     await panel.getByRole('status').filter({ hasText: '已插入' }).waitFor();
 
     const value = await page.locator('#main').inputValue();
-    expect(value.startsWith('前文高度重视，专题研究部署。市统计局机关党委领导班子')).toBe(true);
+    // 片段插入时另起一段 (on by default): text before the caret on its line, so the snippet begins a new line.
+    expect(value.startsWith('前文\n高度重视，专题研究部署。市统计局机关党委领导班子')).toBe(true);
     expect(value.endsWith('组织保障。后文')).toBe(true);
     expect(value).not.toContain('{{');
     // The page's own counter saw the change, as a framework listening to input events would.
@@ -48,7 +49,7 @@ describe('snippets in the panel', () => {
     await h.clickToolbar(page);
     const panel = await openedPanel(page);
     await panel.getByRole('tab', { name: '片段' }).click();
-    await panel.getByRole('listitem').filter({ hasText: '高度重视，专题研究部署' }).getByRole('button', { name: '插入' }).click();
+    await panel.getByRole('option').filter({ hasText: '高度重视，专题研究部署' }).click();
     await expect.poll(() => panel.getByRole('alert').innerText()).toContain('请先在页面上点一下要填写的文本框');
     await page.close();
   });
