@@ -27,7 +27,7 @@ type Message = { kind: 'status' | 'alert'; text: string };
 const RELOAD_AFTER_MS = 300;
 
 /** Settings the notice names in words rather than by their stored key. */
-const SETTING_LABELS = new Set(['language', 'submitGuard', 'draftAutosave', 'draftRetentionDays', 'rules']);
+const SETTING_LABELS = new Set(['language', 'submitGuard', 'draftAutosave', 'draftRetentionDays', 'rules', 'snippetParagraphs']);
 
 /**
  * What the user recognises an entry by: a snippet's title, a template's name, a draft's field label, a setting's
