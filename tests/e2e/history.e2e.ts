@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import { launch, type Harness } from './harness';
+import { corpusReferences } from '../../lib/core/references/corpus';
 import { agentReady, clearDrafts, enableFixtureOrigin, guardDialog, openPanelFromTab, patchSiteProfile, storedDrafts } from '../guard/e2e-support';
 
 let h: Harness;
@@ -148,6 +149,23 @@ describe('report history on the demo portal', () => {
     await page.locator('#submitted').waitFor({ timeout: 15_000 });
     // That submit is the new period's record.
     await expect.poll(() => storedHistory().then((r) => r.map((x) => x.period?.year).sort()), { timeout: 8_000 }).toEqual([2025, 2026]);
+    await page.close();
+  });
+
+  it('检查 shows 范文相似度 of a corpus report against the corpus, each passage located in the field', async () => {
+    const sample = corpusReferences[4]!;
+    const page = await openDemo();
+    await page.locator('#main').fill(`本单位今年新写的开头一段，和任何范文都不相同，用来占一点篇幅。\n${sample.text}`);
+    const panel = await openPanelFromTab(page);
+    await panel.getByRole('tab', { name: /检查/ }).click();
+    const copies = panel.getByTestId('tianbao-copies');
+    await expect.poll(() => copies.innerText().catch(() => ''), { timeout: 8_000 }).toMatch(/范文相似度 9\d\.\d%/);
+    expect(await copies.innerText()).toContain(sample.title);
+    // 定位 selects the passage in the textarea.
+    await copies.getByRole('button', { name: '定位' }).first().click();
+    await expect
+      .poll(() => page.locator('#main').evaluate((el: HTMLTextAreaElement) => el.value.slice(el.selectionStart, el.selectionEnd)), { timeout: 5_000 })
+      .toContain(sample.text.slice(0, 12));
     await page.close();
   });
 });
