@@ -54,9 +54,13 @@ export interface ParsedOutline {
 
 const CATEGORY = 'outline';
 
+/** The children of every heading that has none (most of a long outline's): one frozen list, not one each. */
+const NO_CHILDREN: OutlineHeading[] = Object.freeze([]) as unknown as OutlineHeading[];
+
 interface Scope {
   heading: OutlineHeading | null;
-  last: Partial<Record<MarkerKind, OutlineHeading>>;
+  /** The last heading of each kind, by KIND_RANK (an array: a record keyed by kind was a megamorphic access). */
+  last: Array<OutlineHeading | undefined>;
 }
 
 function normalizeTitle(title: string): string {
@@ -121,7 +125,7 @@ function parseWith(text: string, cache: LineCache): ParsedOutline {
   const result: ParsedOutline = { outline: [], headings: [], titles: [], plainLines: [], cruft: [], lines: [], findings: [] };
   const findings = result.findings;
   const stack: OutlineHeading[] = [];
-  let root: Scope = { heading: null, last: {} };
+  let root: Scope = { heading: null, last: [] };
   // The numbering scope of each open heading, parallel to `stack` (only an open heading can be a parent);
   // made when its first child comes, as most headings of a long outline have none.
   const scopes: Array<Scope | undefined> = [];
@@ -152,7 +156,7 @@ function parseWith(text: string, cache: LineCache): ParsedOutline {
     } else if (info.title) {
       // A new report starts: its numbering starts afresh.
       close(0, lineStart);
-      root = { heading: null, last: {} };
+      root = { heading: null, last: [] };
       seen.clear();
       result.titles.push({ start: cs, end: ce, text: text.slice(cs, ce) });
     } else {
@@ -162,8 +166,8 @@ function parseWith(text: string, cache: LineCache): ParsedOutline {
         let depth = stack.length;
         while (depth > 0 && KIND_RANK[stack[depth - 1]!.kind] >= rank) depth--;
         const parent = depth > 0 ? stack[depth - 1]! : null;
-        const scope = parent ? (scopes[depth - 1] ??= { heading: parent, last: {} }) : root;
-        const prev = scope.last[mark.kind];
+        const scope = parent ? (scopes[depth - 1] ??= { heading: parent, last: [] }) : root;
+        const prev = scope.last[rank];
         const expected = prev ? prev.value + 1 : 1;
         // A marker inside a line is a heading only where the numbering expects it (pasted without line breaks).
         if (!mark.atLineStart && mark.kind !== 'item' && mark.value !== expected) continue;
@@ -184,11 +188,13 @@ function parseWith(text: string, cache: LineCache): ParsedOutline {
           contentEnd: ce,
           standalone: mark.standalone,
           line: lineNo,
-          children: [],
+          children: NO_CHILDREN,
         };
-        (parent ? parent.children : result.outline).push(heading);
+        if (!parent) result.outline.push(heading);
+        else if (parent.children === NO_CHILDREN) parent.children = [heading];
+        else parent.children.push(heading);
         result.headings.push(heading);
-        scope.last[mark.kind] = heading;
+        scope.last[rank] = heading;
         scopes.push(undefined);
         stack.push(heading);
         diagnose(text, heading, mark, prev, parent, seen, compared, findings);
