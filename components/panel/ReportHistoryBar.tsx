@@ -8,8 +8,7 @@ import { pageOrigin } from '@/lib/panel/page-origin';
 import type { PageBridge } from '@/lib/panel/bridge';
 import { isReportField } from '@/lib/panel/report';
 import { applyPrevious, formIsEmpty, planFromPrevious, type PreviousOutcome } from '@/lib/panel/previous-report';
-import { copyWarnings, measureReportCopies, previousRecordOf, type CopyMeasure } from '@/lib/panel/copies';
-import { setCopyFindings } from '@/lib/panel/history-findings';
+import { measureReportCopies, previousRecordOf, type CopyMeasure } from '@/lib/panel/copies';
 import type { PanelChange } from '@/lib/panel/undo';
 import type { PageAnalysis } from './usePageAnalysis';
 import { useSiteProfileValue } from './useSiteProfileValue';
@@ -78,19 +77,14 @@ function outcomeText(outcome: PreviousOutcome, from?: ReportPeriod, to?: ReportP
 
 /**
  * Above every tab: on an empty form, 从上期报告开始 with the same form's record for the previous period; on a
- * filled one, 标记为已提交 (a record for the next period). It also keeps the guard's copied-share warning current.
+ * filled one, 标记为已提交 (a record for the next period).
  */
 export function ReportHistoryBar({ analysis, bridge, record, pageUrl }: ReportHistoryBarProps) {
   const origin = pageOrigin();
-  const { copies, threshold, records } = useReportCopies(analysis, pageUrl);
+  const { copies, records } = useReportCopies(analysis, pageUrl);
   const [dismissed, setDismissed] = useState<string | undefined>(undefined);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | undefined>(undefined);
-
-  useEffect(() => {
-    setCopyFindings(copies ? copyWarnings(copies, threshold) : []);
-  }, [copies, threshold]);
-  useEffect(() => () => setCopyFindings([]), []);
 
   const empty = formIsEmpty(analysis.fields);
   const url = currentUrl(pageUrl);

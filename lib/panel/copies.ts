@@ -6,8 +6,11 @@ import { corpusReferences } from '../core/references/corpus';
 import { compareTexts, compareWithIndex, formatShare, indexReferences, type ReferenceIndex, type SimilarityResult } from '../core/similarity';
 import type { Finding, ReportPeriod } from '../core/types';
 import type { ReportRecord } from '../storage/schemas';
-import { formPath } from '../storage/reportHistory';
-import { COPIED_RULE } from './history-findings';
+import { formPath, listReportHistory, watchReportHistory } from '../storage/reportHistory';
+import { getSiteProfile, watchSiteProfiles } from '../storage/siteProfiles';
+import { COPIED_RULE, setCopyCheck } from './history-findings';
+import { isReportField, periodFromForm } from './report';
+import type { PanelField } from './bridge';
 
 export interface LocatedPassage {
   fieldKey: string;
@@ -113,4 +116,48 @@ export function copyWarnings(copies: ReportCopies, threshold: number | undefined
   if (copies.previous) warn(copies.previous, 'previous');
   warn(copies.references, 'references');
   return out;
+}
+
+/**
+ * Keeps the guard's copied-share warning current for the panel page's portal: the report history and the site's
+ * threshold are read now and on every change, and the share is measured on the fields each check passes
+ * (lib/panel/history-findings.ts). Returns the stop function.
+ */
+export function startCopyGuard(origin: string, pageUrl: () => string): () => void {
+  let records: ReportRecord[] = [];
+  let threshold = 0;
+  const register = () =>
+    setCopyCheck(
+      threshold > 0
+        ? (fields) => {
+            const report = fields.filter((f) => f.kind === undefined || isReportField(f as PanelField));
+            if (report.every((f) => f.text.trim() === '')) return [];
+            const period = periodFromForm(fields.map((f) => ({ key: f.key, label: f.label ?? '', text: f.text, kind: f.kind ?? 'textarea', required: false })));
+            return copyWarnings(measureReportCopies(report, previousRecordOf(records, origin, pageUrl(), period)), threshold);
+          }
+        : undefined,
+    );
+  const loadRecords = () =>
+    void listReportHistory().then((next) => {
+      records = next;
+      register();
+    }, () => undefined);
+  loadRecords();
+  void getSiteProfile(origin).then((profile) => {
+    threshold = profile.copyThreshold ?? 0;
+    register();
+  }, () => undefined);
+  const stopHistory = watchReportHistory(loadRecords);
+  const stopProfiles = watchSiteProfiles((profiles) => {
+    const next = profiles[origin]?.copyThreshold ?? 0;
+    if (next !== threshold) {
+      threshold = next;
+      register();
+    }
+  });
+  return () => {
+    stopHistory();
+    stopProfiles();
+    setCopyCheck(undefined);
+  };
 }

@@ -3,7 +3,8 @@
 //    followed by its text and a little context around it, so it stays flagged wherever the user's typing moves
 //    it, and goes away once the user edits the figure (or the words right around it).
 //  - copied-share: the report's share identical to last period's record or to the sample texts is above the
-//    site's threshold (components/panel/ReportHistoryBar.tsx measures it).
+//    site's threshold, measured on the fields given each time (lib/panel/copies.ts registers the measure once
+//    the panel page starts, so that the guard sees it even while the panel is collapsed).
 // Both are warnings, but unlike other warnings they are listed by the submit guard and counted by the readiness
 // figure (holdsSubmit): a stale figure sent on unchecked is the embarrassment they exist to prevent.
 // The marks live in the panel page's memory, for the page load (a reload of the portal page starts afresh).
@@ -27,7 +28,8 @@ const CONTEXT_BEFORE = 8;
 const CONTEXT_AFTER = 3;
 
 let marks: CarriedMark[] = [];
-let copyFindings: Finding[] = [];
+type Fields = ReadonlyArray<{ key: string; text: string; kind?: string; label?: string }>;
+let copyCheck: ((fields: Fields) => Finding[]) | undefined;
 let version = 0;
 const listeners = new Set<() => void>();
 const changed = () => {
@@ -63,9 +65,9 @@ export function clearCarried(): void {
   changed();
 }
 
-export function setCopyFindings(findings: Finding[]): void {
-  if (findings.length === 0 && copyFindings.length === 0) return;
-  copyFindings = findings;
+/** The measure of the copied share for the fields given (undefined: none); changes re-run the analysis. */
+export function setCopyCheck(check: ((fields: Fields) => Finding[]) | undefined): void {
+  copyCheck = check;
   changed();
 }
 
@@ -101,8 +103,14 @@ export function carriedFindings(fields: ReadonlyArray<{ key: string; text: strin
 }
 
 /** Every finding the history adds: carried figures (for the fields given) and a copied share over the threshold. */
-export function historyFindings(fields: ReadonlyArray<{ key: string; text: string }>): Finding[] {
-  return [...carriedFindings(fields), ...copyFindings];
+export function historyFindings(fields: Fields): Finding[] {
+  let copied: Finding[] = [];
+  try {
+    copied = copyCheck?.(fields) ?? [];
+  } catch {
+    // A failed measure never stands in the way of the checks or the submit.
+  }
+  return [...carriedFindings(fields), ...copied];
 }
 
 /** What the guard lists and the readiness figure counts: blocking findings, and the history's warnings. */

@@ -27,6 +27,7 @@ import { toEngineTemplates } from './user-templates';
 import { createGuardStore, createPanelGuard } from '../guard/panel-guard';
 import { blockingFindings } from '../guard/findings';
 import { createDraftSource } from '../drafts/source';
+import { startCopyGuard } from './copies';
 import type { SiteSwitches } from '@/components/panel/SubmitGuardSwitches';
 import { isEnableableOrigin, type Message, type SiteStatus } from '../messages';
 import {
@@ -209,6 +210,8 @@ export async function startPanel(win: Window = window): Promise<void> {
   port.onmessage = onMessage;
 
   const drafts = createDraftSource({ origin, pageUrl: () => bridge.snapshot().url });
+  // 上期重复率/范文相似度 over the site's threshold: a warning the guard lists (issue 13).
+  startCopyGuard(origin, () => bridge.snapshot().url);
   const switches: SiteSwitches = {
     async load() {
       const [site, settings, unit] = await Promise.all([getSiteProfile(origin), getSettings(), getManagedConfig()]);

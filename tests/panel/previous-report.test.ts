@@ -3,7 +3,7 @@ import type { ApplyFixOptions, PageBridge, PanelField } from '@/lib/panel/bridge
 import type { Finding } from '@/lib/core/types';
 import type { ReportRecord } from '@/lib/storage';
 import { applyPrevious, formIsEmpty, planFromPrevious } from '@/lib/panel/previous-report';
-import { CARRIED_RULE, carriedFindings, clearCarried, historyFindings, holdsSubmit, setCopyFindings } from '@/lib/panel/history-findings';
+import { CARRIED_RULE, carriedFindings, clearCarried, historyFindings, holdsSubmit, setCopyCheck } from '@/lib/panel/history-findings';
 import { blockingFindings } from '@/lib/guard/findings';
 import { copyWarnings, measureReportCopies, previousRecordOf } from '@/lib/panel/copies';
 import { corpusReferences } from '@/lib/core/references/corpus';
@@ -50,7 +50,7 @@ function formBridge(fields: Array<Omit<PanelField, 'required' | 'kind'> & { kind
 
 afterEach(() => {
   clearCarried();
-  setCopyFindings([]);
+  setCopyCheck(undefined);
 });
 
 describe('从上期报告开始', () => {
@@ -127,7 +127,7 @@ describe('上期重复率 and 范文相似度 in the panel', () => {
     expect(copyWarnings(copies, 0)).toEqual([]);
     const warnings = copyWarnings(copies, 5);
     expect(warnings.map((w) => w.messageId).sort()).toEqual(['history.copied.previous', 'history.copied.references']);
-    setCopyFindings(warnings);
+    setCopyCheck(() => warnings);
     expect(blockingFindings({ fields: fields.map((f) => ({ ...f, label: f.key, required: false, kind: 'textarea' })), pageTitle: '' }).some((f) => f.ruleId === 'copied-share')).toBe(true);
     expect(copyWarnings(copies, 95)).toEqual([]);
   });
@@ -137,5 +137,25 @@ describe('上期重复率 and 范文相似度 in the panel', () => {
     const elsewhere = { ...RECORD, id: 'r3', path: '/other', submittedAt: 9 };
     expect(previousRecordOf([RECORD, other, elsewhere], ORIGIN, `${ORIGIN}/report?x=1`, { year: 2026, half: 1 })?.id).toBe('r1');
     expect(previousRecordOf([RECORD, other], ORIGIN, `${ORIGIN}/report`)?.id).toBe('r2');
+  });
+});
+
+describe('the copy guard', () => {
+  it('measures the fields each check passes, against the site threshold and the form record', async () => {
+    const { fakeBrowser } = await import('wxt/testing/fake-browser');
+    const { recordReport, updateSiteProfile } = await import('@/lib/storage');
+    const { startCopyGuard } = await import('@/lib/panel/copies');
+    fakeBrowser.reset();
+    await recordReport({ origin: ORIGIN, pageUrl: `${ORIGIN}/report`, fields: RECORD.fields, source: 'guard', period: RECORD.period! });
+    const stop = startCopyGuard(ORIGIN, () => `${ORIGIN}/report`);
+    const fields = [{ key: 'main', label: '主要工作情况', required: false, kind: 'textarea', text: RECORD.fields[1]!.text }];
+    await vi.waitFor(() => expect(historyFindings(fields)).toEqual([]));
+    await updateSiteProfile(ORIGIN, { copyThreshold: 50 });
+    await vi.waitFor(() => expect(historyFindings(fields).map((f) => f.messageId)).toContain('history.copied.previous'));
+    expect(blockingFindings({ fields, pageTitle: '' }).some((f) => f.ruleId === 'copied-share')).toBe(true);
+    // A different text is not a copy.
+    expect(historyFindings([{ ...fields[0]!, text: '完全不同的一段新内容，和上期没有一句相同的话。' }])).toEqual([]);
+    stop();
+    expect(historyFindings(fields)).toEqual([]);
   });
 });
