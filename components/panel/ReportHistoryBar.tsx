@@ -3,7 +3,17 @@ import { t } from '@/lib/i18n';
 import { formatShare } from '@/lib/core/similarity';
 import { previousPeriod } from '@/lib/core/period-rewrite';
 import type { ReportPeriod } from '@/lib/core/types';
-import { formPath, listReportHistory, recordReport, updateSiteProfile, watchReportHistory, type ReportRecord } from '@/lib/storage';
+import {
+  formPath,
+  listReferenceTexts,
+  listReportHistory,
+  recordReport,
+  updateSiteProfile,
+  watchReferenceTexts,
+  watchReportHistory,
+  type ReferenceText,
+  type ReportRecord,
+} from '@/lib/storage';
 import { pageOrigin } from '@/lib/panel/page-origin';
 import type { PageBridge } from '@/lib/panel/bridge';
 import { isReportField } from '@/lib/panel/report';
@@ -29,6 +39,22 @@ export function useReportRecords(): ReportRecord[] {
   return records;
 }
 
+/** The user's own sample texts (我的范文), kept current. */
+function useUserReferences(): ReferenceText[] {
+  const [list, setList] = useState<ReferenceText[]>([]);
+  useEffect(() => {
+    let alive = true;
+    const load = () => void listReferenceTexts().then((next) => alive && setList(next), () => undefined);
+    load();
+    const stop = watchReferenceTexts(load);
+    return () => {
+      alive = false;
+      stop();
+    };
+  }, []);
+  return list;
+}
+
 export const periodName = (period: ReportPeriod | undefined) =>
   period ? t(period.half ? `history.period.h${period.half}` : 'history.period.year', { year: period.year }) : t('history.period.unknown');
 
@@ -38,11 +64,12 @@ const currentUrl = (pageUrl?: () => string) => pageUrl?.() ?? globalThis.locatio
 export function useReportCopies(analysis: PageAnalysis, pageUrl?: () => string) {
   const origin = pageOrigin();
   const records = useReportRecords();
+  const user = useUserReferences();
   const [threshold, setThreshold] = useSiteProfileValue(origin, (profile) => profile?.copyThreshold ?? 0);
   const previous = previousRecordOf(records, origin, currentUrl(pageUrl), analysis.period?.period);
   const fields = analysis.reportFields;
   const empty = fields.every((field) => field.text.trim() === '');
-  const copies = useMemo(() => (empty ? undefined : measureReportCopies(fields, previous)), [fields, previous, empty]);
+  const copies = useMemo(() => (empty ? undefined : measureReportCopies(fields, previous, user)), [fields, previous, empty, user]);
   const saveThreshold = (value: number) => {
     setThreshold(value);
     void updateSiteProfile(origin, { copyThreshold: value }).catch(() => undefined);

@@ -8,6 +8,7 @@ import { RuleSettingsSection } from '@/components/options/RuleSettingsSection';
 import { TemplatesSection } from '@/components/options/TemplatesSection';
 import { DraftsSection } from '@/components/options/DraftsSection';
 import { HistorySection } from '@/components/options/HistorySection';
+import { ReferencesSection } from '@/components/options/ReferencesSection';
 import { WelcomeSection } from '@/components/options/WelcomeSection';
 import { browser } from 'wxt/browser';
 import { activeSites, enableSite, revokeSite } from '@/lib/background/sites';
@@ -16,6 +17,10 @@ import { ManagedPackImport } from '@/components/options/ManagedPackImport';
 import { originPattern } from '@/lib/messages';
 import {
   deleteDrafts,
+  addReferenceText,
+  deleteReferenceText,
+  listReferenceTexts,
+  watchReferenceTexts,
   deleteReportRecord,
   listReportHistory,
   setReportRecordKept,
@@ -90,6 +95,18 @@ const sections = (shortcut: string): OptionsSection[] => [
         setKept={setReportRecordKept}
         retentionDays={async () => (await getSettings()).draftRetentionDays}
         watch={(onChange) => watchReportHistory(() => onChange())}
+      />
+    ),
+  },
+  {
+    id: 'references',
+    titleId: 'options.references.title',
+    render: () => (
+      <ReferencesSection
+        list={listReferenceTexts}
+        add={addReferenceText}
+        remove={deleteReferenceText}
+        watch={(onChange) => watchReferenceTexts(() => onChange())}
       />
     ),
   },

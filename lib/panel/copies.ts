@@ -3,9 +3,10 @@
 // mapped back to the field it sits in, so that 定位 can show it. A share over the site's threshold becomes a
 // warning the guard lists (lib/panel/history-findings.ts).
 import { corpusReferences } from '../core/references/corpus';
-import { compareTexts, compareWithIndex, formatShare, indexReferences, type ReferenceIndex, type SimilarityResult } from '../core/similarity';
+import { compareTexts, compareWithIndex, formatShare, indexReferences, type Reference, type ReferenceIndex, type SimilarityResult } from '../core/similarity';
 import type { Finding, ReportPeriod } from '../core/types';
-import type { ReportRecord } from '../storage/schemas';
+import type { ReferenceText, ReportRecord } from '../storage/schemas';
+import { listReferenceTexts, watchReferenceTexts } from '../storage/references';
 import { formPath, listReportHistory, watchReportHistory } from '../storage/reportHistory';
 import { getSiteProfile, watchSiteProfiles } from '../storage/siteProfiles';
 import { COPIED_RULE, setCopyCheck } from './history-findings';
@@ -32,11 +33,14 @@ export interface ReportCopies {
   references: CopyMeasure & { count: number };
 }
 
-let shipped: ReferenceIndex | undefined;
-/** The shipped sample texts, indexed once per panel page. */
-export function sampleIndex(): ReferenceIndex {
-  shipped ??= indexReferences(corpusReferences);
-  return shipped;
+let indexed: { user: readonly ReferenceText[]; index: ReferenceIndex } | undefined;
+/** The shipped sample texts and the user's own (我的范文), indexed once per list. */
+export function sampleIndex(user: readonly ReferenceText[] = []): ReferenceIndex {
+  if (indexed?.user !== user) {
+    const references: Reference[] = [...corpusReferences, ...user.map((r) => ({ id: r.id, title: r.title, text: r.text }))];
+    indexed = { user, index: indexReferences(references) };
+  }
+  return indexed.index;
 }
 
 /** The fields as one text, and where each starts in it. */
@@ -76,11 +80,16 @@ export function previousRecordOf(
     .sort((a, b) => b.submittedAt - a.submittedAt)[0];
 }
 
-export function measureReportCopies(fields: ReadonlyArray<{ key: string; text: string }>, previous?: ReportRecord): ReportCopies {
+export function measureReportCopies(
+  fields: ReadonlyArray<{ key: string; text: string }>,
+  previous?: ReportRecord,
+  user: readonly ReferenceText[] = [],
+): ReportCopies {
   const { text, starts } = joined(fields);
-  const references = compareWithIndex(text, sampleIndex());
+  const index = sampleIndex(user);
+  const references = compareWithIndex(text, index);
   const out: ReportCopies = {
-    references: { ...locate(references, text, starts, (ref) => corpusReferences[ref]?.title ?? ''), count: corpusReferences.length },
+    references: { ...locate(references, text, starts, (ref) => index.references[ref]?.title ?? ''), count: index.references.length },
   };
   if (previous) {
     const old = joined(previous.fields);
@@ -125,6 +134,7 @@ export function copyWarnings(copies: ReportCopies, threshold: number | undefined
  */
 export function startCopyGuard(origin: string, pageUrl: () => string): () => void {
   let records: ReportRecord[] = [];
+  let user: ReferenceText[] = [];
   let threshold = 0;
   const register = () =>
     setCopyCheck(
@@ -133,7 +143,7 @@ export function startCopyGuard(origin: string, pageUrl: () => string): () => voi
             const report = fields.filter((f) => f.kind === undefined || isReportField(f as PanelField));
             if (report.every((f) => f.text.trim() === '')) return [];
             const period = periodFromForm(fields.map((f) => ({ key: f.key, label: f.label ?? '', text: f.text, kind: f.kind ?? 'textarea', required: false })));
-            return copyWarnings(measureReportCopies(report, previousRecordOf(records, origin, pageUrl(), period)), threshold);
+            return copyWarnings(measureReportCopies(report, previousRecordOf(records, origin, pageUrl(), period), user), threshold);
           }
         : undefined,
     );
@@ -143,6 +153,13 @@ export function startCopyGuard(origin: string, pageUrl: () => string): () => voi
       register();
     }, () => undefined);
   loadRecords();
+  const loadUser = () =>
+    void listReferenceTexts().then((next) => {
+      user = next;
+      register();
+    }, () => undefined);
+  loadUser();
+  const stopUser = watchReferenceTexts(loadUser);
   void getSiteProfile(origin).then((profile) => {
     threshold = profile.copyThreshold ?? 0;
     register();
@@ -158,6 +175,7 @@ export function startCopyGuard(origin: string, pageUrl: () => string): () => voi
   return () => {
     stopHistory();
     stopProfiles();
+    stopUser();
     setCopyCheck(undefined);
   };
 }

@@ -110,19 +110,21 @@ export function summarize(values: ItemValues): BackupSummary {
     siteProfiles: Object.keys(values.siteProfiles).length,
     drafts: Object.values(values.drafts).reduce((sum, fields) => sum + Object.keys(fields).length, 0),
     reportHistory: values.reportHistory.length,
+    references: values.references.length,
   };
 }
 
 async function readAll(): Promise<ItemValues> {
-  const [settings, snippets, templates, siteProfiles, drafts, reportHistory] = await Promise.all([
+  const [settings, snippets, templates, siteProfiles, drafts, reportHistory, references] = await Promise.all([
     readItem(ITEMS.settings),
     readItem(ITEMS.snippets),
     readItem(ITEMS.templates),
     readItem(ITEMS.siteProfiles),
     readItem(ITEMS.drafts),
     readItem(ITEMS.reportHistory),
+    readItem(ITEMS.references),
   ]);
-  return { settings, snippets, templates, siteProfiles, drafts, reportHistory };
+  return { settings, snippets, templates, siteProfiles, drafts, reportHistory, references };
 }
 
 /** What is stored now, counted the way a backup is (for the restore confirmation). */
@@ -226,8 +228,10 @@ const EnvelopeSchema = v.strictObject({
     templates: ItemEnvelopeSchema,
     siteProfiles: ItemEnvelopeSchema,
     drafts: ItemEnvelopeSchema,
-    // Backups made before the report history existed have none: restoring them leaves the stored records alone.
+    // Backups made before the report history and the user's sample texts existed have none: restoring them leaves
+    // the stored ones alone.
     reportHistory: v.optional(ItemEnvelopeSchema),
+    references: v.optional(ItemEnvelopeSchema),
   }),
   setAside: v.optional(v.pipe(v.array(SetAsideRecordSchema), v.maxLength(MAX_SET_ASIDE))),
 });

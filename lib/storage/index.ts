@@ -19,6 +19,7 @@ export {
   type ReportRecord,
   type ReportRecordField,
   type ReportHistory,
+  type ReferenceText,
 } from './schemas';
 export {
   ITEMS,
@@ -49,6 +50,7 @@ export * from './templates';
 export * from './siteProfiles';
 export * from './drafts';
 export * from './reportHistory';
+export * from './references';
 export * from './backup';
 export {
   MANAGED_VERSION,

@@ -25,6 +25,9 @@ import {
   DRAFT_RETENTION_DAYS,
   ReportHistorySchema,
   ReportRecordSchema,
+  ReferenceTextSchema,
+  ReferenceTextsSchema,
+  type ReferenceTexts,
   issuePath,
   type ReportHistory,
   type Drafts,
@@ -83,7 +86,7 @@ export interface ItemDef<T> {
   item: ReturnType<typeof storage.defineItem<T>>;
 }
 
-export const ITEM_NAMES = ['settings', 'snippets', 'templates', 'siteProfiles', 'drafts', 'reportHistory'] as const;
+export const ITEM_NAMES = ['settings', 'snippets', 'templates', 'siteProfiles', 'drafts', 'reportHistory', 'references'] as const;
 export type ItemName = (typeof ITEM_NAMES)[number];
 
 function define<T>(
@@ -331,6 +334,15 @@ export const reportHistoryItem = define<ReportHistory>(
   splitArray(ReportRecordSchema, LIMITS.reportRecords, 1),
 );
 
+export const referencesItem = define<ReferenceTexts>(
+  'references',
+  1,
+  {},
+  ReferenceTextsSchema,
+  [],
+  splitArray(ReferenceTextSchema, LIMITS.referenceTexts, 1),
+);
+
 export interface ItemValues {
   settings: Settings;
   snippets: Snippet[];
@@ -338,6 +350,7 @@ export interface ItemValues {
   siteProfiles: SiteProfiles;
   drafts: Drafts;
   reportHistory: ReportHistory;
+  references: ReferenceTexts;
 }
 
 export const ITEMS: { [K in ItemName]: ItemDef<ItemValues[K]> } = {
@@ -347,6 +360,7 @@ export const ITEMS: { [K in ItemName]: ItemDef<ItemValues[K]> } = {
   siteProfiles: siteProfilesItem,
   drafts: draftsItem,
   reportHistory: reportHistoryItem,
+  references: referencesItem,
 };
 
 /** The version-meta key WXT keeps beside an item (`settings$` → `{ v: 1 }`). */

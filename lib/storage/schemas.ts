@@ -50,6 +50,10 @@ export const LIMITS = {
   /** Report history (reportHistory.ts): submitted reports kept as records. */
   reportRecords: 500,
   fieldsPerRecord: 200,
+  /** The user's own sample texts for 范文相似度 (references.ts). */
+  referenceTexts: 200,
+  referenceTitleLength: 200,
+  referenceTextLength: 100_000,
 } as const;
 
 export const PANEL_WIDTH = { min: 280, max: 640, default: 360 } as const;
@@ -377,6 +381,23 @@ export const ReportHistorySchema = v.pipe(
   v.check((records) => new Set(records.map((r) => r.id)).size === records.length, 'duplicate id'),
 );
 export type ReportHistory = v.InferOutput<typeof ReportHistorySchema>;
+
+// ---- the user's sample texts ----
+
+/** A sample text the user added (a 范文 they were given): 范文相似度 compares reports with it too. */
+export const ReferenceTextSchema = v.strictObject({
+  id: IdSchema,
+  title: nonEmptyText(LIMITS.referenceTitleLength),
+  text: nonEmptyText(LIMITS.referenceTextLength),
+  addedAt: TimestampSchema,
+});
+export type ReferenceText = v.InferOutput<typeof ReferenceTextSchema>;
+
+export const ReferenceTextsSchema = v.pipe(
+  boundedArray(ReferenceTextSchema, LIMITS.referenceTexts),
+  v.check((texts) => new Set(texts.map((r) => r.id)).size === texts.length, 'duplicate id'),
+);
+export type ReferenceTexts = v.InferOutput<typeof ReferenceTextsSchema>;
 
 /** A dotted path to the first issue, e.g. `snippets.3.title`, for messages and errors. */
 export function issuePath(issues: readonly v.BaseIssue<unknown>[] | undefined): string {

@@ -159,3 +159,15 @@ describe('the copy guard', () => {
     expect(historyFindings(fields)).toEqual([]);
   });
 });
+
+describe("the user's sample texts in 范文相似度", () => {
+  it('are compared beside the shipped ones, passages named by their titles', () => {
+    const mine = { id: 'mine', title: '上级下发的范文', text: '坚持把意识形态工作作为党的建设的重要内容，纳入重要议事日程，纳入领导班子和领导干部目标管理。', addedAt: 0 };
+    const fields = [{ key: 'main', text: `开头是自己写的一句。${mine.text}` }];
+    const without = measureReportCopies(fields);
+    const withMine = measureReportCopies(fields, undefined, [mine]);
+    expect(withMine.references.count).toBe(without.references.count + 1);
+    expect(withMine.references.share).toBeGreaterThan(without.references.share);
+    expect(withMine.references.passages.map((p) => p.source)).toContain('上级下发的范文');
+  });
+});

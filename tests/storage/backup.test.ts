@@ -15,6 +15,7 @@ import {
   inspectBackup,
   nestsDeeperThan,
   recordReport,
+  addReferenceText,
   listAllDrafts,
   listSnippets,
   restoreBackup,
@@ -44,6 +45,7 @@ async function seed() {
   await updateSiteProfile(ORIGIN, { enabled: true, panelWidth: 420 });
   await saveDraft({ origin: ORIGIN, fieldKey: 'main', text: '草稿内容', pageUrl: `${ORIGIN}/form`, fieldLabel: '主要工作情况' });
   await recordReport({ origin: ORIGIN, pageUrl: `${ORIGIN}/form`, fields: [{ key: 'main', label: '主要工作情况', text: '已提交的内容' }], source: 'user' });
+  await addReferenceText({ title: '上级发的范文', text: '一、主要工作情况\n认真落实意识形态工作责任制。' });
 }
 
 async function validBackup(): Promise<BackupFile> {
@@ -61,7 +63,7 @@ describe('exportBackup', () => {
     expect(backup.format).toBe(BACKUP_FORMAT);
     expect(backup.version).toBe(BACKUP_VERSION);
     expect(backup.exportedAt).toBe('2026-11-28T08:00:00.000Z');
-    expect(Object.keys(backup.items).sort()).toEqual(['drafts', 'reportHistory', 'settings', 'siteProfiles', 'snippets', 'templates']);
+    expect(Object.keys(backup.items).sort()).toEqual(['drafts', 'references', 'reportHistory', 'settings', 'siteProfiles', 'snippets', 'templates']);
     expect(backup.items.settings).toEqual({ version: 1, value: await getSettings() });
   });
 
@@ -138,7 +140,7 @@ describe('restoreBackup accepts', () => {
     await restoreBackup(text);
     expect(set).toHaveBeenCalledTimes(1);
     expect(Object.keys(set.mock.calls[0]![0]).sort()).toEqual(
-      ['drafts', 'drafts$', 'reportHistory', 'reportHistory$', 'settings', 'settings$', 'siteProfiles', 'siteProfiles$', 'snippets', 'snippets$', 'templates', 'templates$'],
+      ['drafts', 'drafts$', 'references', 'references$', 'reportHistory', 'reportHistory$', 'settings', 'settings$', 'siteProfiles', 'siteProfiles$', 'snippets', 'snippets$', 'templates', 'templates$'],
     );
   });
 });
