@@ -17,8 +17,15 @@ beforeAll(async () => {
   // Chromium writes a download's name in the file system's charset, which it takes from the C library's locale.
   // The harness asks for zh_CN.UTF-8, which a bare machine may not have installed: the locale then falls back to
   // ASCII and a Chinese file name becomes "download" (a desktop has a UTF-8 locale). C.UTF-8 is always there.
+  // Only for this browser: the test files after this one run in the same process.
+  const before = process.env.LC_ALL;
   process.env.LC_ALL = 'C.UTF-8';
-  h = await launch();
+  try {
+    h = await launch();
+  } finally {
+    if (before === undefined) delete process.env.LC_ALL;
+    else process.env.LC_ALL = before;
+  }
 });
 
 afterAll(async () => {
