@@ -2,8 +2,8 @@
 // portal's submit go through (lib/background/drafts.ts, from the page's drafts), or the user marked the form
 // 已提交 in the panel. A record holds the site, the form (the page's path), the report period, the time and each
 // field's label and text. 从上期报告开始 and 上期重复率 read it back for the same form's next period.
-// Records follow the drafts' retention (Settings.draftRetentionDays) unless the user keeps them (`kept`), and
-// they are part of the backup.
+// Records follow the drafts' retention (Settings.draftRetentionDays) unless the user keeps them (`kept`) or the
+// record is its form's newest (the one the next period starts from), and they are part of the backup.
 import * as v from 'valibot';
 import { StorageValidationError } from './errors';
 import { readItem, reportHistoryItem } from './items';
@@ -184,13 +184,24 @@ export async function setReportRecordKept(id: string, kept: boolean): Promise<bo
   return found;
 }
 
-/** Removes the records not kept that are older than the drafts' retention; returns how many went. */
+/**
+ * Removes the records not kept that are older than the drafts' retention; returns how many went. The newest
+ * record of each form stays whatever its age: it is the 上期报告 the next period starts from, half a year later,
+ * long after the drafts' 30 days, and a user who never pressed 保留 would otherwise find nothing to start from.
+ */
 export async function pruneReportHistory(now = Date.now()): Promise<number> {
   const { draftRetentionDays } = await getSettings();
   const cutoff = now - draftRetentionDays * DAY_MS;
   let removed = 0;
   await updateItem(reportHistoryItem, (history) => {
-    const next = history.filter((r) => r.kept || r.submittedAt >= cutoff);
+    const newest = new Map<string, ReportRecord>();
+    for (const r of history) {
+      const form = `${r.origin}\n${r.path}`;
+      const seen = newest.get(form);
+      if (!seen || r.submittedAt > seen.submittedAt) newest.set(form, r);
+    }
+    const latest = new Set(newest.values());
+    const next = history.filter((r) => r.kept || r.submittedAt >= cutoff || latest.has(r));
     removed = history.length - next.length;
     return removed > 0 ? next : history;
   });

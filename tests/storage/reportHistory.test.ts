@@ -59,12 +59,14 @@ describe('report history', () => {
   it('follows the drafts retention unless kept', async () => {
     await updateSettings({ draftRetentionDays: 30 });
     const old = (await recordReport({ origin: ORIGIN, pageUrl: PAGE, fields: fields('旧的'), source: 'user', now: 0 })).record!;
+    // The same form's newer record, itself past the retention: the newest of a form stays (it is the 上期报告).
+    const lastOfForm = (await recordReport({ origin: ORIGIN, pageUrl: PAGE, fields: fields('上期的'), source: 'user', now: 5 * DAY })).record!;
     const kept = (await recordReport({ origin: ORIGIN, pageUrl: `${ORIGIN}/b`, fields: fields('留着的'), source: 'user', now: 0 })).record!;
     const fresh = (await recordReport({ origin: ORIGIN, pageUrl: `${ORIGIN}/c`, fields: fields('新的'), source: 'user', now: 40 * DAY })).record!;
     expect(await setReportRecordKept(kept.id, true)).toBe(true);
     expect(await pruneReportHistory(41 * DAY)).toBe(1);
     const ids = (await listReportHistory()).map((r) => r.id);
-    expect(ids).toEqual([fresh.id, kept.id]);
+    expect(ids).toEqual([fresh.id, lastOfForm.id, kept.id]);
     expect(ids).not.toContain(old.id);
     expect(await setReportRecordKept(kept.id, false)).toBe(true);
     expect((await getReportRecord(kept.id))?.kept).toBeUndefined();
@@ -102,9 +104,12 @@ describe('report history', () => {
     const [record] = await listReportHistory();
     expect(record).toMatchObject({ origin: ORIGIN, path: '/report/form', source: 'guard', submittedAt: 200, period: { year: 2025, half: 2 } });
     expect(record!.fields.map((f) => [f.label, f.text]).sort()).toEqual([['主要工作情况', '共开展活动12次。'], ['报告标题', '2025年下半年工作总结']]);
-    // the background's start-up prune takes records past the retention too
-    await pruneOldDrafts(200 + 400 * DAY);
-    expect(await listReportHistory()).toEqual([]);
+    // the background's start-up prune runs the history's retention too: a later submit of the same form makes
+    // this record an old one, which then goes; the newest stays as the next period's 上期报告
+    await saveDrafts(ORIGIN, page, [{ fieldKey: 'main', fieldLabel: '主要工作情况', text: '共开展活动15次。' }], 300);
+    expect(await markPageSubmitted(ORIGIN, page, 400)).toBe(2);
+    await pruneOldDrafts(400 + 400 * DAY);
+    expect((await listReportHistory()).map((r) => r.submittedAt)).toEqual([400]);
   });
 
   it('is in the backup, restored validated; a backup from before it leaves the records alone', async () => {
