@@ -228,19 +228,8 @@ export function ChecksView({ analysis, bridge, record, step, onStepTaken }: Chec
     // The group's key as groupFindings makes it (severity|rule|field).
     setOpen((was) => new Set(was).add(`${target.severity}|${target.ruleId}|${target.fieldKey ?? ''}`));
     bridge.reveal(target);
-    // F8 in the panel keeps the focus in the panel (定位 focuses the page's field): the current row's first
-    // button takes it back, so that F8 and Enter go on from the keyboard. The shortcut leaves the user in the page.
-    const from = step.from;
-    requestAnimationFrame(() => {
-      const row = document.querySelector<HTMLElement>('.tb-item.tb-current');
-      row?.scrollIntoView?.({ block: 'nearest' });
-      if (from !== 'panel') return;
-      const button = row?.querySelector<HTMLButtonElement>('button');
-      const refocus = () => button?.focus({ preventScroll: true });
-      window.addEventListener('blur', refocus, { once: true });
-      setTimeout(() => window.removeEventListener('blur', refocus), 600);
-      refocus();
-    });
+    // The row in view; the page's field has the caret at the finding (F8 goes on from there, lib/host/host.ts).
+    requestAnimationFrame(() => document.querySelector('.tb-item.tb-current')?.scrollIntoView?.({ block: 'nearest' }));
     // Only a new request steps; the findings it reads are this render's.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [step?.seq]);

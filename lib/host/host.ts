@@ -143,6 +143,15 @@ export function mountHost(options: HostOptions): Host {
   const stopChanges = bridge.onChange(schedulePush);
   // A new target field is sent at once: the user may click 插入 right after clicking into the field, and the
   // panel names the field (and refuses to insert without one) from the latest snapshot.
+  // F8 / Shift+F8 in the page while the panel is open: the next / previous problem, as in the panel itself
+  // (定位 leaves the caret in the page's field, so the next press comes from here).
+  const onKey = (event: KeyboardEvent) => {
+    if (event.key !== 'F8' || event.altKey || event.ctrlKey || event.metaKey || !event.isTrusted) return;
+    if (!connected || layout.collapsed || hijacked) return;
+    event.preventDefault();
+    send({ type: 'step', direction: event.shiftKey ? -1 : 1 });
+  };
+  win.addEventListener('keydown', onKey, true);
   const stopFocus = agent.focus.subscribe(() => {
     if (pushTimer !== undefined) win.clearTimeout(pushTimer);
     pushTimer = undefined;
@@ -417,6 +426,7 @@ export function mountHost(options: HostOptions): Host {
       goneAll();
       stopChanges();
       stopFocus();
+      win.removeEventListener('keydown', onKey, true);
       removal.disconnect();
       port?.close();
       hostElement.remove();

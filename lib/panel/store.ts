@@ -23,7 +23,7 @@ export interface LayoutSlice {
 export interface StepRequest {
   seq: number;
   direction: 1 | -1;
-  /** 'panel': keys pressed in the panel, which keeps the focus; 'page': the shortcut, used from the page. */
+  /** 'panel': F8 pressed in the panel; 'page': F8 in the page while the panel is open, or the browser shortcut. */
   from: 'panel' | 'page';
 }
 
