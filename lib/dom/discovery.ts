@@ -312,10 +312,19 @@ export function findField(fields: readonly DiscoveredField[], element: Element):
   return fields.find((field) => field.element === element || field.source === element);
 }
 
-/** The text a field holds now: value for inputs, textareas and selects; text for editors. */
+/**
+ * The text a field holds now: value for inputs and textareas; for selects the chosen option as the user sees it
+ * (2026年上半年, not its code 2026H1, which a snippet's {{报告期}} would otherwise print; '' for 请选择, whose
+ * value is empty); text for editors.
+ */
 export function readFieldText(field: Pick<DiscoveredField, 'element' | 'kind'>): string {
   const el = field.element;
   if (field.kind === 'select' && el.tagName === 'INPUT') return comboboxText(el as HTMLInputElement);
+  if (field.kind === 'select' && el.tagName === 'SELECT') {
+    const select = el as HTMLSelectElement;
+    if (select.value === '') return '';
+    return (select.selectedOptions[0]?.text ?? select.value).trim() || select.value;
+  }
   if (field.kind === 'input' || field.kind === 'textarea' || field.kind === 'select') {
     return (el as HTMLInputElement).value ?? '';
   }

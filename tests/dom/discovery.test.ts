@@ -203,6 +203,17 @@ describe('cleanLabel', () => {
   });
 });
 
+describe('readFieldText of a native select', () => {
+  it('reads the chosen option as shown, and nothing while 请选择 (empty value) is chosen', () => {
+    document.body.innerHTML =
+      '<select><option value="">请选择</option><option value="2026H1">2026年上半年</option><option value="2026">2026年全年</option></select>';
+    const select = document.querySelector('select')!;
+    expect(readFieldText({ element: select, kind: 'select' })).toBe('');
+    select.value = '2026H1';
+    expect(readFieldText({ element: select, kind: 'select' })).toBe('2026年上半年');
+  });
+});
+
 describe('readFieldText of a framework select', () => {
   it('reads the chosen option an Element Plus el-select shows beside its empty search input', () => {
     document.body.innerHTML = `<div class="el-select"><div class="el-select__wrapper"><div class="el-select__selection">
