@@ -284,3 +284,32 @@ async function insertSnippetByKeyboard(
       throw error;
     });
 }
+
+describe('the next-problem shortcut on a page where the panel is not open yet', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await launch();
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('loads the panel at 检查 and selects the first problem in the field, then the next', async () => {
+    const page = await h.open('/demo-portal/');
+    await page.locator('#main').fill('一、主要工作情况\n召开专题会议xx次，参会人员XXX名。');
+    await nextProblem(h, page);
+    const frame = await openedPanel(page);
+    await expect.poll(() => frame.getByRole('tab', { name: '检查' }).getAttribute('aria-selected'), { timeout: 10_000 }).toBe('true');
+    const text = await page.locator('#main').inputValue();
+    const reached: string[] = [];
+    for (let i = 0; i < 6 && reached.length < 2; i++) {
+      if (i > 0) await nextProblem(h, page);
+      await page.waitForTimeout(300);
+      const now = await selectionOf(page);
+      if (now.field === 'main' && /^x+$/i.test(now.text) && !reached.includes(`${now.start}`)) reached.push(`${now.start}`);
+    }
+    // Both placeholders were reached, in reading order, each selected where it stands.
+    expect(reached).toEqual([String(text.indexOf('xx')), String(text.indexOf('XXX'))]);
+    await expect(frame.locator('.tb-item.tb-current').count()).resolves.toBe(1);
+  });
+});
