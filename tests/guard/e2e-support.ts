@@ -28,8 +28,19 @@ export function buildPortals(): void {
 /** 「在此网站始终启用」 for the fixture server's origin, through the extension's own permission window. */
 export async function enableFixtureOrigin(h: Harness): Promise<void> {
   const consent = await h.context.newPage();
-  await consent.goto(`chrome-extension://${h.extensionId}/enable-site.html?origin=${encodeURIComponent(h.fixtures.origin)}`);
-  await consent.getByRole('button', { name: '允许' }).click();
+  const url = `chrome-extension://${h.extensionId}/enable-site.html?origin=${encodeURIComponent(h.fixtures.origin)}`;
+  await consent.goto(url);
+  const allow = consent.getByRole('button', { name: '允许' });
+  // Right after the browser starts, on a loaded machine, the first extension page has been seen to stay blank
+  // (CI, 3 launches of 25): one reload, and a failure that says what the page showed.
+  if (!(await allow.waitFor({ timeout: 15_000 }).then(() => true, () => false))) {
+    await consent.reload();
+    if (!(await allow.waitFor({ timeout: 15_000 }).then(() => true, () => false))) {
+      const shown = await consent.locator('body').innerText().catch(() => '(unreadable)');
+      throw new Error(`the enable-site page showed no 允许 button; it showed: ${JSON.stringify(shown.slice(0, 300))}`);
+    }
+  }
+  await allow.click();
   await consent.getByRole('status').waitFor();
   if (!consent.isClosed()) await consent.close().catch(() => undefined);
 }
