@@ -59,7 +59,8 @@ describe('demo portal in Firefox: panel and snippets', () => {
     await byRole(panel, { role: 'status', hasText: '已插入' });
 
     const value = await valueOf(page, '#main');
-    expect(value.startsWith('前文高度重视，专题研究部署。市统计局机关党委领导班子')).toBe(true);
+    // 片段插入时另起一段 (on by default): the caret's line has text, so the snippet starts a paragraph of its own.
+    expect(value.startsWith('前文\n高度重视，专题研究部署。市统计局机关党委领导班子')).toBe(true);
     expect(value.endsWith('组织保障。后文')).toBe(true);
     expect(value).not.toContain('{{');
     // The page's own counter saw the change, as a framework listening to input events would.
