@@ -14,3 +14,25 @@ describe('resolveLanguage', () => {
     expect(resolveLanguage(setting, ui)).toBe(expected);
   });
 });
+
+describe('per-language message parameters', () => {
+  it('fill each language with its own words (a report period), plain values as they are', async () => {
+    const { t, setLanguage } = await import('@/lib/i18n');
+    const { runRules } = await import('@/lib/core/rules');
+    const [finding] = runRules({ text: '深入学习贯彻党的十九大精神。', period: { year: 2026, half: 1 } }).filter(
+      (f) => f.ruleId === 'stale-references',
+    );
+    expect(finding).toBeDefined();
+    try {
+      setLanguage('zh_CN');
+      expect(t(finding!.messageId, finding!.params)).toContain('2026年上半年');
+      setLanguage('en');
+      const en = t(finding!.messageId, finding!.params);
+      expect(en).toContain('2026, first half');
+      expect(en).not.toMatch(/[\u4e00-\u9fff]{2,}年/);
+      expect(t('checks.period.shown', { period: { zh_CN: '甲', en: 'A' }, source: 'x' })).toContain('A');
+    } finally {
+      setLanguage('zh_CN');
+    }
+  });
+});

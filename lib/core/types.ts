@@ -11,6 +11,10 @@ export interface Fix {
   text: string;
 }
 
+/** A message parameter: plain, or per language where the words differ (2026年上半年 / 2026, first half). */
+export type FindingParam = string | number | { zh_CN: string; en: string };
+export type FindingParams = Record<string, FindingParam>;
+
 export interface Finding {
   ruleId: string;
   category: string;
@@ -19,7 +23,8 @@ export interface Finding {
   end: number;
   /** Key into the i18n catalogs (zh_CN and en); rendered with `params`. */
   messageId: string;
-  params?: Record<string, string | number>;
+  /** Values are plain, or per language ({zh_CN, en}) where the words differ (a report period). */
+  params?: FindingParams;
   fix?: Fix;
   /** Set by mapFindingToField when the report spans several form fields. */
   fieldKey?: string;

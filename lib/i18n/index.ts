@@ -47,7 +47,16 @@ export function getLanguage(): Language {
   return current;
 }
 
-export type MessageParams = Record<string, string | number>;
+/** A parameter whose words depend on the language (a report period: 2026年上半年 / 2026, first half). */
+export interface LocalizedParam {
+  zh_CN: string;
+  en: string;
+}
+
+export type MessageParams = Record<string, string | number | LocalizedParam>;
+
+const paramText = (value: string | number | LocalizedParam, language: Language): string =>
+  typeof value === 'object' && value !== null ? (value[language] ?? value.zh_CN) : String(value);
 
 /**
  * The message for `id` in `language` (default: the current one) with `{name}` placeholders filled.
@@ -57,6 +66,6 @@ export function t(id: MessageId | (string & {}), params?: MessageParams, languag
   const template = catalogs[language][id] ?? catalogs.zh_CN[id] ?? id;
   if (!params) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole,
+    Object.prototype.hasOwnProperty.call(params, name) ? paramText(params[name]!, language) : whole,
   );
 }

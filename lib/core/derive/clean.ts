@@ -5,7 +5,7 @@
 // that need the writer (xx placeholders, a lost character) are listed, since no fix is right for them.
 import { analyze } from '../analyze';
 import { mergeEdits, applyEdit } from '../edits';
-import type { Finding, Fix, ReportPeriod, Severity } from '../types';
+import type { Finding, FindingParams, Fix, ReportPeriod, Severity } from '../types';
 
 /** One kind of change made to the sample: the same text replaced the same way, `count` times. */
 export interface SampleChange {
@@ -26,7 +26,7 @@ export interface SampleIssue {
   category: string;
   severity: Severity;
   messageId: string;
-  params?: Record<string, string | number>;
+  params?: FindingParams;
   text: string;
   count: number;
 }

@@ -19,7 +19,7 @@
 // written in July that tells what was done in early July (7月1日 / 七一 are let through); a 2022 report that
 // still calls keeping up 党史学习教育 "深入开展" without 常态化 or 成果.
 import { eventsPack } from '../packs';
-import type { ReportPeriod } from '../types';
+import type { FindingParams, ReportPeriod } from '../types';
 import type { Finding, ParagraphRule } from './types';
 
 interface Matcher<T> {
@@ -117,7 +117,11 @@ function periodEnd(period: ReportPeriod): number {
   return period.year * 12 + (period.half === 1 ? 6 : 12);
 }
 
-const periodLabel = (p: ReportPeriod) => `${p.year}${p.half === 1 ? '上半年' : p.half === 2 ? '下半年' : '年'}`;
+/** The period as each language names it: 2026年上半年 / 2026, first half (a per-language message parameter). */
+const periodLabel = (p: ReportPeriod) => ({
+  zh_CN: `${p.year}年${p.half === 1 ? '上半年' : p.half === 2 ? '下半年' : ''}`,
+  en: `${p.year}${p.half === 1 ? ', first half' : p.half === 2 ? ', second half' : ''}`,
+});
 
 const H1_REPORTS_WHOLE_YEAR = /全年(?:共|累计|完成|开展|组织|召开|举办|发布|接待|处理|受理)|一年来|本年度共/g;
 const YEAR_REPORTS_HALF = /半年来|上半年以来/g;
@@ -162,7 +166,7 @@ export const staleReferences: ParagraphRule = {
 };
 
 /** Adds a finding; `params` is a fresh object of the caller's, completed in place with the entry and the period. */
-type Push = (start: number, end: number, messageId: string, params: Record<string, string | number>, entry: string) => void;
+type Push = (start: number, end: number, messageId: string, params: FindingParams, entry: string) => void;
 
 /** Words right before a meeting that call it the latest one (最近召开的党的十九届五中全会). */
 const CALLED_LATEST = /(?:最新的?|最近(?:召开|闭幕|举行)的|刚刚(?:胜利)?(?:召开|闭幕|结束|举行)的|新近召开的|日前召开的)(?:党的|中共)?$/;
