@@ -18,6 +18,164 @@ import type { Finding, ParagraphRule } from './types';
 const fragmentEntries = cruftPack.entries.filter((e) => !e.line);
 const fragmentIds = fragmentEntries.map((e) => e.id);
 const combined = new RegExp(fragmentEntries.map((e, i) => `(?<c${i}>${e.pattern})`).join('|'), 'g');
+
+// A prefilter in front of `combined`: every fragment match holds at least one character of a small set (朗, 藏,
+// 篇, 页, 网, …), worked out from the patterns at load time, so most lines of a report are passed over by one
+// character-class scan and never run the alternation. An entry whose pattern this reading does not cover (a
+// negated class, \s, a wide range, nothing required) turns the prefilter off: the answer never changes.
+type Required = { chars: Set<string>; nullable: boolean } | { chars: null; nullable: boolean };
+/** Characters that are on most lines: a required set with one of them is a poor filter. */
+const COMMON = new Set([...' \u3000\t0123456789，。、：:；;,.（）()-—']);
+/** Frequent characters of report text: of a literal's characters, a rarer one is the better filter. */
+const FREQUENT = new Set([
+  ...'的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图统接知较将组见计别手期根论运农指几区强放决被干做必战先回则任取据处给即保治北造规热领海口东导器压志世金增争济阶思术极交受联认共权收证改清己再采转更单风切打教速带安场身车例真务具万每目至达走积示议声报完类离华名确才科张信节话整空元况今集温传许步群广石记需段研界拉律且究观越织装影算低持音众书布复容须际商非验连断深难近千周委素技备半办青省列习响约支般史感劳便团往历市克何除消构府称太准精值号率族维划选标写存候亲快效院查型眼按格养易置派层片始却专状育照参细引听该价严飞',
+]);
+
+export function requiredChars(pattern: string): Set<string> | null {
+  let i = 0;
+  const codeAt = (hex: string) => String.fromCharCode(parseInt(hex, 16));
+  const score = (set: Set<string>) =>
+    set.size + [...set].reduce((sum, c) => sum + (COMMON.has(c) ? 100 : FREQUENT.has(c) ? 10 : 0), 0);
+  function escape(inClass: boolean): string | null {
+    const c = pattern[i + 1]!;
+    if (c === 'u' && /^[0-9a-fA-F]{4}$/.test(pattern.slice(i + 2, i + 6))) {
+      i += 6;
+      return codeAt(pattern.slice(i - 4, i));
+    }
+    i += 2;
+    if (/[A-Za-z0-9]/.test(c)) return inClass || c !== 'b' ? null : '';
+    return c;
+  }
+  function charClass(): Set<string> | null {
+    i++;
+    const set = new Set<string>();
+    let ok = pattern[i] !== '^';
+    if (!ok) i++;
+    while (i < pattern.length && pattern[i] !== ']') {
+      let c: string | null;
+      if (pattern[i] === '\\') c = escape(true);
+      else c = pattern[i++]!;
+      if (c === null) ok = false;
+      if (c !== null && pattern[i] === '-' && pattern[i + 1] !== ']' && i + 1 < pattern.length) {
+        i++;
+        const to = pattern[i] === '\\' ? escape(true) : pattern[i++]!;
+        if (to === null || to.charCodeAt(0) - c.charCodeAt(0) > 128) ok = false;
+        else for (let k = c.charCodeAt(0); k <= to.charCodeAt(0); k++) set.add(String.fromCharCode(k));
+      } else if (c !== null) set.add(c);
+    }
+    i++;
+    return ok ? set : null;
+  }
+  function quantified(atom: Required): Required {
+    const q = pattern[i];
+    if (q === '?' || q === '*') {
+      i++;
+      atom = { ...atom, nullable: true };
+    } else if (q === '+') i++;
+    else if (q === '{') {
+      const m = /^\{([0-9]+)(?:,[0-9]*)?\}/.exec(pattern.slice(i));
+      if (m) {
+        i += m[0].length;
+        if (m[1] === '0') atom = { ...atom, nullable: true };
+      }
+    }
+    if (pattern[i] === '?') i++; // lazy
+    return atom;
+  }
+  function alternation(): Required {
+    let union: Set<string> | null = new Set();
+    let nullable = false;
+    for (;;) {
+      const alt = sequence();
+      nullable ||= alt.nullable;
+      if (alt.chars === null || union === null) union = null;
+      else for (const c of alt.chars) union.add(c);
+      if (pattern[i] !== '|') break;
+      i++;
+    }
+    return union ? { chars: union, nullable } : { chars: null, nullable };
+  }
+  function sequence(): Required {
+    let best: Set<string> | null = null;
+    let nullable = true;
+    while (i < pattern.length && pattern[i] !== '|' && pattern[i] !== ')') {
+      let atom: Required;
+      const c = pattern[i]!;
+      if (c === '(') {
+        const look = /^\(\?(?:=|!|<=|<!)/.exec(pattern.slice(i));
+        const plain = /^\((?:\?:|\?<[A-Za-z0-9_]+>)?/.exec(pattern.slice(i))!;
+        i += look ? look[0].length : plain[0].length;
+        const inner = alternation();
+        i++; // ')'
+        atom = look ? { chars: null, nullable: true } : inner;
+        if (look) {
+          quantified(atom);
+          continue;
+        }
+      } else if (c === '[') {
+        const set = charClass();
+        atom = set ? { chars: set, nullable: false } : { chars: null, nullable: false };
+      } else if (c === '^' || c === '$') {
+        i++;
+        continue;
+      } else if (c === '.') {
+        i++;
+        atom = { chars: null, nullable: false };
+      } else if (c === '\\') {
+        const e = escape(false);
+        if (e === '') continue;
+        atom = e === null ? { chars: null, nullable: false } : { chars: new Set([e]), nullable: false };
+      } else {
+        i++;
+        atom = { chars: new Set([c]), nullable: false };
+      }
+      atom = quantified(atom);
+      if (atom.nullable) continue;
+      nullable = false;
+      if (atom.chars && (!best || score(atom.chars) < score(best))) best = atom.chars;
+    }
+    return best ? { chars: best, nullable } : { chars: null, nullable };
+  }
+  const found = alternation();
+  return i === pattern.length && !found.nullable ? found.chars : null;
+}
+
+function prefilter(): RegExp | null {
+  const all = new Set<string>();
+  for (const e of fragmentEntries) {
+    const chars = requiredChars(e.pattern);
+    if (!chars) return null;
+    for (const c of chars) all.add(c);
+  }
+  const units = [...all].flatMap((c) => [...c].map((u) => `\\u${u.charCodeAt(0).toString(16).padStart(4, '0')}`));
+  return new RegExp(`[${units.join('')}]`);
+}
+/** Null when some entry's required characters could not be worked out: then every line is scanned. */
+export const FRAGMENT_PREFILTER = prefilter();
+
+/** A fragment found on a line: [start, end) and its entry. */
+interface Span {
+  start: number;
+  end: number;
+  entry: string;
+}
+const NO_SPANS: readonly Span[] = [];
+
+function scanFragments(line: string): readonly Span[] {
+  if (FRAGMENT_PREFILTER && !FRAGMENT_PREFILTER.test(line)) return NO_SPANS;
+  let spans: Span[] | undefined;
+  combined.lastIndex = 0;
+  for (let m = combined.exec(line); m; m = combined.exec(line)) {
+    if (m[0].length === 0) {
+      combined.lastIndex++;
+      continue;
+    }
+    const groups = m.groups!;
+    const entry = fragmentIds.find((_, i) => groups[`c${i}`] !== undefined)!;
+    (spans ??= []).push({ start: m.index, end: m.index + m[0].length, entry });
+  }
+  return spans ?? NO_SPANS;
+}
 /** What may remain on a line for the line itself to count as cruft: spaces, dashes, bullets, bars. */
 const LINE_LEFTOVER = /^[\s\-—－·•|｜:：>》]*$/;
 
@@ -72,9 +230,21 @@ export function cruftLineEntries(line: string, disabled: ReadonlySet<string> = N
 }
 
 // The outline, the title rule and this rule each ask about the same lines on a first analysis: the answers with
-// every entry on are kept for the latest lines (a bounded table, emptied when full).
+// every entry on are kept for the latest lines (bounded tables, emptied when full). Fragments are kept only for
+// lines that pass the prefilter; the rest are answered by it.
 const MEMO_SIZE = 4096;
 let memo = new Map<string, string[] | null>();
+let fragmentMemo = new Map<string, readonly Span[]>();
+
+function memoFragments(line: string): readonly Span[] {
+  if (FRAGMENT_PREFILTER && !FRAGMENT_PREFILTER.test(line)) return NO_SPANS;
+  const known = fragmentMemo.get(line);
+  if (known !== undefined) return known;
+  const found = scanFragments(line);
+  if (fragmentMemo.size >= MEMO_SIZE) fragmentMemo = new Map();
+  fragmentMemo.set(line, found);
+  return found;
+}
 
 function memoLineEntries(line: string): string[] | undefined {
   if (line.length > MAX_LINE + 16) return undefined;
@@ -93,10 +263,15 @@ export function isCruftLine(line: string): boolean {
 
 /** The line without the fragments web-cruft removes from it (（精选5篇）, [朗读], 篇一：…), for reading titles. */
 export function stripCruftFragments(line: string): string {
-  combined.lastIndex = 0;
-  if (!combined.test(line)) return line;
-  combined.lastIndex = 0;
-  return line.replace(combined, '');
+  const spans = memoFragments(line);
+  if (spans.length === 0) return line;
+  let out = '';
+  let last = 0;
+  for (const s of spans) {
+    out += line.slice(last, s.start);
+    last = s.end;
+  }
+  return out + line.slice(last);
 }
 
 export const webCruft: ParagraphRule = {
@@ -122,17 +297,9 @@ export const webCruft: ParagraphRule = {
         },
       ];
     }
-    const spans: { start: number; end: number; entry: string }[] = [];
-    combined.lastIndex = 0;
-    for (let m = combined.exec(text); m; m = combined.exec(text)) {
-      if (m[0].length === 0) {
-        combined.lastIndex++;
-        continue;
-      }
-      const groups = m.groups!;
-      const entry = fragmentIds.find((_, i) => groups[`c${i}`] !== undefined)!;
-      if (!context.disabledEntries.has(entry)) spans.push({ start: m.index, end: m.index + m[0].length, entry });
-    }
+    const found = memoFragments(text);
+    if (found.length === 0) return [];
+    const spans = context.disabledEntries.size > 0 ? found.filter((s) => !context.disabledEntries.has(s.entry)) : found;
     if (spans.length === 0) return [];
     let leftover = '';
     let last = 0;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cruftLineEntries } from '../../../lib/core/rules/web-cruft';
+import { cruftLineEntries, FRAGMENT_PREFILTER, requiredChars } from '../../../lib/core/rules/web-cruft';
+import { cruftPack } from '../../../lib/core/packs';
 import { applyFix, findingsOf, ruleTable } from './helpers';
 
 ruleTable(
@@ -186,5 +187,30 @@ describe('page heads as 范文 sites print them', () => {
   it('takes the bracketed character count off a title', () => {
     const text = '意识形态工作情况自评报告(全文共1402字)';
     expect(applyFix(text, findingsOf('web-cruft', text)[0]!)).toBe('意识形态工作情况自评报告');
+  });
+});
+
+describe('the fragment prefilter', () => {
+  it('covers every fragment entry of the pack (a new pattern it cannot read would turn it off)', () => {
+    expect(FRAGMENT_PREFILTER).not.toBeNull();
+  });
+
+  it.each(cruftPack.entries.filter((e) => !e.line).map((e) => [e.id, e.example] as const))(
+    "lets %s's example through",
+    (_id, example) => {
+      expect(FRAGMENT_PREFILTER!.test(example)).toBe(true);
+    },
+  );
+
+  it('reads the characters every match must hold', () => {
+    const chars = (pattern: string) => [...(requiredChars(pattern) ?? [])].sort().join('');
+    expect(chars('范文问答')).toBe('范');
+    // Optional parts, lookarounds and anchors hold nothing that must be there.
+    expect(chars('^[ \\u3000]{0,4}[【\\[]?(?:篇[0-9]|范文)(?=$)')).toBe('篇范');
+    expect(chars('(?<=[告结])[（(][0-9]{1,2}[)）]')).toBe('(（');
+    // A negated class, \s or a match that may be empty: nothing can be promised.
+    expect(requiredChars('[^。]{1,8}')).toBeNull();
+    expect(requiredChars('\\s{1,2}')).toBeNull();
+    expect(requiredChars('(?:共计)?')).toBeNull();
   });
 });
