@@ -3,6 +3,8 @@ import { t } from '@/lib/i18n';
 export interface WelcomeSectionProps {
   /** The keyboard shortcut that opens the panel, as the browser reports it ('' when the user removed it). */
   shortcut?: string;
+  /** The shortcut that goes to the next problem ('' when none is set). */
+  nextProblem?: string;
   /** Set when the page was opened right after installation: the greeting is then the first thing read. */
   justInstalled?: boolean;
 }
@@ -11,7 +13,7 @@ export interface WelcomeSectionProps {
  * 使用说明: what Tianbao does (its three jobs), how to open and pin it, and what it keeps where. It is the first
  * section of the options page, and the page opened at it right after installation.
  */
-export function WelcomeSection({ shortcut, justInstalled = false }: WelcomeSectionProps) {
+export function WelcomeSection({ shortcut, nextProblem, justInstalled = false }: WelcomeSectionProps) {
   const jobs = ['structure', 'check', 'snippets'] as const;
   return (
     <section aria-labelledby="welcome-title" className="opt-section opt-welcome">
@@ -31,6 +33,7 @@ export function WelcomeSection({ shortcut, justInstalled = false }: WelcomeSecti
           ? t('options.welcome.openWithShortcut', { shortcut })
           : t('options.welcome.openNoShortcut')}
       </p>
+      {nextProblem && <p>{t('options.welcome.nextProblem', { shortcut: nextProblem })}</p>}
       <h3>{t('options.welcome.pinTitle')}</h3>
       <p>{t('options.welcome.pin')}</p>
       <h3>{t('options.welcome.privacyTitle')}</h3>

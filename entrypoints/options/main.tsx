@@ -39,13 +39,14 @@ import './options.css';
 
 const justInstalled = new URLSearchParams(location.search).has('installed');
 
-/** The shortcut that opens the panel, as the browser has it now ('' when the user removed it). */
-async function panelShortcut(): Promise<string> {
+/** The shortcuts that open the panel and go to the next problem, as the browser has them now ('' when removed). */
+async function shortcuts(): Promise<{ open: string; next: string }> {
   try {
     const commands = await browser.commands.getAll();
-    return commands.find((c) => c.name === '_execute_action')?.shortcut ?? '';
+    const of = (name: string) => commands.find((c) => c.name === name)?.shortcut ?? '';
+    return { open: of('_execute_action'), next: of('next-problem') };
   } catch {
-    return '';
+    return { open: '', next: '' };
   }
 }
 
@@ -55,11 +56,11 @@ async function enableRecommended(origin: string): Promise<boolean> {
   return granted && (await enableSite(origin));
 }
 
-const sections = (shortcut: string): OptionsSection[] => [
+const sections = (keys: { open: string; next: string }): OptionsSection[] => [
   {
     id: 'welcome',
     titleId: 'options.welcome.nav',
-    render: () => <WelcomeSection shortcut={shortcut} justInstalled={justInstalled} />,
+    render: () => <WelcomeSection shortcut={keys.open} nextProblem={keys.next} justInstalled={justInstalled} />,
   },
   { id: 'snippets', titleId: 'storage.snippets.title', render: () => <SnippetsSection /> },
   { id: 'templates', titleId: 'templates.title', render: () => <TemplatesSection /> },
@@ -136,18 +137,18 @@ const sections = (shortcut: string): OptionsSection[] => [
 
 const root = createRoot(document.getElementById('root')!);
 
-function show(language: Language, shortcut: string) {
+function show(language: Language, keys: { open: string; next: string }) {
   document.documentElement.lang = language === 'en' ? 'en' : 'zh-CN';
   document.title = language === 'en' ? 'Tianbao · Snippets & templates' : '填报助手 · 片段库与模板';
   // Rendering the same tree again keeps every section's state (a snippet being edited stays as typed); only
   // the words change.
-  root.render(<OptionsApp sections={sections(shortcut)} />);
+  root.render(<OptionsApp sections={sections(keys)} />);
 }
 
-void Promise.all([loadLanguage(), panelShortcut()]).then(([language, shortcut]) => {
-  show(language, shortcut);
+void Promise.all([loadLanguage(), shortcuts()]).then(([language, keys]) => {
+  show(language, keys);
   // A language chosen in 设置 (here or in another options tab) applies at once, with no reload.
   watchSettings(() => {
-    void loadLanguage().then((next) => show(next, shortcut));
+    void loadLanguage().then((next) => show(next, keys));
   });
 });
