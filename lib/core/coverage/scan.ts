@@ -31,6 +31,22 @@ const PLACEHOLDER_RE = new RegExp(PLACEHOLDER, 'g');
 const FIGURE_STICKY = new RegExp(`(${PLACEHOLDER})|(${COUNT})|(${VAGUE})`, 'y');
 const NO_TOKENS: Token[] = [];
 
+/** For a character of one of PLACEHOLDER's classes, the class (1: X ×, 2: _, 3: □ ○); 0 for any other. */
+function placeholderClass(code: number): number {
+  switch (code) {
+    case 0x58: case 0x78: case 0xff38: case 0xff58: case 0xd7: case 0xff0a: case 0x2a:
+      return 1;
+    case 0x5f: case 0xff3f:
+      return 2;
+    case 0x25a1: case 0x25cb:
+      return 3;
+    default:
+      return 0;
+  }
+}
+/** The most characters of each class PLACEHOLDER takes ({1,4}, {1,8}, {1,4}). */
+const PLACEHOLDER_TAKES = [0, 4, 8, 4];
+
 /** How a literal speaks for a topic. */
 export const ROLE_ALONE = 0;
 /** A word that counts only with a companion (ROLE_CUE of the same group) in the same sentence. */
@@ -216,6 +232,17 @@ export function createScanner(template: Template): Scanner {
             }
           }
           tokens.push({ kind: f[1] !== undefined ? 'placeholder' : f[2] !== undefined ? 'count' : 'vague', index: -1, start, end, sentence });
+          continue;
+        }
+        // In a run of placeholder characters (xxxxxx, ______) a placeholder can start only within its last
+        // few (PLACEHOLDER takes at most 4 or 8 of them, then blanks and a unit): the positions before are
+        // skipped, unless one of them may also start a keyword.
+        const run = placeholderClass(code);
+        if (run !== 0 && starts === START_FIGURE) {
+          let end = i + 1;
+          while (end < line.length && placeholderClass(line.charCodeAt(end)) === run && first[line.charCodeAt(end)] === START_FIGURE) end++;
+          const from = end - PLACEHOLDER_TAKES[run]!;
+          if (from > i + 1) i = from - 1;
           continue;
         }
       }
