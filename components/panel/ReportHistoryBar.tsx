@@ -220,23 +220,32 @@ function PassageList({ measure, bridge }: { measure: CopyMeasure; bridge: PageBr
 export function CopiesSection({ analysis, bridge, pageUrl }: CopiesSectionProps) {
   const { copies, threshold, saveThreshold } = useReportCopies(analysis, pageUrl);
   if (!copies) return null;
+  // One line until opened, so that the findings stay at the top of 检查; open from the start when a share is
+  // over the site's threshold (the guard warns about it then too).
+  const over =
+    threshold > 0 &&
+    ((copies.previous?.share ?? 0) * 100 >= threshold || copies.references.share * 100 >= threshold);
   return (
     <section className="tb-copies" aria-label={t('history.copies.title')} data-testid="tianbao-copies">
+      <details open={over || undefined}>
+      <summary>
+        {copies.previous ? (
+          <strong>{t('history.copies.previous', { share: formatShare(copies.previous.share) })}</strong>
+        ) : (
+          <span className="tb-muted">{t('history.copies.noPreviousShort')}</span>
+        )}
+        {' · '}
+        <strong>{t('history.copies.references', { share: formatShare(copies.references.share) })}</strong>
+      </summary>
       {copies.previous ? (
         <>
-          <p style={{ margin: '4px 0' }}>
-            <strong>{t('history.copies.previous', { share: formatShare(copies.previous.share) })}</strong>{' '}
-            <span className="tb-muted">{t('history.copies.previousOf', { period: periodName(copies.previous.record.period) })}</span>
-          </p>
+          <p className="tb-muted" style={{ margin: '4px 0' }}>{t('history.copies.previousOf', { period: periodName(copies.previous.record.period) })}</p>
           <PassageList measure={copies.previous} bridge={bridge} />
         </>
       ) : (
         <p className="tb-muted" style={{ margin: '4px 0' }}>{t('history.copies.noPrevious')}</p>
       )}
-      <p style={{ margin: '4px 0' }}>
-        <strong>{t('history.copies.references', { share: formatShare(copies.references.share) })}</strong>{' '}
-        <span className="tb-muted">{t('history.copies.referencesOf', { count: copies.references.count })}</span>
-      </p>
+      <p className="tb-muted" style={{ margin: '4px 0' }}>{t('history.copies.referencesOf', { count: copies.references.count })}</p>
       <PassageList measure={copies.references} bridge={bridge} />
       <label className="tb-muted" style={{ display: 'block', marginTop: 4 }}>
         {t('history.copies.threshold')}{' '}
@@ -254,6 +263,7 @@ export function CopiesSection({ analysis, bridge, pageUrl }: CopiesSectionProps)
         />
         %
       </label>
+      </details>
     </section>
   );
 }
