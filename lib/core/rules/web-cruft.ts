@@ -19,23 +19,27 @@ const fragmentEntries = cruftPack.entries.filter((e) => !e.line);
 const fragmentIds = fragmentEntries.map((e) => e.id);
 const combined = new RegExp(fragmentEntries.map((e, i) => `(?<c${i}>${e.pattern})`).join('|'), 'g');
 
-// A prefilter in front of `combined`: every fragment match holds at least one character of a small set (朗, 藏,
-// 篇, 页, 网, …), worked out from the patterns at load time, so most lines of a report are passed over by one
-// character-class scan and never run the alternation. An entry whose pattern this reading does not cover (a
+// A prefilter in front of `combined`: every fragment match holds at least one of a small set of literals (范文问答,
+// [朗读], 篇, 页, …), worked out from the patterns at load time, so most lines of a report are passed over by one
+// scan for plain literals and never run the alternation. An entry whose pattern this reading does not cover (a
 // negated class, \s, a wide range, nothing required) turns the prefilter off: the answer never changes.
 type Required = { chars: Set<string>; nullable: boolean } | { chars: null; nullable: boolean };
 /** Characters that are on most lines: a required set with one of them is a poor filter. */
 const COMMON = new Set([...' \u3000\t0123456789，。、：:；;,.（）()-—']);
+/** Words of report text that the patterns hold (网络安全, 成为…): a poor filter too. */
+const FREQUENT_WORDS = new Set(['网络', '成为', '升级', '下载', '学习', '会员']);
 /** Frequent characters of report text: of a literal's characters, a rarer one is the better filter. */
 const FREQUENT = new Set([
   ...'的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图统接知较将组见计别手期根论运农指几区强放决被干做必战先回则任取据处给即保治北造规热领海口东导器压志世金增争济阶思术极交受联认共权收证改清己再采转更单风切打教速带安场身车例真务具万每目至达走积示议声报完类离华名确才科张信节话整空元况今集温传许步群广石记需段研界拉律且究观越织装影算低持音众书布复容须际商非验连断深难近千周委素技备半办青省列习响约支般史感劳便团往历市克何除消构府称太准精值号率族维划选标写存候亲快效院查型眼按格养易置派层片始却专状育照参细引听该价严飞',
 ]);
 
-export function requiredChars(pattern: string): Set<string> | null {
+export function requiredLiterals(pattern: string): Set<string> | null {
   let i = 0;
   const codeAt = (hex: string) => String.fromCharCode(parseInt(hex, 16));
+  // A set of literals is a better filter the fewer and the longer they are: a single character costs by how
+  // often it is seen in reports, two or more together cost one.
   const score = (set: Set<string>) =>
-    set.size + [...set].reduce((sum, c) => sum + (COMMON.has(c) ? 100 : FREQUENT.has(c) ? 10 : 0), 0);
+    [...set].reduce((sum, c) => sum + 1 + (c.length > 1 ? (FREQUENT_WORDS.has(c) ? 10 : 0) : COMMON.has(c) ? 100 : FREQUENT.has(c) ? 10 : 0), 0);
   function escape(inClass: boolean): string | null {
     const c = pattern[i + 1]!;
     if (c === 'u' && /^[0-9a-fA-F]{4}$/.test(pattern.slice(i + 2, i + 6))) {
@@ -98,10 +102,35 @@ export function requiredChars(pattern: string): Set<string> | null {
   function sequence(): Required {
     let best: Set<string> | null = null;
     let nullable = true;
+    // Characters matched one after another with nothing between them (范文问答) are required together: the run
+    // is a rarer literal than any of its characters. A short class in a run ([告结]（) makes one literal per
+    // character; so does a lookbehind of one short class just before the match.
+    let run: string[] = [];
+    const consider = (set: Set<string>) => {
+      if (!best || score(set) < score(best)) best = set;
+    };
+    const flush = () => {
+      if (run.length > 0 && run[0] !== '') consider(new Set(run));
+      run = [];
+    };
+    const extend = (chars: Set<string>) => {
+      const base = run.length === 0 ? [''] : run;
+      if (base.length * chars.size > 64) {
+        flush();
+        run = [...chars];
+      } else run = base.flatMap((r) => [...chars].map((c) => r + c));
+    };
     while (i < pattern.length && pattern[i] !== '|' && pattern[i] !== ')') {
       let atom: Required;
       const c = pattern[i]!;
       if (c === '(') {
+        const behind = /^\(\?<=(\[[^\]^\\-]{1,8}\])\)/.exec(pattern.slice(i));
+        if (behind) {
+          i += behind[0].length;
+          flush();
+          extend(new Set([...behind[1]!.slice(1, -1)]));
+          continue;
+        }
         const look = /^\(\?(?:=|!|<=|<!)/.exec(pattern.slice(i));
         const plain = /^\((?:\?:|\?<[A-Za-z0-9_]+>)?/.exec(pattern.slice(i))!;
         i += look ? look[0].length : plain[0].length;
@@ -110,6 +139,7 @@ export function requiredChars(pattern: string): Set<string> | null {
         atom = look ? { chars: null, nullable: true } : inner;
         if (look) {
           quantified(atom);
+          flush();
           continue;
         }
       } else if (c === '[') {
@@ -117,23 +147,35 @@ export function requiredChars(pattern: string): Set<string> | null {
         atom = set ? { chars: set, nullable: false } : { chars: null, nullable: false };
       } else if (c === '^' || c === '$') {
         i++;
+        flush();
         continue;
       } else if (c === '.') {
         i++;
         atom = { chars: null, nullable: false };
       } else if (c === '\\') {
         const e = escape(false);
-        if (e === '') continue;
+        if (e === '') {
+          flush();
+          continue;
+        }
         atom = e === null ? { chars: null, nullable: false } : { chars: new Set([e]), nullable: false };
       } else {
         i++;
         atom = { chars: new Set([c]), nullable: false };
       }
+      const at = i;
       atom = quantified(atom);
+      if (atom.chars && i === at && c !== '(' && atom.chars.size <= 8 && [...atom.chars].every((x) => x.length === 1)) {
+        extend(atom.chars);
+        nullable = false;
+        continue;
+      }
+      flush();
       if (atom.nullable) continue;
       nullable = false;
-      if (atom.chars && (!best || score(atom.chars) < score(best))) best = atom.chars;
+      if (atom.chars) consider(atom.chars);
     }
+    flush();
     return best ? { chars: best, nullable } : { chars: null, nullable };
   }
   const found = alternation();
@@ -143,12 +185,12 @@ export function requiredChars(pattern: string): Set<string> | null {
 function prefilter(): RegExp | null {
   const all = new Set<string>();
   for (const e of fragmentEntries) {
-    const chars = requiredChars(e.pattern);
+    const chars = requiredLiterals(e.pattern);
     if (!chars) return null;
     for (const c of chars) all.add(c);
   }
-  const units = [...all].flatMap((c) => [...c].map((u) => `\\u${u.charCodeAt(0).toString(16).padStart(4, '0')}`));
-  return new RegExp(`[${units.join('')}]`);
+  const literal = (text: string) => [...text].map((u) => `\\u${u.charCodeAt(0).toString(16).padStart(4, '0')}`).join('');
+  return new RegExp([...all].map(literal).join('|'));
 }
 /** Null when some entry's required characters could not be worked out: then every line is scanned. */
 export const FRAGMENT_PREFILTER = prefilter();

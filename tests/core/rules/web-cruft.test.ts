@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cruftLineEntries, FRAGMENT_PREFILTER, requiredChars } from '../../../lib/core/rules/web-cruft';
+import { cruftLineEntries, FRAGMENT_PREFILTER, requiredLiterals } from '../../../lib/core/rules/web-cruft';
 import { cruftPack } from '../../../lib/core/packs';
 import { applyFix, findingsOf, ruleTable } from './helpers';
 
@@ -203,14 +203,17 @@ describe('the fragment prefilter', () => {
   );
 
   it('reads the characters every match must hold', () => {
-    const chars = (pattern: string) => [...(requiredChars(pattern) ?? [])].sort().join('');
-    expect(chars('范文问答')).toBe('范');
-    // Optional parts, lookarounds and anchors hold nothing that must be there.
-    expect(chars('^[ \\u3000]{0,4}[【\\[]?(?:篇[0-9]|范文)(?=$)')).toBe('篇范');
-    expect(chars('(?<=[告结])[（(][0-9]{1,2}[)）]')).toBe('(（');
+    const chars = (pattern: string) => [...(requiredLiterals(pattern) ?? [])].sort().join(',');
+    // Characters in a row are one literal; a short class in a row gives one literal per character.
+    expect(chars('范文问答')).toBe('范文问答');
+    expect(chars('[Vv]ip')).toBe('Vip,vip');
+    // Optional parts, lookaheads and anchors hold nothing that must be there; a one-class lookbehind is what
+    // stands just before the match.
+    expect(chars('^[ \\u3000]{0,4}[【\\[]?(?:篇[0-9]|范文)(?=$)')).toBe('篇,范文');
+    expect(chars('(?<=[告结])[（(][0-9]{1,2}[)）]')).toBe('告(,告（,结(,结（');
     // A negated class, \s or a match that may be empty: nothing can be promised.
-    expect(requiredChars('[^。]{1,8}')).toBeNull();
-    expect(requiredChars('\\s{1,2}')).toBeNull();
-    expect(requiredChars('(?:共计)?')).toBeNull();
+    expect(requiredLiterals('[^。]{1,8}')).toBeNull();
+    expect(requiredLiterals('\\s{1,2}')).toBeNull();
+    expect(requiredLiterals('(?:共计)?')).toBeNull();
   });
 });
