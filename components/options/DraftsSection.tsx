@@ -1,7 +1,8 @@
-import { useEffect, useState } from 'react';
-import { getLanguage, t } from '@/lib/i18n';
+import { useState } from 'react';
+import { t } from '@/lib/i18n';
 import { DRAFT_BUDGET, draftChars, type DraftEntry } from '@/lib/storage';
 import { draftPreview } from '@/lib/drafts/text';
+import { formatTime, useStoredList } from './useStoredList';
 
 export interface DraftsSectionProps {
   /** Every draft of every site, newest first (lib/storage listAllDrafts). */
@@ -12,16 +13,6 @@ export interface DraftsSectionProps {
   retentionDays(): Promise<number>;
   /** Calls back when drafts change elsewhere (a portal tab autosaving); returns an unsubscribe function. */
   watch?(onChange: () => void): () => void;
-}
-
-function formatTime(savedAt: number): string {
-  return new Date(savedAt).toLocaleString(getLanguage() === 'en' ? 'en' : 'zh-CN', {
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-  });
 }
 
 function groupBySite(drafts: readonly DraftEntry[]): Array<[string, DraftEntry[]]> {
@@ -36,33 +27,12 @@ function groupBySite(drafts: readonly DraftEntry[]): Array<[string, DraftEntry[]
 
 /** 草稿: every saved draft by site, with its full text on request, deletable one by one, per site or all at once. */
 export function DraftsSection({ list, remove, retentionDays, watch }: DraftsSectionProps) {
-  const [drafts, setDrafts] = useState<DraftEntry[] | undefined>(undefined);
-  const [days, setDays] = useState<number | undefined>(undefined);
-  const [error, setError] = useState<string | undefined>(undefined);
-  const [open, setOpen] = useState<string | undefined>(undefined);
+  const { items: drafts, days, error, open, setOpen, run } = useStoredList(
+    { list, retentionDays, watch },
+    { loadFailed: 'options.drafts.loadFailed', actionFailed: 'options.drafts.deleteFailed' },
+  );
   const [confirmAll, setConfirmAll] = useState(false);
   const [notice, setNotice] = useState<string | undefined>(undefined);
-
-  const reload = () =>
-    list().then(
-      (next) => setDrafts(next),
-      () => setError(t('options.drafts.loadFailed')),
-    );
-  useEffect(() => {
-    void reload();
-    retentionDays().then(setDays, () => undefined);
-    return watch?.(() => void reload());
-  }, []);
-
-  const run = async (task: () => Promise<unknown>) => {
-    setError(undefined);
-    try {
-      await task();
-    } catch {
-      setError(t('options.drafts.deleteFailed'));
-    }
-    await reload();
-  };
 
   const copy = async (text: string) => {
     try {

@@ -1,8 +1,8 @@
-import { useEffect, useState } from 'react';
 import { getLanguage, t } from '@/lib/i18n';
 import { draftPreview } from '@/lib/drafts/text';
 import { exportReportHistory, recordChars, type ReportRecord } from '@/lib/storage';
 import { downloadJson } from './downloadJson';
+import { formatTime, useStoredList } from './useStoredList';
 
 export interface HistorySectionProps {
   /** Every record, newest first (lib/storage listReportHistory). */
@@ -15,16 +15,6 @@ export interface HistorySectionProps {
   watch?(onChange: () => void): () => void;
   /** Saves a JSON file (defaults to a download). */
   save?(text: string, fileName: string): void;
-}
-
-function formatTime(time: number): string {
-  return new Date(time).toLocaleString(getLanguage() === 'en' ? 'en' : 'zh-CN', {
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-  });
 }
 
 export function periodLabel(period: ReportRecord['period']): string {
@@ -40,31 +30,10 @@ const fileName = (record?: ReportRecord) => {
 
 /** 报告记录: the submitted reports, each openable in full, exportable as JSON, deletable, and keepable past the retention. */
 export function HistorySection({ list, remove, setKept, retentionDays, watch, save = downloadJson }: HistorySectionProps) {
-  const [records, setRecords] = useState<ReportRecord[] | undefined>(undefined);
-  const [days, setDays] = useState<number | undefined>(undefined);
-  const [error, setError] = useState<string | undefined>(undefined);
-  const [open, setOpen] = useState<string | undefined>(undefined);
-
-  const reload = () =>
-    list().then(
-      (next) => setRecords(next),
-      () => setError(t('options.history.loadFailed')),
-    );
-  useEffect(() => {
-    void reload();
-    retentionDays().then(setDays, () => undefined);
-    return watch?.(() => void reload());
-  }, []);
-
-  const run = async (task: () => Promise<unknown>) => {
-    setError(undefined);
-    try {
-      await task();
-    } catch {
-      setError(t('options.history.actionFailed'));
-    }
-    await reload();
-  };
+  const { items: records, days, error, open, setOpen, run } = useStoredList(
+    { list, retentionDays, watch },
+    { loadFailed: 'options.history.loadFailed', actionFailed: 'options.history.actionFailed' },
+  );
 
   return (
     <section aria-labelledby="history-title" className="opt-section">
