@@ -8,6 +8,7 @@ import type { PageAnalysis } from './usePageAnalysis';
 import { PeriodBar } from './PeriodBar';
 import { formValues } from '@/lib/panel/form-values';
 import { renderSnippet } from '@/lib/core/snippets/render';
+import { useRememberedValues } from './useRememberedValues';
 import { ChangeLog, longDeletion, type PanelChange } from '@/lib/panel/undo';
 import { distinctProblems } from '@/lib/guard/findings';
 import { requiredFieldFindings } from '@/lib/guard/required';
@@ -193,6 +194,7 @@ function readingOrder(findings: Finding[], fieldKeys: Array<string | undefined>)
 
 export function ChecksView({ analysis, bridge, record, step, onStepTaken }: ChecksViewProps) {
   const [outcome, setOutcome] = useState<{ text: string; ok: boolean } | undefined>(undefined);
+  const remembered = useRememberedValues();
   const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
   /** The category the list is narrowed to (undefined = 全部). */
   const [filter, setFilter] = useState<string | undefined>(undefined);
@@ -277,7 +279,7 @@ export function ChecksView({ analysis, bridge, record, step, onStepTaken }: Chec
     const options: ApplyFixOptions = seen === undefined ? {} : { expectedText: seen };
     if (scaffold && finding.fix) {
       // The scaffold's variables filled from the form, as the Structure tab does; the renumbering after it stays.
-      const filled = renderSnippet(scaffold.text, formValues(fields)).text;
+      const filled = renderSnippet(scaffold.text, { ...remembered, ...formValues(fields) }).text;
       finding = { ...finding, fix: { ...finding.fix, text: filled + finding.fix.text.slice(scaffold.text.length) } };
       // After the scaffold's last line, where the writer goes on (as the Structure tab leaves it).
       options.caret = finding.start + filled.replace(/\s+$/, '').length;

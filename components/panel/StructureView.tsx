@@ -9,6 +9,7 @@ import { updateSiteProfile } from '@/lib/storage';
 import type { PageAnalysis } from './usePageAnalysis';
 import { formValues } from '@/lib/panel/form-values';
 import { renderSnippet } from '@/lib/core/snippets/render';
+import { useRememberedValues } from './useRememberedValues';
 import { ChangeLog, type PanelChange } from '@/lib/panel/undo';
 
 export interface StructureViewProps {
@@ -76,6 +77,7 @@ function SectionRow({ section }: { section: SectionCoverage }) {
  */
 export function StructureView({ analysis, bridge, saveTemplate, record }: StructureViewProps) {
   const [message, setMessage] = useState<{ text: string; ok: boolean } | undefined>(undefined);
+  const remembered = useRememberedValues();
   const { outline, coverage, suggestions, template } = analysis.analysis;
   if (analysis.reportFields.length === 0) return <p className="tb-empty">{t('fields.none')}</p>;
 
@@ -84,9 +86,9 @@ export function StructureView({ analysis, bridge, saveTemplate, record }: Struct
   const insertScaffold = async (suggestion: StructureSuggestion) => {
     const fieldKey = suggestion.fieldKey ?? analysis.reportFields[0]?.key;
     const seen = analysis.reportFields.find((field) => field.key === fieldKey)?.text;
-    // The scaffold's variables filled as a snippet's are (单位名称 and 报告期 from the form); the blanks only the
-    // writer can fill ({{次数}}, {{问题一}}) stay, and the checks flag them until they are filled.
-    const scaffoldText = renderSnippet(suggestion.text, formValues(analysis.fields)).text;
+    // The scaffold's variables filled as a snippet's are (单位名称 and 报告期 from the form, else the values this
+    // site remembers); the blanks only the writer can fill ({{次数}}, {{问题一}}) stay, and the checks flag them.
+    const scaffoldText = renderSnippet(suggestion.text, { ...remembered, ...formValues(analysis.fields) }).text;
     const insertion: Fix = { start: suggestion.offset, end: suggestion.offset, text: scaffoldText };
     const renumber = suggestion.renumber ?? [];
     const fix = renumber.length === 0 ? insertion : seen === undefined ? undefined : mergeEdits(seen, [insertion, ...renumber]);

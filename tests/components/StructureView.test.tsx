@@ -63,6 +63,29 @@ describe('StructureView', () => {
     expect(inserted).toContain('{{次数}}');
   });
 
+  it('fills {{单位名称}} from the name this site remembers when the form has none yet, as snippets do', async () => {
+    const { createSnippet, setSnippetSiteValues } = await import('@/lib/storage');
+    const { pageOrigin } = await import('@/lib/panel/page-origin');
+    const snippet = await createSnippet({ title: '单位简介', body: '{{单位名称}}高度重视。' });
+    await setSnippetSiteValues(snippet.id, pageOrigin(), { 单位名称: '某县财政局' });
+    const b = bridge();
+    const fields = [
+      { key: 'unit', label: '单位名称', required: true, kind: 'input', text: '' },
+      { key: 'main', label: '报告正文', required: true, kind: 'textarea', text: '2026年度意识形态工作责任制落实情况报告\n二、存在的问题\n理论学习不够深入。' },
+    ];
+    const analysis = analysisOfForm(fields, { templateId: 'ideology-annual' });
+    const withUnit = analysis.analysis.suggestions.find((s) => s.text.includes('{{单位名称}}'))!;
+    render(<StructureView analysis={analysis} bridge={b} />);
+    const index = analysis.analysis.suggestions.indexOf(withUnit);
+    // The remembered values load from storage: wait until the insertion carries the name.
+    await vi.waitFor(async () => {
+      (b.applyFix as ReturnType<typeof vi.fn>).mockClear();
+      await userEvent.click(screen.getAllByRole('button', { name: '插入参考框架' })[index]!);
+      const inserted = (b.applyFix as ReturnType<typeof vi.fn>).mock.calls[0]![0].fix.text as string;
+      expect(inserted).toContain('某县财政局党组（党委）');
+    });
+  });
+
   describe('inserting a section between numbered ones', () => {
 
     it('inserts the scaffold and renumbers the headings after it in one edit', async () => {
