@@ -26,6 +26,7 @@ const combined = new RegExp(fragmentEntries.map((e, i) => `(?<c${i}>${e.pattern}
 type Required = { chars: Set<string>; nullable: boolean } | { chars: null; nullable: boolean };
 /** Characters that are on most lines: a required set with one of them is a poor filter. */
 const COMMON = new Set([...' \u3000\t0123456789，。、：:；;,.（）()-—']);
+const charCost = (c: string) => (COMMON.has(c) ? 100 : FREQUENT.has(c) ? 10 : 0);
 /** Words of report text that the patterns hold (网络安全, 成为…): a poor filter too. */
 const FREQUENT_WORDS = new Set(['网络', '成为', '升级', '下载', '学习', '会员']);
 /** Frequent characters of report text: of a literal's characters, a rarer one is the better filter. */
@@ -182,18 +183,38 @@ export function requiredLiterals(pattern: string): Set<string> | null {
   return i === pattern.length && !found.nullable ? found.chars : null;
 }
 
-function prefilter(): RegExp | null {
+/** The literals one of which every fragment match holds; null when some entry's could not be worked out. */
+function prefilterLiterals(): string[] | null {
   const all = new Set<string>();
   for (const e of fragmentEntries) {
-    const chars = requiredLiterals(e.pattern);
-    if (!chars) return null;
-    for (const c of chars) all.add(c);
+    const literals = requiredLiterals(e.pattern);
+    if (!literals) return null;
+    for (const c of literals) all.add(c);
   }
-  const literal = (text: string) => [...text].map((u) => `\\u${u.charCodeAt(0).toString(16).padStart(4, '0')}`).join('');
-  return new RegExp([...all].map(literal).join('|'));
+  return [...all];
 }
-/** Null when some entry's required characters could not be worked out: then every line is scanned. */
-export const FRAGMENT_PREFILTER = prefilter();
+
+function unicodeEscape(text: string): string {
+  return [...text].map((u) => `\\u${u.charCodeAt(0).toString(16).padStart(4, '0')}`).join('');
+}
+
+const literals = prefilterLiterals();
+/** Null when some entry's required literals could not be worked out: then every line is scanned. */
+export const FRAGMENT_PREFILTER = literals && new RegExp(literals.map(unicodeEscape).join('|'));
+/** A first, cheaper stage: one character of each literal (its least frequent), as one character class. */
+export const FRAGMENT_PREFILTER_CHARS =
+  literals &&
+  new RegExp(
+    `[${literals
+      .map((text) => [...text].reduce((best, c) => (charCost(c) < charCost(best) ? c : best)))
+      .map(unicodeEscape)
+      .join('')}]`,
+  );
+
+/** Whether a fragment may be on the line (false: none is). */
+function mayHoldFragment(line: string): boolean {
+  return !FRAGMENT_PREFILTER || (FRAGMENT_PREFILTER_CHARS!.test(line) && FRAGMENT_PREFILTER.test(line));
+}
 
 /** A fragment found on a line: [start, end) and its entry. */
 interface Span {
@@ -204,7 +225,6 @@ interface Span {
 const NO_SPANS: readonly Span[] = [];
 
 function scanFragments(line: string): readonly Span[] {
-  if (FRAGMENT_PREFILTER && !FRAGMENT_PREFILTER.test(line)) return NO_SPANS;
   let spans: Span[] | undefined;
   combined.lastIndex = 0;
   for (let m = combined.exec(line); m; m = combined.exec(line)) {
@@ -279,7 +299,7 @@ let memo = new Map<string, string[] | null>();
 let fragmentMemo = new Map<string, readonly Span[]>();
 
 function memoFragments(line: string): readonly Span[] {
-  if (FRAGMENT_PREFILTER && !FRAGMENT_PREFILTER.test(line)) return NO_SPANS;
+  if (!mayHoldFragment(line)) return NO_SPANS;
   const known = fragmentMemo.get(line);
   if (known !== undefined) return known;
   const found = scanFragments(line);
