@@ -10,6 +10,7 @@ import type { PageBridge, PanelField } from './bridge';
 import { isReportField } from './report';
 import { markCarried } from './history-findings';
 import { ChangeLog, type PanelChange } from './undo';
+import { failureDetails, firstMoved } from './field-writes';
 
 export interface PreviousTarget {
   key: string;
@@ -83,12 +84,11 @@ const edit = (fieldKey: string, start: number, end: number, text: string): Findi
 });
 
 export async function applyPrevious(bridge: PageBridge, plan: PreviousPlan): Promise<PreviousOutcome> {
-  const now: PanelField[] = bridge.freshFields ? await bridge.freshFields() : bridge.readFields();
-  for (const target of plan.targets) {
-    const field = now.find((candidate) => candidate.key === target.key);
-    if (!field) return { ok: false, reason: 'gone', field: target.label };
-    if (field.text !== target.current) return { ok: false, reason: 'changed', field: target.label };
-  }
+  const moved = await firstMoved(
+    bridge,
+    plan.targets.map((target) => ({ key: target.key, label: target.label, text: target.current })),
+  );
+  if (moved) return moved;
   const log = new ChangeLog('previous');
   const filled: string[] = [];
   let rewrites = 0;
@@ -100,17 +100,7 @@ export async function applyPrevious(bridge: PageBridge, plan: PreviousPlan): Pro
       caret: 0,
     });
     log.note(target.key, target.label, outcome);
-    if (!outcome.ok) {
-      const change = log.change();
-      return {
-        ok: false,
-        reason: 'write',
-        field: target.label,
-        ...(outcome.messageId ? { messageId: outcome.messageId } : {}),
-        ...(outcome.params ? { params: outcome.params } : {}),
-        ...(change ? { change } : {}),
-      };
-    }
+    if (!outcome.ok) return { ok: false, reason: 'write', field: target.label, ...failureDetails(outcome, log.change()) };
     // The field as the page holds it now (an editor may settle its spacing): the marks follow the words anyway.
     markCarried(target.key, target.text, target.carried);
     filled.push(target.label);

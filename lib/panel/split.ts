@@ -4,7 +4,8 @@
 // the page or changed since the plan was made stops everything before the first write.
 import type { Finding, Fix } from '../core/types';
 import type { SplitPlan } from '../core/split';
-import type { PageBridge, PanelField } from './bridge';
+import type { PageBridge } from './bridge';
+import { failureDetails, firstMoved } from './field-writes';
 import { ChangeLog, type PanelChange } from './undo';
 
 export type SplitOutcome =
@@ -32,30 +33,14 @@ const edit = (fieldKey: string, fix: Fix): Finding => ({
 });
 
 export async function applySplit(bridge: PageBridge, plan: SplitPlan): Promise<SplitOutcome> {
-  const now: PanelField[] = bridge.freshFields ? await bridge.freshFields() : bridge.readFields();
-  const expected = [{ key: plan.sourceKey, label: plan.sourceLabel, text: plan.sourceText }, ...plan.targets];
-  for (const field of expected) {
-    const current = now.find((candidate) => candidate.key === field.key);
-    if (!current) return { ok: false, reason: 'gone', field: field.label };
-    if (current.text !== field.text) return { ok: false, reason: 'changed', field: field.label };
-  }
+  const moved = await firstMoved(bridge, [{ key: plan.sourceKey, label: plan.sourceLabel, text: plan.sourceText }, ...plan.targets]);
+  if (moved) return moved;
   const log = new ChangeLog('split');
   const written: string[] = [];
   for (const target of plan.targets) {
     const outcome = await bridge.applyFix(edit(target.key, target.edit), { expectedText: target.text });
     log.note(target.key, target.label, outcome);
-    if (!outcome.ok) {
-      const change = log.change();
-      return {
-        ok: false,
-        reason: 'write',
-        field: target.label,
-        ...(outcome.messageId ? { messageId: outcome.messageId } : {}),
-        ...(outcome.params ? { params: outcome.params } : {}),
-        written,
-        ...(change ? { change } : {}),
-      };
-    }
+    if (!outcome.ok) return { ok: false, reason: 'write', field: target.label, written, ...failureDetails(outcome, log.change()) };
     written.push(target.label);
   }
   const outcome = await bridge.applyFix(edit(plan.sourceKey, plan.sourceEdit), {
@@ -67,15 +52,7 @@ export async function applySplit(bridge: PageBridge, plan: SplitPlan): Promise<S
   log.note(plan.sourceKey, plan.sourceLabel, outcome);
   const change = log.change();
   if (!outcome.ok) {
-    return {
-      ok: false,
-      reason: 'source',
-      field: plan.sourceLabel,
-      ...(outcome.messageId ? { messageId: outcome.messageId } : {}),
-      ...(outcome.params ? { params: outcome.params } : {}),
-      written,
-      ...(change ? { change } : {}),
-    };
+    return { ok: false, reason: 'source', field: plan.sourceLabel, written, ...failureDetails(outcome, change) };
   }
   return { ok: true, targets: written, ...(change ? { change } : {}) };
 }
