@@ -22,6 +22,7 @@ import { measureReportCopies, previousRecordOf, type CopyMeasure } from '@/lib/p
 import type { PanelChange } from '@/lib/panel/undo';
 import type { PageAnalysis } from './usePageAnalysis';
 import { useSiteProfileValue } from './useSiteProfileValue';
+import { Notice, type NoticeMessage } from './Notice';
 
 /** The report history (all records, newest first), kept current. */
 export function useReportRecords(): ReportRecord[] {
@@ -85,7 +86,7 @@ export interface ReportHistoryBarProps {
   pageUrl?: () => string;
 }
 
-function outcomeText(outcome: PreviousOutcome, from?: ReportPeriod, to?: ReportPeriod): { ok: boolean; text: string } {
+function outcomeText(outcome: PreviousOutcome, from?: ReportPeriod, to?: ReportPeriod): NoticeMessage {
   if (outcome.ok) {
     return {
       ok: true,
@@ -111,7 +112,7 @@ export function ReportHistoryBar({ analysis, bridge, record, pageUrl }: ReportHi
   const { copies, records } = useReportCopies(analysis, pageUrl);
   const [dismissed, setDismissed] = useState<string | undefined>(undefined);
   const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | undefined>(undefined);
+  const [message, setMessage] = useState<NoticeMessage | undefined>(undefined);
 
   const empty = formIsEmpty(analysis.fields);
   const url = currentUrl(pageUrl);
@@ -151,14 +152,7 @@ export function ReportHistoryBar({ analysis, bridge, record, pageUrl }: ReportHi
   if (!offer && !canMark && !message) return null;
   return (
     <div className="tb-history" role="region" aria-label={t('history.region')} data-testid="tianbao-history">
-      {message && (
-        <p className={message.ok ? 'tb-ok' : 'tb-notice tb-error'} role={message.ok ? 'status' : 'alert'}>
-          {message.text}
-          <button type="button" className="tb-link" onClick={() => setMessage(undefined)}>
-            {t('panel.dismiss')}
-          </button>
-        </p>
-      )}
+      <Notice message={message} onDismiss={() => setMessage(undefined)} />
       {offer && (
         <div className="tb-history-offer">
           <p style={{ margin: '0 0 4px' }}>

@@ -5,12 +5,13 @@ import type { PageBridge } from '@/lib/panel/bridge';
 import { applySplit, type SplitOutcome } from '@/lib/panel/split';
 import type { PanelChange } from '@/lib/panel/undo';
 import type { PageAnalysis } from './usePageAnalysis';
+import { Notice, type NoticeMessage } from './Notice';
 
 /** How much of a moved text the preview quotes. */
 const QUOTE_AT_MOST = 160;
 const quote = (text: string) => (text.length > QUOTE_AT_MOST ? `${text.slice(0, QUOTE_AT_MOST)}…` : text);
 
-function outcomeText(plan: SplitPlan, outcome: SplitOutcome): { ok: boolean; text: string } {
+function outcomeText(plan: SplitPlan, outcome: SplitOutcome): NoticeMessage {
   if (outcome.ok) return { ok: true, text: t('split.done', { targets: outcome.targets.map((label) => `“${label}”`).join('、') || `“${plan.sourceLabel}”` }) };
   if (outcome.reason === 'gone' || outcome.reason === 'changed') return { ok: false, text: t(`split.${outcome.reason}`, { field: outcome.field }) };
   const why = t(outcome.messageId ?? 'checks.fixFailed', outcome.params);
@@ -40,7 +41,7 @@ export function SplitOffer({ analysis, bridge, record }: SplitOfferProps) {
   /** Source texts the user said not to split (the offer comes back when the text changes). */
   const [dismissed, setDismissed] = useState<ReadonlySet<string>>(new Set());
   const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | undefined>(undefined);
+  const [message, setMessage] = useState<NoticeMessage | undefined>(undefined);
 
   const shown = plans.filter((plan) => !dismissed.has(`${plan.sourceKey}|${plan.sourceText}`));
   if (shown.length === 0 && !message) return null;
@@ -61,14 +62,7 @@ export function SplitOffer({ analysis, bridge, record }: SplitOfferProps) {
 
   return (
     <div className="tb-split" role="region" aria-label={t('split.title')} data-testid="tianbao-split">
-      {message && (
-        <p className={message.ok ? 'tb-ok' : 'tb-notice tb-error'} role={message.ok ? 'status' : 'alert'}>
-          {message.text}
-          <button type="button" className="tb-link" onClick={() => setMessage(undefined)}>
-            {t('panel.dismiss')}
-          </button>
-        </p>
-      )}
+      <Notice message={message} onDismiss={() => setMessage(undefined)} />
       {shown.map((plan) => {
         const id = `${plan.sourceKey}|${plan.sourceText}`;
         const open = previewing === id;

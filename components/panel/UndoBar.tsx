@@ -4,8 +4,9 @@ import { t } from '@/lib/i18n';
 import type { PageBridge } from '@/lib/panel/bridge';
 import type { PanelStore } from '@/lib/panel/store';
 import { undoChange, type UndoResult } from '@/lib/panel/undo';
+import { Notice, type NoticeMessage } from './Notice';
 
-function resultText(result: UndoResult): { ok: boolean; text: string } {
+function resultText(result: UndoResult): NoticeMessage {
   if (result.ok) return { ok: true, text: t('undo.done', { fields: result.fields.join('、') }) };
   if (result.reason === 'gone') return { ok: false, text: t('undo.gone', { field: result.field }) };
   if (result.reason === 'partial') return { ok: false, text: t('undo.partial', { done: result.done.join('、'), field: result.field }) };
@@ -18,7 +19,7 @@ function resultText(result: UndoResult): { ok: boolean; text: string } {
  */
 export function UndoBar({ store, bridge }: { store: PanelStore; bridge: PageBridge }) {
   const change = useStore(store, (s) => s.lastChange);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | undefined>(undefined);
+  const [message, setMessage] = useState<NoticeMessage | undefined>(undefined);
   const [busy, setBusy] = useState(false);
   // A new change: what was said about the one before no longer applies.
   useEffect(() => {
@@ -52,14 +53,7 @@ export function UndoBar({ store, bridge }: { store: PanelStore; bridge: PageBrid
           </button>
         </span>
       )}
-      {message && (
-        <p className={message.ok ? 'tb-ok' : 'tb-notice tb-error'} role={message.ok ? 'status' : 'alert'}>
-          {message.text}
-          <button type="button" className="tb-link" onClick={() => setMessage(undefined)}>
-            {t('panel.dismiss')}
-          </button>
-        </p>
-      )}
+      <Notice message={message} onDismiss={() => setMessage(undefined)} />
     </div>
   );
 }
