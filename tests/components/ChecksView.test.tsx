@@ -74,7 +74,7 @@ describe('ChecksView', () => {
     render(<ChecksView analysis={analysisOf(TEXT)} bridge={b} />);
     const row = screen.getAllByRole('listitem').find((li) => li.textContent?.includes('十九五中全会'))!;
     await userEvent.click(within(row).getByRole('button', { name: /改为/ }));
-    expect((await screen.findByRole('alert')).textContent).toContain('已过期');
+    expect((await screen.findByRole('alert')).textContent).toContain('已失效');
   });
 
   it('says so when there is nothing to fix', () => {
@@ -154,7 +154,7 @@ describe('ChecksView fixes against the text it checked', () => {
     render(<ChecksView analysis={analysis} bridge={b} />);
     await userEvent.click(within(fixRow()).getByRole('button', { name: /改为/ }));
     expect(b.text()).toBe(typed);
-    expect((await screen.findByRole('alert')).textContent).toContain('已过期');
+    expect((await screen.findByRole('alert')).textContent).toContain('已失效');
   });
 
   describe('a whole group', () => {

@@ -36,7 +36,7 @@ describe('report period in the 检查 tab', () => {
 
   it('says when no period was found, so the stale-reference check did not run', async () => {
     await openChecks(WHOLE_YEAR);
-    expect(periodLine()).toBe('未识别到报告期，时效性检查未运行');
+    expect(periodLine()).toBe('未识别到报告期，未检查过时的提法');
     expect(staleRow()).toBeUndefined();
   });
 
@@ -69,7 +69,7 @@ describe('report period in the 检查 tab', () => {
     const user = await openChecks(WHOLE_YEAR);
     await waitFor(() => expect(periodLine()).toContain('手动设置'));
     await user.selectOptions(screen.getByRole('combobox', { name: '选择报告期' }), '自动识别');
-    expect(periodLine()).toBe('未识别到报告期，时效性检查未运行');
+    expect(periodLine()).toBe('未识别到报告期，未检查过时的提法');
     expect(staleRow()).toBeUndefined();
     await waitFor(async () => expect((await getSiteProfile(origin())).reportPeriod).toBeUndefined());
   });

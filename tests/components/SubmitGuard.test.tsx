@@ -36,7 +36,7 @@ describe('SubmitGuard', () => {
   it('lists each blocking finding with its field and the text it points at', () => {
     showRequest([finding(6, 8)]);
     const dialog = screen.getByRole('alertdialog');
-    expect(dialog.textContent).toContain('提交前检查发现 1 处需要修改的问题');
+    expect(dialog.textContent).toContain('提交前检查发现 1 处需修改的问题');
     expect(dialog.textContent).toContain('位于“主要工作情况”');
     expect(dialog.textContent).toContain('“xx”');
   });

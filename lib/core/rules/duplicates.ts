@@ -673,7 +673,8 @@ export const duplicates: DocumentRule<DuplicateDigest> = {
         severity: 'warning',
         start,
         end,
-        messageId: count > 1 ? 'rules.duplicate.section' : 'rules.duplicate.paragraph',
+        // An identical copy says so in words; a near copy gives its similarity.
+        messageId: `rules.duplicate.${count > 1 ? 'section' : 'paragraph'}${similarity >= 1 ? 'Same' : ''}`,
         params: { count, excerpt: excerpt(original.text), similarity: Math.floor(similarity * 100) },
         fix,
       });
