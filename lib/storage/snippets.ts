@@ -27,23 +27,37 @@ const cleanList = (items: readonly string[] | undefined) => [
   ...new Set((items ?? []).map((item) => item.trim()).filter(Boolean)),
 ];
 
+/**
+ * A snippet as it is first listed: its body's line ends normalised, its tags and sections trimmed and each kept
+ * once, its variables read from the body, never used, made and last changed at `now`.
+ */
+function newSnippet(
+  id: string,
+  input: { title: string; body: string; folder: string; tags?: readonly string[]; sectionIds?: readonly string[] },
+  now: number,
+): Snippet {
+  const body = normaliseBody(input.body);
+  return {
+    id,
+    title: input.title,
+    body,
+    folder: input.folder,
+    tags: cleanList(input.tags),
+    sectionIds: cleanList(input.sectionIds),
+    variables: extractVariables(body),
+    siteValues: {},
+    useCount: 0,
+    lastUsedAt: null,
+    createdAt: now,
+    updatedAt: now,
+  };
+}
+
 /** The unit's snippets (单位统一配置) as list entries: read-only, marked `managed: true`, never stored. */
 export function managedSnippets(config: ManagedConfig | undefined): Snippet[] {
   return (config?.snippets ?? []).map((input) => {
-    const body = normaliseBody(input.body);
     const snippet: Snippet & { managed: true } = {
-      id: MANAGED_ID_PREFIX + input.id,
-      title: input.title,
-      body,
-      folder: input.folder.trim(),
-      tags: cleanList(input.tags),
-      sectionIds: cleanList(input.sectionIds),
-      variables: extractVariables(body),
-      siteValues: {},
-      useCount: 0,
-      lastUsedAt: null,
-      createdAt: 0,
-      updatedAt: 0,
+      ...newSnippet(MANAGED_ID_PREFIX + input.id, { ...input, folder: input.folder.trim() }, 0),
       managed: true,
     };
     return snippet;
@@ -67,21 +81,7 @@ export async function getSnippet(id: string): Promise<Snippet | undefined> {
 }
 
 export async function createSnippet(input: SnippetInput, now = Date.now()): Promise<Snippet> {
-  const body = normaliseBody(input.body);
-  const snippet: Snippet = {
-    id: crypto.randomUUID(),
-    title: input.title.trim(),
-    body,
-    folder: (input.folder ?? '').trim(),
-    tags: cleanList(input.tags),
-    sectionIds: cleanList(input.sectionIds),
-    variables: extractVariables(body),
-    siteValues: {},
-    useCount: 0,
-    lastUsedAt: null,
-    createdAt: now,
-    updatedAt: now,
-  };
+  const snippet = newSnippet(crypto.randomUUID(), { ...input, title: input.title.trim(), folder: (input.folder ?? '').trim() }, now);
   await updateItem(snippetsItem, (list) => [...list, snippet]);
   return snippet;
 }
