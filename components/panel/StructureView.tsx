@@ -11,6 +11,8 @@ import { formValues } from '@/lib/panel/form-values';
 import { renderSnippet } from '@/lib/core/snippets/render';
 import { useRememberedValues } from './useRememberedValues';
 import { ChangeLog, type PanelChange } from '@/lib/panel/undo';
+import { DraftPreview } from './DraftPreview';
+import type { DraftSnippet } from '@/lib/core/draft';
 
 export interface StructureViewProps {
   analysis: PageAnalysis;
@@ -19,6 +21,8 @@ export interface StructureViewProps {
   saveTemplate?: (templateId: string | null) => Promise<unknown>;
   /** Called with what an insertion changed, for the panel's 撤销. */
   record?: (change: PanelChange) => void;
+  /** The snippet library for 一键成稿; the stored one by default (tests pass their own). */
+  snippets?: readonly DraftSnippet[];
 }
 
 const STATUS_MARK: Record<SectionCoverage['status'], string> = {
@@ -75,11 +79,13 @@ function SectionRow({ section }: { section: SectionCoverage }) {
  * The report's structure against its template: which sections are there, missing, empty or out of order, what
  * each covers, and the scaffold of a missing section, inserted in one click at the place it belongs.
  */
-export function StructureView({ analysis, bridge, saveTemplate, record }: StructureViewProps) {
+export function StructureView({ analysis, bridge, saveTemplate, record, snippets }: StructureViewProps) {
   const [message, setMessage] = useState<{ text: string; ok: boolean } | undefined>(undefined);
+  const [drafting, setDrafting] = useState(false);
   const remembered = useRememberedValues();
   const { outline, coverage, suggestions, template } = analysis.analysis;
   if (analysis.reportFields.length === 0) return <p className="tb-empty">{t('fields.none')}</p>;
+  const reportEmpty = analysis.reportFields.every((field) => field.text.trim() === '');
 
   // The scaffold and the renumbering of the headings after it go in as one edit, checked against the text the
   // analysis read: one Ctrl+Z undoes both, and a field edited since is left as it is.
@@ -161,6 +167,23 @@ export function StructureView({ analysis, bridge, saveTemplate, record }: Struct
           ))}
         </select>
       </label>
+      {drafting ? (
+        <DraftPreview
+          analysis={analysis}
+          bridge={bridge}
+          {...(snippets ? { snippets } : {})}
+          {...(record ? { record } : {})}
+          onClose={() => setDrafting(false)}
+          onInserted={(text) => setMessage({ ok: true, text })}
+        />
+      ) : (
+        <p className="tb-actions tb-draft-offer">
+          {reportEmpty && <span className="tb-muted">{t('draft.offerEmpty')} </span>}
+          <button type="button" className={reportEmpty ? 'tb-primary' : 'tb-secondary'} onClick={() => setDrafting(true)}>
+            {t('draft.offer')}
+          </button>
+        </p>
+      )}
       {coverage && (
         <p className="tb-muted">{t('structure.topicsTotal', { covered: coverage.topicsCovered, total: coverage.topicsTotal })}</p>
       )}

@@ -4,7 +4,7 @@
 import type { Fix } from '../core/types';
 import type { InsertOutcome, PageBridge, PanelField } from './bridge';
 
-export type ChangeKind = 'fix' | 'fixAll' | 'scaffold' | 'split' | 'previous';
+export type ChangeKind = 'fix' | 'fixAll' | 'scaffold' | 'split' | 'previous' | 'draft';
 
 export interface FieldChange {
   key: string;
