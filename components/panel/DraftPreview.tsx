@@ -29,7 +29,8 @@ export interface DraftTarget {
 /**
  * Where the draft goes: each report field mapped to a section of the draft gets that section's body; the opening
  * and every section no field takes go, with their headings, into the main field (the first report field mapped to
- * no section, else the first report field). A field that already holds text keeps it, the draft after it.
+ * no section, else the first report field) — except on a form with a field for every section, where the opening
+ * leads the first section's field. A field that already holds text keeps it, the draft after it.
  */
 export function planDraftInsertion(draft: Draft, analysis: Pick<PageAnalysis, 'reportFields' | 'fields'>): DraftTarget[] {
   const fields = analysis.reportFields;
@@ -42,10 +43,14 @@ export function planDraftInsertion(draft: Draft, analysis: Pick<PageAnalysis, 'r
   const add = (key: string, text: string) => {
     if (text !== '') texts.set(key, [...(texts.get(key) ?? []), text]);
   };
-  if (draft.opening) add(main.key, slotText(draft.opening));
+  const own = (sectionId: string) => fields.find((field) => field.sectionId === sectionId);
+  // A split form with a field for every section: the opening leads the first section's field (not a 备注 box).
+  const allOwn = draft.sections.every((section) => own(section.sectionId));
+  const first = draft.sections[0];
+  if (draft.opening) add(allOwn && first ? own(first.sectionId)!.key : main.key, slotText(draft.opening));
   for (const section of draft.sections) {
-    const own = fields.find((field) => field.sectionId === section.sectionId);
-    if (own) add(own.key, sectionBody(section));
+    const field = own(section.sectionId);
+    if (field) add(field.key, sectionBody(section));
     else add(main.key, `${section.heading}\n${sectionBody(section)}`);
   }
   return fields

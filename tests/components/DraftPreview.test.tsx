@@ -91,3 +91,23 @@ describe('一键成稿 in 结构', () => {
     expect(values.get('main')).toBe('刚刚输入的文字');
   });
 });
+
+describe('一键成稿: where the draft goes', () => {
+  it('on a form with a field per section and a 备注 box, the opening leads the first section and 备注 stays empty', async () => {
+    const { values } = setup([field('work', '主要工作情况'), field('problems', '存在的问题'), field('next', '下半年工作打算'), field('remark', '备注')]);
+    await userEvent.click(screen.getByRole('button', { name: '一键成稿' }));
+    await userEvent.click(within(preview()).getByRole('button', { name: '插入' }));
+    expect(values.get('remark')).toBe('');
+    expect(values.get('work')).toMatch(/^[^（\n][^\n]*\n（一）/);
+  });
+
+  it('sections no field takes go with their headings into the unmapped field', async () => {
+    const { values } = setup([field('main', '报告正文'), field('problems', '存在的问题')]);
+    await userEvent.click(screen.getByRole('button', { name: '一键成稿' }));
+    await userEvent.click(within(preview()).getByRole('button', { name: '插入' }));
+    expect(values.get('main')).toContain('一、主要工作情况\n（一）');
+    expect(values.get('main')).toContain('三、下半年工作打算\n');
+    expect(values.get('main')).not.toContain('二、存在的问题');
+    expect(values.get('problems')!.length).toBeGreaterThan(20);
+  });
+});
