@@ -3,22 +3,13 @@
 // by step as a user would, and after each step the bar above the panel's tabs is read: 还差 N 项 while anything
 // is missing, each missing item one click from its place (定位 focuses the field and selects the text, or the
 // 结构 tab for an uncovered topic), and 可以提交 only once nothing is missing.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
-import { launch, openedPanel, type Harness } from './harness';
-import { PORTALS } from '../fixtures/portals/list';
-import { ensurePortalsBuilt } from '../dom/e2e/portal-world';
+import { openedPanel, type Harness } from './harness';
+import { openPortal, usePortalHarness } from './portal-helpers';
 
 let h: Harness;
-
-beforeAll(async () => {
-  ensurePortalsBuilt();
-  h = await launch();
-});
-
-afterAll(async () => {
-  await h?.close();
-});
+usePortalHarness((harness) => (h = harness));
 
 /** The React portal's element ids, by label (tests/fixtures/portals/react/main.tsx). */
 const ID = {
@@ -58,10 +49,8 @@ async function inView(page: Page, id: string): Promise<boolean> {
 
 describe('readiness on a fixture form filled step by step', () => {
   it('reads 还差 N 项 until nothing is missing, each item one click away, then 可以提交', async () => {
-    const portal = PORTALS.find((candidate) => candidate.id === 'react')!;
-    const page = await h.open(portal.path);
+    const page = await openPortal(h, 'react');
     try {
-      await page.waitForFunction(() => window.__portalReady === true);
       await h.clickToolbar(page);
       const frame = await openedPanel(page);
 

@@ -9,41 +9,14 @@
 // there Ctrl+Z goes back to the snapshot it took during the typing, taking the scaffold and the last typed
 // characters with it. Then, in CKEditor 5 and TinyMCE from both tabs, a scaffold between two headings goes in
 // without the renumbering (the panel says so), and in CKEditor 5 and Quill one goes in front of the first heading.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Frame, FrameLocator, Locator, Page } from 'playwright-core';
-import { launch, openedPanel, type Harness } from './harness';
+import { describe, expect, it } from 'vitest';
+import type { Frame, Locator, Page } from 'playwright-core';
+import { openedPanel, type Harness } from './harness';
 import { PORTALS } from '../fixtures/portals/list';
-import { ensurePortalsBuilt } from '../dom/e2e/portal-world';
+import { MAIN_EDITABLES as EDITABLES, lines, openPortal, usePortalHarness } from './portal-helpers';
 
 let h: Harness;
-
-beforeAll(async () => {
-  ensurePortalsBuilt();
-  h = await launch();
-});
-
-afterAll(async () => {
-  await h?.close();
-});
-
-const inFrame = (page: Page, selector: string): FrameLocator => page.frameLocator(selector);
-
-/** The element a user clicks to type into 主要工作情况, per editor. */
-const EDITABLES: Record<string, (page: Page) => Locator> = {
-  tinymce: (page) => inFrame(page, 'iframe.tox-edit-area__iframe').locator('body'),
-  ckeditor5: (page) => page.locator('.ck-editor__editable'),
-  quill: (page) => page.locator('.ql-editor'),
-  wangeditor: (page) => page.locator('[data-slate-editor]'),
-  ckeditor4: (page) => inFrame(page, '.cke iframe.cke_wysiwyg_frame').locator('body'),
-  kindeditor: (page) => inFrame(page, 'iframe.ke-edit-iframe').locator('body'),
-  'oa-table': (page) => inFrame(page, '#ueditor_0').locator('body'),
-  'oa-table-designmode': (page) => inFrame(page, '#ueditor_0').locator('body'),
-  // The framework forms, whose 主要工作情况 is a textarea whose value the framework holds (v-model, Form state).
-  'element-plus': (page) => page.getByLabel('主要工作情况', { exact: true }),
-  antd: (page) => page.getByLabel('主要工作情况', { exact: true }),
-  layui: (page) => page.locator('[name="work"]'),
-  react: (page) => page.getByLabel('主要工作情况', { exact: true }),
-};
+usePortalHarness((harness) => (h = harness));
 
 /** Portals whose 主要工作情况 is a textarea: its value is plain text, no paragraphs to look for. */
 const PLAIN = new Set(PORTALS.filter((portal) => portal.richField === 'textarea').map((portal) => portal.id));
@@ -62,27 +35,7 @@ const TYPED = [
   '（二）加强理论武装。落实第一议题制度，全年组织理论学习中心组集中学习12次。',
 ];
 
-/** The lines of an editor's HTML (paragraphs, divs and <br> breaks), empty ones left out. */
-function lines(html: string): string[] {
-  return html
-    .replace(/<br\s*\/?>/gi, '\n')
-    .replace(/<\/(p|div|h\d|li)>/gi, '\n')
-    .replace(/<[^>]+>/g, '')
-    .replace(/&nbsp;/g, ' ')
-    .replace(/[\u200b\ufeff]/g, '')
-    .split('\n')
-    .map((line) => line.trim())
-    .filter((line) => line !== '');
-}
-
 const readMain = (page: Page) => page.evaluate(() => window.__portal!.read().主要工作情况);
-
-async function openPortal(id: string): Promise<Page> {
-  const portal = PORTALS.find((candidate) => candidate.id === id)!;
-  const page = await h.open(portal.path);
-  await page.waitForFunction(() => window.__portalReady === true);
-  return page;
-}
 
 /** Types the report into 主要工作情况, one line per paragraph, as a user does. */
 async function typeReport(page: Page, id: string, typed: readonly string[] = TYPED): Promise<void> {
@@ -125,7 +78,7 @@ async function openPanelWithoutSectionFields(page: Page, labels = ['存在的问
 for (const id of Object.keys(EDITABLES)) {
   describe(`插入参考框架 in ${id}`, () => {
     it('puts the missing section\'s scaffold after the typed text, in the editor\'s state, and Ctrl+Z takes it out', async () => {
-      const page = await openPortal(id);
+      const page = await openPortal(h, id);
       try {
         await typeReport(page, id);
         const { frame, panel } = await openPanelWithoutSectionFields(page);
@@ -197,7 +150,7 @@ for (const [id, tab] of [
 ] as const) {
   describe(`插入参考框架 before a later heading in ${id}, from the ${tab} tab`, () => {
     it('inserts the scaffold after the preceding section, leaves the renumbering to the user and says so', async () => {
-      const page = await openPortal(id);
+      const page = await openPortal(h, id);
       try {
         await typeReport(page, id, REPORT);
         const { frame, panel } = await openPanelWithoutSectionFields(page, ['主要工作情况', '存在的问题', '下一步工作打算']);
@@ -235,7 +188,7 @@ const LATER_ONLY = ['一、存在的问题', '对照要求，我们的工作还�
 for (const id of ['ckeditor5', 'quill']) {
   describe(`插入参考框架 at the start of the field in ${id}`, () => {
     it('puts the scaffold before the first heading, each line a paragraph, and Ctrl+Z takes it out', async () => {
-      const page = await openPortal(id);
+      const page = await openPortal(h, id);
       try {
         await typeReport(page, id, LATER_ONLY);
         const { frame, panel } = await openPanelWithoutSectionFields(page, ['主要工作情况', '存在的问题', '下一步工作打算']);

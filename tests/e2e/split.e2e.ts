@@ -8,40 +8,19 @@
 // Quill, wangEditor, KindEditor, the UEditor-style iframe in both kinds), whose 主要工作情况 is the rich editor
 // (the source loses its sections there as one paste of the text it keeps). Each page's own state is read
 // through window.__portal.read(): the framework's model or the editor's getContent()/getData()/…
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Frame, FrameLocator, Locator, Page } from 'playwright-core';
-import { launch, openedPanel, type Harness } from './harness';
+import { describe, expect, it } from 'vitest';
+import type { Frame, Page } from 'playwright-core';
+import { openedPanel, type Harness } from './harness';
 import { PORTALS } from '../fixtures/portals/list';
-import { ensurePortalsBuilt } from '../dom/e2e/portal-world';
+import { MAIN_EDITABLES as EDITABLES, lines, openPortal, usePortalHarness } from './portal-helpers';
 
 let h: Harness;
-
-beforeAll(async () => {
-  ensurePortalsBuilt();
-  h = await launch();
-});
-
-afterAll(async () => {
-  await h?.close();
-});
+usePortalHarness((harness) => (h = harness));
 
 const KEPT = ['一、主要工作情况', '（一）压实主体责任。局党组全年召开会议专题研究意识形态工作4次。', '（二）加强理论武装。组织理论学习中心组集中学习12次。'];
 const PROBLEMS = ['一是理论学习还不够深入；二是网络阵地管理还有短板。'];
 const PLANS = ['（一）持续深化理论武装。', '（二）加强意识形态阵地管理。'];
 const PASTED = [...KEPT, '二、存在的不足', ...PROBLEMS, '三、下一步工作打算', ...PLANS];
-
-/** The lines of a text or an editor's HTML (paragraphs, divs and <br> breaks), empty ones left out. */
-function lines(html: string): string[] {
-  return html
-    .replace(/<br\s*\/?>/gi, '\n')
-    .replace(/<\/(p|div|h\d|li)>/gi, '\n')
-    .replace(/<[^>]+>/g, '')
-    .replace(/&nbsp;/g, ' ')
-    .replace(/[\u200b\ufeff]/g, '')
-    .split('\n')
-    .map((line) => line.trim())
-    .filter((line) => line !== '');
-}
 
 async function splitThroughPanel(frame: Frame): Promise<void> {
   const region = frame.getByRole('region', { name: '拆分到各栏' });
@@ -131,24 +110,6 @@ describe('拆分到各栏 on the demo portal', () => {
   });
 });
 
-const inFrame = (page: Page, selector: string): FrameLocator => page.frameLocator(selector);
-
-/** The element a user clicks to type into 主要工作情况, per fixture portal. */
-const EDITABLES: Record<string, (page: Page) => Locator> = {
-  'element-plus': (page) => page.getByLabel('主要工作情况', { exact: true }),
-  antd: (page) => page.getByLabel('主要工作情况', { exact: true }),
-  layui: (page) => page.locator('[name="work"]'),
-  react: (page) => page.getByLabel('主要工作情况', { exact: true }),
-  tinymce: (page) => inFrame(page, 'iframe.tox-edit-area__iframe').locator('body'),
-  ckeditor5: (page) => page.locator('.ck-editor__editable'),
-  quill: (page) => page.locator('.ql-editor'),
-  wangeditor: (page) => page.locator('[data-slate-editor]'),
-  ckeditor4: (page) => inFrame(page, '.cke iframe.cke_wysiwyg_frame').locator('body'),
-  kindeditor: (page) => inFrame(page, 'iframe.ke-edit-iframe').locator('body'),
-  'oa-table': (page) => inFrame(page, '#ueditor_0').locator('body'),
-  'oa-table-designmode': (page) => inFrame(page, '#ueditor_0').locator('body'),
-};
-
 it('covers every fixture portal', () => {
   expect(Object.keys(EDITABLES).sort()).toEqual(PORTALS.map((portal) => portal.id).sort());
 });
@@ -156,10 +117,8 @@ it('covers every fixture portal', () => {
 for (const id of Object.keys(EDITABLES)) {
   describe(`拆分到各栏 out of 主要工作情况 on the ${id} portal`, () => {
     it('moves the sections into their fields, the editor keeps its own section, and 撤销 restores all three', async () => {
-      const portal = PORTALS.find((candidate) => candidate.id === id)!;
-      const page = await h.open(portal.path);
+      const page = await openPortal(h, id);
       try {
-        await page.waitForFunction(() => window.__portalReady === true);
         await EDITABLES[id]!(page).click();
         for (const [index, line] of PASTED.entries()) {
           if (index > 0) await page.keyboard.press('Enter');
