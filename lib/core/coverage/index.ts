@@ -352,6 +352,7 @@ function compute(template: Template, scanner: Scanner, input: CoverageInput): Co
       const statuses: FigureStatus[] = ['missing', 'vague', 'placeholder', 'present'];
       const best = new Int8Array(section.topics.length).fill(-1);
       const bySentence: number[] = [];
+      const keywords: Token[] = [];
       for (let li = lineIndexAt(parsed, range.start); li < parsed.lines.length; li++) {
         const line = parsed.lines[li]!;
         if (line.start >= range.end) break;
@@ -372,20 +373,21 @@ function compute(template: Template, scanner: Scanner, input: CoverageInput): Co
           let b = a;
           while (b < tokens.length && tokens[b]!.sentence === sentence) b++;
           const stamp = ++sentenceKey;
+          // The sentence's keywords inside the section, read by both passes below.
+          keywords.length = 0;
           for (let k = a; k < b; k++) {
             const token = tokens[k]!;
             if (token.kind !== 'keyword') continue;
             const at = line.start + token.start;
-            if (at < range.start || at >= range.end) continue;
+            if (at >= range.start && at < range.end) keywords.push(token);
+          }
+          for (const token of keywords) {
             for (const owner of scanner.owners[token.index]!) {
               if (owner.role === ROLE_CUE && owner.section === s) cueSeen[owner.group] = stamp;
             }
           }
-          for (let k = a; k < b; k++) {
-            const token = tokens[k]!;
-            if (token.kind !== 'keyword') continue;
+          for (const token of keywords) {
             const at = line.start + token.start;
-            if (at < range.start || at >= range.end) continue;
             for (const owner of scanner.owners[token.index]!) {
               if (owner.section !== s || owner.role === ROLE_CUE || !applies[owner.topic]) continue;
               if (owner.role === ROLE_WORD && cueSeen[owner.group] !== stamp) continue;
