@@ -40,7 +40,7 @@ const WORDS = {
     search: 'Search snippets',
     inserted: /Inserted/,
     back: 'Go back and fix',
-    clean: /No problems found|0 to fix/,
+    clean: /No problems found|To fix: 0,/,
     halfwidth: /full-width punctuation|Half-width punctuation/,
     names: /Official names/,
   },
