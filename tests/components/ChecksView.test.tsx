@@ -292,8 +292,8 @@ describe('ChecksView categories', () => {
 
   it('heads each category with its name and count, the one holding blocking findings first', () => {
     render(<ChecksView analysis={analysisOf(MIXED)} bridge={bridge()} />);
-    expect(headings()).toEqual(['未替换的占位符　共 1 处', '标点符号　共 5 处']);
-    const placeholder = screen.getByRole('region', { name: '未替换的占位符' });
+    expect(headings()).toEqual(['未填写的占位内容　共 1 处', '标点符号　共 5 处']);
+    const placeholder = screen.getByRole('region', { name: '未填写的占位内容' });
     const placeholderRows = within(placeholder).getAllByRole('listitem');
     expect(placeholderRows).toHaveLength(1);
     expect(placeholderRows[0]!.textContent).toContain('需修改');
@@ -305,7 +305,7 @@ describe('ChecksView categories', () => {
   it('narrows the list to one category with a chip, and back with 全部', async () => {
     render(<ChecksView analysis={analysisOf(MIXED)} bridge={bridge()} />);
     const chips = within(screen.getByRole('group', { name: '按类别查看' }));
-    expect(chips.getAllByRole('button').map((b) => b.textContent)).toEqual(['全部（6）', '未替换的占位符（1）', '标点符号（5）']);
+    expect(chips.getAllByRole('button').map((b) => b.textContent)).toEqual(['全部（6）', '未填写的占位内容（1）', '标点符号（5）']);
     expect(chips.getByRole('button', { name: '全部（6）' }).getAttribute('aria-pressed')).toBe('true');
 
     await userEvent.click(chips.getByRole('button', { name: '标点符号（5）' }));
@@ -314,13 +314,13 @@ describe('ChecksView categories', () => {
     expect(screen.queryByText(/“xx”/)).toBeNull();
 
     await userEvent.click(chips.getByRole('button', { name: '全部（6）' }));
-    expect(headings()).toEqual(['未替换的占位符　共 1 处', '标点符号　共 5 处']);
+    expect(headings()).toEqual(['未填写的占位内容　共 1 处', '标点符号　共 5 处']);
   });
 
   it('shows no chips when every finding is of one category', () => {
     render(<ChecksView analysis={analysisOf(TEXT.replace('十九五中全会', '二十届四中全会'))} bridge={bridge()} />);
     expect(screen.queryByRole('group', { name: '按类别查看' })).toBeNull();
-    expect(headings()).toEqual(['未替换的占位符　共 1 处']);
+    expect(headings()).toEqual(['未填写的占位内容　共 1 处']);
   });
 });
 

@@ -148,7 +148,7 @@ describe.skipIf(Boolean(missing))('导出公文 rendered by LibreOffice', () => 
       if (lang === 'zh_CN') {
         expect(text).toMatch(/结论：(可以提交|还差\d+项)/);
         expect(text).toContain('各部分内容覆盖情况');
-        expect(text).toMatch(/未替换的占位符（\d+处）/);
+        expect(text).toMatch(/未填写的占位内容（\d+处）/);
       } else {
         expect(text).toMatch(/Verdict:/);
         expect(text).toContain('Coveragebysection');
