@@ -283,20 +283,7 @@ export async function importSnippetPack(pack: SnippetPack, mode: 'merge' | 'repl
         continue;
       }
       seen.add(key);
-      added.push({
-        id: crypto.randomUUID(),
-        title: entry.title.trim(),
-        body,
-        folder: entry.folder.trim(),
-        tags: cleanList(entry.tags),
-        sectionIds: cleanList(entry.sectionIds),
-        variables: extractVariables(body),
-        siteValues: {},
-        useCount: 0,
-        lastUsedAt: null,
-        createdAt: now,
-        updatedAt: now,
-      });
+      added.push(newSnippet(crypto.randomUUID(), { ...entry, title: entry.title.trim(), folder: entry.folder.trim() }, now));
     }
     result = { added, duplicates, removed: mode === 'replace' ? list.length : 0 };
     return [...kept, ...added];
