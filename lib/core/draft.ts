@@ -189,6 +189,7 @@ export function buildDraft(input: DraftInput): Draft {
         const candidates = sorted.map((c) => withFigures(engine, section, c, topic.id, topic.figures));
         slots.push({ topicId: topic.id, candidates, chosen: 0 });
       }
+      keepCoverage(slots);
     } else {
       const single = (c: DraftCandidate) => !c.text.includes('\n') && !/一是/.test(c.text);
       const leads = snippets.filter(single);
@@ -206,6 +207,26 @@ export function buildDraft(input: DraftInput): Draft {
     });
   }
   return draft;
+}
+
+const keyOf = (c: DraftCandidate) => c.snippetId ?? `scaffold:${c.text}`;
+
+/**
+ * 换一段 must not undo the draft: a slot offers only the paragraphs that still cover every topic no other slot
+ * covers (its own topic among them), and none that another slot already holds, so any swap keeps the section's
+ * topics covered and no paragraph twice.
+ */
+function keepCoverage(slots: DraftSlot[]): void {
+  const chosen = slots.map((slot) => slot.candidates[slot.chosen]!);
+  slots.forEach((slot, i) => {
+    const others = new Set(chosen.filter((_, j) => j !== i).flatMap((c) => c.topics));
+    const duty = new Set(chosen[i]!.topics.filter((id) => !others.has(id)));
+    if (slot.topicId) duty.add(slot.topicId);
+    const taken = new Set(chosen.filter((_, j) => j !== i).map(keyOf));
+    const keep = slot.candidates.filter((c, k) => k === slot.chosen || (!taken.has(keyOf(c)) && [...duty].every((id) => c.topics.includes(id))));
+    slot.chosen = keep.indexOf(chosen[i]!);
+    slot.candidates = keep;
+  });
 }
 
 /** For a topic that must carry a count: the candidate with the scaffold's count clause when it has no count. */

@@ -116,6 +116,28 @@ describe('一键成稿: candidates', () => {
     expect(check(draftText(swapped), template.id).outline).toEqual([]);
   });
 
+  it('no swap loses a topic or repeats a paragraph', () => {
+    for (const t of ideology) {
+      const base = buildDraft({ template: t, snippets: STARTER_SNIPPETS, now: NOW });
+      let swaps = 0;
+      base.sections.forEach((section) =>
+        section.slots.forEach((slot, index) => {
+          let current = base;
+          for (let k = 1; k < slot.candidates.length; k++) {
+            current = swapCandidate(current, section.sectionId, index);
+            swaps += 1;
+            const text = draftText(current);
+            const coverage = check(text, t.id).analysis.coverage!;
+            expect(coverage.sections.flatMap((s) => s.topics.filter((x) => x.required && !x.covered).map((x) => x.id))).toEqual([]);
+            const paragraphs = text.split('\n').map((line) => line.replace(/^（[一二三四五六七八九十]+）/, ''));
+            expect(new Set(paragraphs).size).toBe(paragraphs.length);
+          }
+        }),
+      );
+      expect(swaps).toBeGreaterThan(0);
+    }
+  });
+
   it('without any snippet, the scaffold still gives a complete draft', () => {
     const empty = buildDraft({ template, snippets: [], now: NOW });
     const text = draftText(empty);
@@ -131,7 +153,7 @@ describe('一键成稿: candidates', () => {
     const mine = {
       id: 'mine',
       title: '主体责任',
-      body: '党组书记切实履行第一责任人职责，班子成员落实“一岗双责”，层层压实意识形态工作责任。',
+      body: '党组书记切实履行第一责任人职责，把意识形态工作纳入党建工作责任制，全年召开党组会议专题研究意识形态工作3次，定期分析研判意识形态领域形势，并向上级党组织专题报告。',
       sectionIds: ['main-work'],
       useCount: 9,
     };
