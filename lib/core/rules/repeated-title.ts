@@ -52,13 +52,26 @@ const TITLE_WORDS = /(?:报告|总结|汇报|情况|自查|述职|小结|计划|
 const NOISE = /[\s\u3000，,、。：:；;“”"'‘’（）()《》【】[\]<>〈〉—\-_.．·|｜]/g;
 /** The last two characters of a title word (报告, 总结, …), for finding where a doubled title ends. */
 const TITLE_ENDS = new Set(['报告', '总结', '汇报', '情况', '自查', '述职', '小结', '计划', '要点', '方案', '材料', '自评', '剖析', '体会']);
+/** TITLE_ENDS by the code units of their last character, then of the pair: a position is settled by one load. */
+const TITLE_END_LAST = new Uint8Array(0x10000);
+for (const w of TITLE_ENDS) TITLE_END_LAST[w.charCodeAt(1)] = 1;
+const TITLE_END_PAIRS = new Set([...TITLE_ENDS].map((w) => w.charCodeAt(0) * 0x10000 + w.charCodeAt(1)));
+/** INDEX at a given position (sticky): no slice of the paragraph is made. */
+const INDEX_AT = new RegExp(INDEX.source.slice(1), 'y');
 
+// Digests without a title are shared (never changed once made): most lines of a long text are body lines.
 const BLANK: TitleDigest = { kind: Kind.Blank, key: '', index: 0, bar: false };
+const PLAIN: readonly TitleDigest[] = [Kind.Blank, Kind.Cruft, Kind.Title, Kind.Short, Kind.Body].map((kind) =>
+  kind === Kind.Blank ? BLANK : { kind, key: '', index: 0, bar: false },
+);
+
+function digest(kind: Kind, key = '', index = 0, bar = false): TitleDigest {
+  return key === '' && index === 0 && !bar ? PLAIN[kind]! : { kind, key, index, bar };
+}
 
 export function titleDigest(text: string): TitleDigest {
   const content = text.trim();
   if (content === '') return BLANK;
-  const digest = (kind: Kind, key = '', index = 0, bar = false): TitleDigest => ({ kind, key, index, bar });
   if (content.length > 320) return withDoubled(text, digest(Kind.Body));
   if (isCruftLine(content)) return digest(Kind.Cruft);
   if (content.length > 120) return withDoubled(text, digest(Kind.Body));
@@ -89,11 +102,13 @@ export function titleDigest(text: string): TitleDigest {
 function withDoubled(text: string, digest: TitleDigest): TitleDigest {
   let from = 0;
   while (from < text.length && (text.charCodeAt(from) <= 0x20 || text.charCodeAt(from) === 0x3000)) from++;
-  const index = INDEX.exec(text.slice(from, from + 8));
+  INDEX_AT.lastIndex = from;
+  const index = INDEX_AT.exec(text);
   const start = from + (index ? index[0].length : 0);
   const limit = Math.min(start + 60, text.length >> 1);
   for (let end = start + 6; end <= limit; end++) {
-    if (!TITLE_ENDS.has(text.slice(end - 2, end))) continue;
+    const last = text.charCodeAt(end - 1);
+    if (TITLE_END_LAST[last] === 0 || !TITLE_END_PAIRS.has(text.charCodeAt(end - 2) * 0x10000 + last)) continue;
     const length = end - start;
     if (text.startsWith(text.slice(start, end), end) && !SENTENCE.test(text.slice(start, end))) {
       return { ...digest, doubled: { start: end, end: end + length, index: index ? start - from : 0 } };
