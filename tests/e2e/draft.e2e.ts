@@ -1,6 +1,7 @@
 // 一键成稿 end to end (issue 13 item 3) in Chromium with the built extension on the demo portal: an empty form
 // (单位名称 and 报告期 chosen, the report fields empty) → 结构 → 一键成稿 → the preview, where 换一段 swaps a
-// paragraph → 插入 fills 主要工作情况, 存在的问题 and 下一步工作打算 by the mapping, each without its heading →
+// paragraph → 插入 fills 主要工作情况, 存在的问题 and 下一步工作打算 by the mapping, each without its heading (one
+// 撤销 empties them all again; inserted once more) →
 // the readiness bar lists the draft's fill-in markers ({{次数}} …) as missing items → the user types over them
 // and fills 联系人 → 可以提交.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -69,6 +70,14 @@ describe('一键成稿 on the demo portal', () => {
     await expect.poll(() => slot.innerText()).not.toBe(before);
 
     await preview.getByRole('button', { name: '插入' }).click();
+    await expect.poll(() => page.locator('#main').inputValue(), { timeout: 8_000 }).toContain('（一）');
+
+    // One 撤销 takes the whole draft back out of every field; then it goes in again.
+    await panel.getByRole('button', { name: '撤销' }).click();
+    for (const id of FIELDS) await expect.poll(() => page.locator(`#${id}`).inputValue(), { timeout: 8_000 }).toBe('');
+    await panel.getByRole('tab', { name: /结构/ }).click();
+    await panel.getByRole('button', { name: '一键成稿' }).click();
+    await panel.getByRole('region', { name: '一键成稿预览' }).getByRole('button', { name: '插入' }).click();
     await expect.poll(() => page.locator('#main').inputValue(), { timeout: 8_000 }).toContain('（一）');
     const texts = Object.fromEntries(await Promise.all(FIELDS.map(async (id) => [id, await page.locator(`#${id}`).inputValue()] as const)));
     for (const id of FIELDS) {
