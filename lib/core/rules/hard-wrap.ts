@@ -173,6 +173,10 @@ const ITEM = /[一二三四五六七八九十]是|首先|其次|再次|最后/y;
 const PARTICLE = /[的了们和与及等](?!确|解|谐|平|睦|会|时|级|待|到)/y;
 /** A title line: no comma or full stop, ending with the name of a kind of document (its last two characters). */
 const TITLE_ENDS = new Set(['报告', '总结', '汇报', '计划', '方案', '通知', '意见', '情况', '请示', '讲话', '发言', '材料', '要点', '安排']);
+// The same sets by code unit, for `prepare`: a one-character string or a slice per line was garbage.
+const codesOf = (chars: string) => new Set([...chars].map((c) => c.charCodeAt(0)));
+const NO_START_CODES = codesOf(NO_START);
+const TITLE_END_PAIRS = new Set([...TITLE_ENDS].map((w) => w.charCodeAt(0) * 0x10000 + w.charCodeAt(1)));
 const SENTENCE_MARK = /[。！？；]/;
 const COMMA_OR_STOP = /[，。；]/;
 /** Two runs of two or more spaces (or a tab) inside a line: the fields of a table row or a form. */
@@ -180,6 +184,7 @@ const FIELD_GAP = /[ \u3000\u00a0]{2}|\t/g;
 
 /** Units that follow a figure: a line starting with one continues a figure at the end of the line above. */
 const UNITS = '年月日号%％元';
+const UNIT_CODES = codesOf(UNITS);
 /** Quotation marks (a bracket alone on a line is as likely a stray mark as a piece of a sentence). */
 const QUOTES = '"“”‘’\'「」';
 
@@ -258,14 +263,16 @@ function prepare(text: string): WrapDigest {
   let start: Start;
   if (from >= 2 || (from === 1 && text.charCodeAt(0) === 0x3000)) start = Start.Indent;
   else if (heading || testAt(ITEM, text, from)) start = Start.Marker;
-  else if (NO_START.includes(text[from]!)) start = Start.NoStart;
+  else if (NO_START_CODES.has(first)) start = Start.NoStart;
   else if (testAt(PARTICLE, text, from)) start = Start.Particle;
   else start = Start.Plain;
   const length = to - from;
   // Titles and table rows are short; a long paragraph is neither (and is not sliced or scanned for them).
   let standalone = false;
   if (length <= MAX_WIDTH) {
-    standalone = (length >= 2 && TITLE_ENDS.has(text.slice(to - 2, to)) && !COMMA_OR_STOP.test(text)) || fielded(text, from, to);
+    standalone =
+      (length >= 2 && TITLE_END_PAIRS.has(text.charCodeAt(to - 2) * 0x10000 + last) && !COMMA_OR_STOP.test(text)) ||
+      fielded(text, from, to);
   }
   return {
     from,
@@ -278,7 +285,7 @@ function prepare(text: string): WrapDigest {
     standalone,
     digitStart: first >= 0x30 && first <= 0x39,
     digitEnd: last >= 0x30 && last <= 0x39,
-    unitStart: UNITS.includes(text[from]!),
+    unitStart: UNIT_CODES.has(first),
     fragment: length <= 4 ? fragmentOf(text, from, to, heading, end) : Fragment.None,
     latinStart: (first | 0x20) >= 0x61 && (first | 0x20) <= 0x7a,
     latinEnd: (last | 0x20) >= 0x61 && (last | 0x20) <= 0x7a,
