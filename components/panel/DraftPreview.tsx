@@ -48,10 +48,12 @@ export function planDraftInsertion(draft: Draft, analysis: Pick<PageAnalysis, 'r
   const allOwn = draft.sections.every((section) => own(section.sectionId));
   const first = draft.sections[0];
   if (draft.opening) add(allOwn && first ? own(first.sectionId)!.key : main.key, slotText(draft.opening));
+  let inMain = 0;
   for (const section of draft.sections) {
     const field = own(section.sectionId);
     if (field) add(field.key, sectionBody(section));
-    else add(main.key, `${section.heading}\n${sectionBody(section)}`);
+    // Numbered in the main field's own run (一、 三、 with 二、 in a field of its own reads as a gap).
+    else add(main.key, `${markerText('h1', (inMain += 1))}${section.title}\n${sectionBody(section)}`);
   }
   return fields
     .filter((field) => texts.has(field.key))

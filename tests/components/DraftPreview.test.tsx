@@ -106,8 +106,13 @@ describe('一键成稿: where the draft goes', () => {
     await userEvent.click(screen.getByRole('button', { name: '一键成稿' }));
     await userEvent.click(within(preview()).getByRole('button', { name: '插入' }));
     expect(values.get('main')).toContain('一、主要工作情况\n（一）');
-    expect(values.get('main')).toContain('三、下半年工作打算\n');
-    expect(values.get('main')).not.toContain('二、存在的问题');
+    expect(values.get('main')).toContain('二、下半年工作打算\n');
+    expect(values.get('main')).not.toContain('存在的问题\n');
     expect(values.get('problems')!.length).toBeGreaterThan(20);
+    // The fields read together: no numbering finding.
+    const fields = [field('main', '报告正文', values.get('main')), field('problems', '存在的问题', values.get('problems'))];
+    const analysis = analysisOfForm(fields, { templateId: 'ideology-half' }).analysis;
+    expect(analysis.findings.filter((f) => f.ruleId.startsWith('outline-'))).toEqual([]);
+    expect(analysis.coverage!.complete).toBe(true);
   });
 });
