@@ -52,6 +52,10 @@ export const INLINE_CRUFT_RE = /[[【](?:朗读|打印|收藏|复制|下载|纠�
 // Lines a 范文 site leaves between articles. Bounded: each alternative is a short literal or a capped class.
 const CRUFT_LINE_RE =
   /^(?:[-–—•·*>]\s*[\u4e00-\u9fffA-Za-z]{1,8}|(?:上一篇|下一篇|相关推荐|相关文章|热门文章|返回顶部|返回列表|阅读全文|点击查看|查看更多|展开全文|本文来源|文章来源|责任编辑|版权声明|免费下载|扫一扫|收藏本文|复制本文|打印本文|推荐阅读|猜你喜欢|本文链接|更多范文|范文问答|答案列表)[^。]{0,40})$/;
+/** The text without INLINE_CRUFT_RE's marks; the text itself (no copy, no scan) when it has no bracket. */
+function withoutInlineCruft(text: string): string {
+  return text.indexOf('[') < 0 && text.indexOf('【') < 0 ? text : text.replace(INLINE_CRUFT_RE, '');
+}
 const TITLE_WORDS_RE = /(?:报告|总结|汇报|情况|自查|述职|小结|计划|要点|体会)$/;
 /** A bracketed note after a title: …工作总结（县市区级局）, …报告（2023年度）. */
 const TITLE_NOTE_RE = /[（(][^（()）]{1,16}[)）]$/;
@@ -69,7 +73,7 @@ export function isCruftLine(content: string): boolean {
   // The lines web-cruft removes whole (更新时间：…, 首页 > …, a blurb of a sentence or two, 篇一) are not the
   // report either.
   if (content.length > 60) return isWebCruftLine(content);
-  const stripped = content.replace(INLINE_CRUFT_RE, '').trim();
+  const stripped = withoutInlineCruft(content).trim();
   if (stripped === '') return true;
   return CRUFT_LINE_RE.test(stripped) || isWebCruftLine(stripped);
 }
@@ -213,7 +217,7 @@ export function readLine(line: string): LineInfo {
   // Titles and unnumbered section names are short; a paragraph is not read for them.
   if (content.length <= 80 && (info.marks.length === 0 || info.marks[0]!.start !== contentStart)) {
     // A page title keeps its title words under the site's suffix: …工作总结（精选5篇）, …工作总结范文.
-    const stripped = stripCruftFragments(content.replace(INLINE_CRUFT_RE, '')).trim();
+    const stripped = stripCruftFragments(withoutInlineCruft(content)).trim();
     if (stripped.length <= 60 && !/[。，,；;！？!?]/.test(stripped) && TITLE_WORDS_RE.test(stripped.replace(TITLE_NOTE_RE, ''))) {
       info.title = stripped.length >= 6;
       info.plain = !info.title;
