@@ -10,6 +10,7 @@ import { DraftsSection } from '@/components/options/DraftsSection';
 import { HistorySection } from '@/components/options/HistorySection';
 import { ReferencesSection } from '@/components/options/ReferencesSection';
 import { WelcomeSection } from '@/components/options/WelcomeSection';
+import { CheckReportSection } from '@/components/options/CheckReportSection';
 import { browser } from 'wxt/browser';
 import { activeSites, enableSite, revokeSite } from '@/lib/background/sites';
 import { ManagedSection } from '@/components/options/ManagedSection';
@@ -120,6 +121,7 @@ const sections = (keys: { open: string; next: string }): OptionsSection[] => [
       </ManagedSection>
     ),
   },
+  { id: 'check-report', titleId: 'options.checkReport.title', render: () => <CheckReportSection /> },
   { id: 'backup', titleId: 'storage.backup.title', render: () => <BackupSection /> },
   {
     id: 'settings',
