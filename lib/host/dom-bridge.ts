@@ -46,6 +46,26 @@ function wholeRange(element: HTMLElement): Range {
   return range;
 }
 
+/**
+ * Empties an editor (撤销 of a change made to an empty field: 一键成稿, 从上期报告开始): its whole content selected and
+ * deleted through the editing commands, which the editor takes as the user's own Delete (its model and its undo
+ * follow). Refused, as before, when the field is not empty afterwards.
+ */
+async function emptyEditor(field: DiscoveredField): Promise<InsertOutcome> {
+  const element = field.element;
+  const view = element.ownerDocument.defaultView ?? window;
+  const selection = view.getSelection();
+  if (!selection) return { ok: false, messageId: 'checks.fixManual' };
+  element.focus({ preventScroll: true });
+  selection.removeAllRanges();
+  selection.addRange(wholeRange(element));
+  element.ownerDocument.execCommand('delete');
+  for (let waited = 0; waited < SETTLE_MS && !sameText(readFieldText(field), ''); waited += 50) {
+    await new Promise<void>((resolve) => view.setTimeout(resolve, 50));
+  }
+  return sameText(readFieldText(field), '') ? { ok: true } : { ok: false, messageId: 'checks.fixManual' };
+}
+
 /** A selection spanning the field's whole text, so that an insertion replaces it. */
 function wholeField(element: HTMLElement): SavedSelection {
   if (isValueField(element)) return { kind: 'offsets', start: 0, end: element.value.length, direction: 'none' };
@@ -124,8 +144,8 @@ async function applyFixInEditor(field: DiscoveredField, fix: Fix, options: Apply
       // Sections moved or a change taken back: the fixed text replaces everything, as one paste.
       // No line break at the end: it would leave an empty paragraph after the last.
       const whole = (current.slice(0, fix.start) + fix.text + current.slice(fix.end)).replace(/\n{2,}/g, '\n').replace(/\s+$/, '');
-      // An editor cannot be pasted empty; a field left with nothing is for the user to clear.
-      if (whole.trim() === '') return { ok: false, messageId: 'checks.fixManual' };
+      // An editor cannot be pasted empty: a change taken back to an empty field is a Delete over everything.
+      if (whole.trim() === '') return emptyEditor(field);
       const result = await insertText(element, whole, { selection: { kind: 'range', range: wholeRange(element) } });
       if (!result.ok) return { ok: false, messageId: result.messageId ?? 'checks.fixFailed', ...(result.params ? { params: result.params } : {}) };
       // The text kept is mostly text the field already held, so the adapters' check that the lines arrived
