@@ -47,11 +47,19 @@ function wholeRange(element: HTMLElement): Range {
 }
 
 /**
+ * The editors whose own model follows a Delete over everything (measured on the fixture portals: getContent()
+ * and the like are empty after it). CKEditor 5 and wangEditor (Slate) empty the page's copy but keep the text in
+ * their model, so they stay out: a field left with nothing there is for the user to clear.
+ */
+const EMPTIED_BY_DELETE: ReadonlySet<string> = new Set(['tinymce', 'ckeditor4', 'kindeditor', 'quill']);
+
+/**
  * Empties an editor (撤销 of a change made to an empty field: 一键成稿, 从上期报告开始): its whole content selected and
  * deleted through the editing commands, which the editor takes as the user's own Delete (its model and its undo
- * follow). Refused, as before, when the field is not empty afterwards.
+ * follow). Refused when the editor is not one known to follow, or the field is not empty afterwards.
  */
 async function emptyEditor(field: DiscoveredField): Promise<InsertOutcome> {
+  if (!field.editor || !EMPTIED_BY_DELETE.has(field.editor)) return { ok: false, messageId: 'checks.fixManual' };
   const element = field.element;
   const view = element.ownerDocument.defaultView ?? window;
   const selection = view.getSelection();
