@@ -93,8 +93,9 @@ for (const id of PORTAL_IDS) {
         const filled = lines((await read(page)).主要工作情况).join('');
         expect(filled).not.toContain('2025年下半年');
         expect(filled).toMatch(/^2026年(上半年|下半年|度)?，认真落实/);
-        expect((await read(page)).存在的问题).toBe(LAST_PERIOD.存在的问题);
-        expect((await read(page)).下一步工作打算).toBe(LAST_PERIOD.下一步工作打算);
+        // The fields are written one after another: the rich editor may be done before the plain ones.
+        await expect.poll(async () => (await read(page)).存在的问题, { timeout: 8_000 }).toBe(LAST_PERIOD.存在的问题);
+        await expect.poll(async () => (await read(page)).下一步工作打算, { timeout: 8_000 }).toBe(LAST_PERIOD.下一步工作打算);
         await expect.poll(() => offer.innerText(), { timeout: 5_000 }).toMatch(/沿用的数字、日期 3 处标为需核实/);
 
         // 检查 lists each carried figure.
