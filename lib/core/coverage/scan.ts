@@ -123,6 +123,35 @@ const isAsciiDigitOrFullwidth = (code: number) => (code >= 0x30 && code <= 0x39)
 
 const pairHash = (first: number, second: number) => ((first * 31) ^ second) & 0xffff;
 
+/** First characters of the UNITS alternatives (人 次 场 … 万). */
+const UNIT_FIRST = new Set(UNITS.slice(3, -1).split('|').map((unit) => unit.charCodeAt(0)));
+
+/**
+ * The end of the run of digits of one kind (ASCII or full-width) that starts at `at`, where no position may
+ * also start a keyword; `at` itself when some position could (then the run is read position by position).
+ */
+function digitRunEnd(line: string, at: number, first: Uint8Array): number {
+  const code = line.charCodeAt(at);
+  const ascii = code <= 0x39;
+  let end = at + 1;
+  for (; end < line.length; end++) {
+    const next = line.charCodeAt(end);
+    if (ascii ? next < 0x30 || next > 0x39 : next < 0xff10 || next > 0xff19) break;
+    if (first[next] !== START_FIGURE) return at;
+  }
+  return end;
+}
+
+/** Whether a unit (after at most two blanks, as COUNT allows) starts at `at`. */
+function unitAfter(line: string, at: number): boolean {
+  for (let k = 0; k <= 2 && at + k < line.length; k++) {
+    const code = line.charCodeAt(at + k);
+    if (UNIT_FIRST.has(code)) return true;
+    if (code !== 0x20 && code !== 0x3000) return false;
+  }
+  return false;
+}
+
 // One compiled table per template, shared by every scanner (templates are immutable data).
 const compiledByTemplate = new WeakMap<Template, Compiled>();
 
@@ -216,6 +245,16 @@ export function createScanner(template: Template): Scanner {
         continue;
       }
       if (starts & START_FIGURE) {
+        // A run of digits (a phone number, a date's 2026, an ID) holds a count only if a measure word follows
+        // the run: a count's digits are greedy and must be followed by blanks and a unit, so a count starting
+        // anywhere in the run ends at the run's end. One look past the run settles all its positions.
+        if (starts === START_FIGURE && isAsciiDigitOrFullwidth(code)) {
+          const end = digitRunEnd(line, i, first);
+          if (end > i && !unitAfter(line, end)) {
+            i = end - 1;
+            continue;
+          }
+        }
         FIGURE_STICKY.lastIndex = i;
         const f = FIGURE_STICKY.exec(line);
         if (f !== null) {

@@ -35,3 +35,37 @@ describe('placeholder-only scan', () => {
     expect(placeholders[0]!.start).toBeGreaterThan(2 * first.length);
   });
 });
+
+describe('counts among runs of digits', () => {
+  // The scan passes over a run of digits at once when no measure word follows it (a phone number, a year, an
+  // ID): a count's digits run to the end of their run. Compared with trying the count at every digit.
+  const COUNT_AT = /(?:\d{1,6}|[０-９]{1,6})[ \u3000]{0,2}(?:人次|次|场|期|轮|篇|项|名|条|个|批|家|万元)/y;
+  const everyPosition = (line: string) => {
+    const out: number[][] = [];
+    for (let i = 0; i < line.length; i++) {
+      COUNT_AT.lastIndex = i;
+      const m = COUNT_AT.exec(line);
+      if (m) {
+        out.push([i, i + m[0].length]);
+        i += m[0].length - 1;
+      }
+    }
+    return out;
+  };
+
+  it('finds the counts a try at every position finds', () => {
+    const scanner = createScanner(builtinTemplates[0]!);
+    const pieces = ['1', '7', '23', '2026', '13812345678', '1234567', '３', '４５', '次', '人次', '万元', '万', '年', '月', ' ', '\u3000', '的', '了', '。', '，'];
+    let seed = 5;
+    const next = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 4294967296);
+    let found = 0;
+    for (let n = 0; n < 5000; n++) {
+      let line = '';
+      for (let i = Math.floor(next() * 14); i > 0; i--) line += pieces[Math.floor(next() * pieces.length)]!;
+      const counts = scanner.scan(line).filter((t) => t.kind === 'count').map((t) => [t.start, t.end]);
+      found += counts.length;
+      expect(counts, line).toEqual(everyPosition(line));
+    }
+    expect(found).toBeGreaterThan(1000);
+  });
+});
