@@ -130,6 +130,8 @@ export const cjkSpaces: ParagraphRule = {
   id: 'cjk-spaces',
   category: 'spacing',
   scope: 'paragraph',
+  // A stray gap is spaces; so is the gap after a heading number.
+  needs: ' \u3000\u00a0\t',
   check(text) {
     const marker = markerGap(text);
     GAP.lastIndex = 0;

@@ -20,6 +20,7 @@ export const doubledPunctuation: ParagraphRule = {
   id: 'doubled-punctuation',
   category: 'punctuation',
   scope: 'paragraph',
+  needs: '，。、；：,;',
   check(text) {
     const out: Finding[] = [];
     if (!PAIR.test(text)) return out;

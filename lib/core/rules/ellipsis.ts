@@ -3,13 +3,14 @@
 // Ellipses that stand for missing words (《……》, 广大...员) are placeholders and left to that rule.
 // Severity: info — cosmetic, fixed in one click. Fix: replace with ……; for 等…… remove the ellipsis.
 // Known false positive: a run of dots in a table of contents pasted as text (目录……3).
-import { ellipsisRuns, isChinese, isFillerEllipsis } from './text';
+import { ELLIPSIS_CHARS, ellipsisRuns, isChinese, isFillerEllipsis } from './text';
 import type { Finding, ParagraphRule } from './types';
 
 export const ellipsis: ParagraphRule = {
   id: 'ellipsis',
   category: 'punctuation',
   scope: 'paragraph',
+  needs: ELLIPSIS_CHARS,
   check(text) {
     const out: Finding[] = [];
     for (const run of ellipsisRuns(text)) {

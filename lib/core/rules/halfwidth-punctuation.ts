@@ -50,6 +50,7 @@ export const halfwidthPunctuation: ParagraphRule = {
   id: 'halfwidth-punctuation',
   category: 'punctuation',
   scope: 'paragraph',
+  needs: ',;:!?()',
   check(text) {
     const out: Finding[] = [];
     const open: number[] = [];

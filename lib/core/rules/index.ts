@@ -127,6 +127,31 @@ function buildContext(config: RuleConfig | undefined): RuleContext {
   return { disabledEntries: disabled, officialNames: officialNames!, spinPairs: spinPairs!, userEntries: userEntries! };
 }
 
+/**
+ * Per UTF-16 code unit, the rules (bits, by their index among the rules that declare `needs`) that this
+ * character lets run. One read per character of a paragraph gives the rules worth calling on it.
+ */
+const needsTable = new Uint32Array(0x10000);
+/** Per rule, its bit in needsTable, or 0 when it declares no `needs` (it runs on every paragraph). */
+const needsBit = new Map<string, number>();
+{
+  let next = 0;
+  for (const rule of rules) {
+    if (rule.scope !== 'paragraph' || rule.needs === undefined) continue;
+    // 32 bits: a rule past the 31st shares the last bit (it then runs a little more often, never less).
+    const bit = next < 31 ? 1 << next++ : 1 << 31;
+    needsBit.set(rule.id, bit);
+    for (let i = 0; i < rule.needs.length; i++) needsTable[rule.needs.charCodeAt(i)]! |= bit;
+  }
+}
+
+/** The needs bits of every character of `text`, or'ed. */
+function needsOf(text: string): number {
+  let mask = 0;
+  for (let i = 0; i < text.length; i++) mask |= needsTable[text.charCodeAt(i)]!;
+  return mask;
+}
+
 interface CachedParagraph {
   /** Findings of the paragraph rules, at text offsets for a paragraph starting at `base`. */
   findings: Finding[];
@@ -183,6 +208,7 @@ export function createRuleRunner(config?: RuleConfig): { run(input: RuleInput): 
   const off = new Set(config?.disabledRules ?? []);
   const active = rules.filter((r) => !off.has(r.id));
   const paragraphRules = active.filter((r): r is ParagraphRule => r.scope === 'paragraph');
+  const ruleBits = paragraphRules.map((r) => needsBit.get(r.id) ?? 0);
   const documentRules = active.filter((r): r is DocumentRule<unknown> => r.scope === 'document');
   const context = contextFor(config);
   let cache = new Map<string, CachedParagraph>();
@@ -194,7 +220,10 @@ export function createRuleRunner(config?: RuleConfig): { run(input: RuleInput): 
     let findings: Finding[] = NO_FINDINGS;
     let sorted = true;
     if (text.length > 0) {
+      const present = needsOf(text);
       for (let r = 0; r < paragraphRules.length; r++) {
+        const bit = ruleBits[r]!;
+        if (bit !== 0 && (present & bit) === 0) continue;
         const found = paragraphRules[r]!.check(text, ctx);
         if (found.length === 0) continue;
         if (findings === NO_FINDINGS) findings = [];

@@ -9,6 +9,9 @@ import type { Finding, ParagraphRule } from './types';
 
 const GARBLE = /\uFFFD{1,64}|(?:锟斤拷){1,32}|烫{3,64}|屯{3,64}/g;
 
+/** Every UTF-16 surrogate: a lone one is reported, and a pair (an emoji, a rare character) needs its walk. */
+const SURROGATES = String.fromCharCode(...Array.from({ length: 0x800 }, (_, i) => 0xd800 + i));
+
 type WellFormed = (text: string) => boolean;
 /** String.prototype.isWellFormed (Chrome 111, Firefox 119, Node 20) finds lone surrogates natively. */
 const isWellFormed: WellFormed =
@@ -32,6 +35,8 @@ export const mojibake: ParagraphRule = {
   id: 'mojibake',
   category: 'cruft',
   scope: 'paragraph',
+  // GARBLE's first characters, the question mark and the surrogates.
+  needs: '\uFFFD锟烫屯?' + SURROGATES,
   check(text) {
     const out: Finding[] = [];
     GARBLE.lastIndex = 0;

@@ -16,6 +16,7 @@ export const numberForms: ParagraphRule = {
   id: 'number-forms',
   category: 'numbers',
   scope: 'paragraph',
+  needs: '年',
   check(text) {
     const out: Finding[] = [];
     for (let at = text.indexOf('年'); at >= 0; at = text.indexOf('年', at + 1)) {

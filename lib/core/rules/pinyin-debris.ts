@@ -18,6 +18,8 @@ export const pinyinDebris: ParagraphRule = {
   id: 'pinyin-debris',
   category: 'cruft',
   scope: 'paragraph',
+  // PINYIN starts with an opening bracket.
+  needs: '（(',
   check(text) {
     const out: Finding[] = [];
     PINYIN.lastIndex = 0;

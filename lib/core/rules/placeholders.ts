@@ -7,7 +7,7 @@
 // Known false positive: a product or model name such as "XXL" or "XX型"; a legitimate omission "……" between
 // two Han characters inside a quotation.
 import { placeholdersPack } from '../packs';
-import { ellipsisRuns, isFillerEllipsis } from './text';
+import { ELLIPSIS_CHARS, ellipsisRuns, isFillerEllipsis } from './text';
 import type { Finding, ParagraphRule } from './types';
 
 // One RegExp per entry: in V8 nine simple scans are several times faster than one alternation of all nine.
@@ -113,6 +113,8 @@ export const placeholders: ParagraphRule = {
   id: 'placeholders',
   category: 'placeholder',
   scope: 'paragraph',
+  // A pattern's character, or one of an ellipsis (filler-ellipsis: …… in place of content).
+  needs: PLACEHOLDER_CHARS.join('') + ELLIPSIS_CHARS,
   check(text, context) {
     hitCount = 0;
     const disabled = context.disabledEntries.size > 0 ? context.disabledEntries : undefined;

@@ -104,6 +104,9 @@ export const runInHeading: ParagraphRule = {
   id: 'run-in-heading',
   category: 'layout',
   scope: 'paragraph',
+  // A mid-line heading's marker holds 、 or a bracket; a heading at the line's start or a title is cut off
+  // by a space.
+  needs: '、（( \u3000\u00a0',
   check(text) {
     let out: Finding[] | undefined;
     let first = 0;

@@ -21,6 +21,7 @@ export const strayDot: ParagraphRule = {
   id: 'stray-dot',
   category: 'typo',
   scope: 'paragraph',
+  needs: '.',
   check(text) {
     let out: Finding[] | undefined;
     for (let at = text.indexOf('.'); at >= 0; at = text.indexOf('.', at + 1)) {

@@ -103,6 +103,9 @@ function mayHoldEllipsis(text: string): boolean {
   return ELLIPSIS_SEED.test(text);
 }
 
+/** The characters an ellipsis run is made of (isDotLike's and …): every run holds one. */
+export const ELLIPSIS_CHARS = '\u2026.\u3002\u00b7\uff0e\u30fb\u2022';
+
 const NO_RUNS: EllipsisRun[] = [];
 
 // Two rules (placeholders, ellipsis) ask for the runs of the same paragraph one after the other.

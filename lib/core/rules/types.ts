@@ -29,6 +29,14 @@ export interface ParagraphRule {
   scope: 'paragraph';
   /** True when the findings depend on RuleInput.period (the cache then keys on it). */
   usesPeriod?: boolean;
+  /**
+   * Characters one of which is in every paragraph the rule can report on, read off its own patterns (a
+   * half-width mark for halfwidth-punctuation, 年 for number-forms). The runner reads each paragraph once for
+   * all rules' characters and does not call a rule whose characters it lacks: on a roster or a log most rules
+   * have nothing to look at on most lines. Left out when any paragraph may hold a finding.
+   * tests/core/rules/needs.test.ts checks that a paragraph without them never gets one.
+   */
+  needs?: string;
   check(text: string, context: RuleContext): Finding[];
 }
 

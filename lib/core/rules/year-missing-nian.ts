@@ -16,6 +16,7 @@ export const yearMissingNian: ParagraphRule = {
   id: 'year-missing-nian',
   category: 'typo',
   scope: 'paragraph',
+  needs: '0123456789',
   check(text) {
     if (!DIGIT.test(text)) return [];
     let out: Finding[] | undefined;
