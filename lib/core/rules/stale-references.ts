@@ -18,6 +18,7 @@
 // Known false positive: a deliberate look back (回顾改革开放40周年…) without 去年/回顾 nearby; a 上半年 report
 // written in July that tells what was done in early July (7月1日 / 七一 are let through); a 2022 report that
 // still calls keeping up 党史学习教育 "深入开展" without 常态化 or 成果.
+import { createLiteralFilter } from './literal-filter';
 import { eventsPack } from '../packs';
 import type { FindingParams, ReportPeriod } from '../types';
 import type { Finding, ParagraphRule } from './types';
@@ -50,13 +51,14 @@ const campaigns = eventsPack.campaigns.map((c) => ({
   routineTo: c.routineTo === undefined ? undefined : monthOf(c.routineTo),
   label: c.active.map((s) => `${s.from}–${s.to}`).join(', '),
 }));
+const triggers = [...eventsPack.anniversaries, ...eventsPack.meetings, ...eventsPack.guidance, ...eventsPack.campaigns].map((e) => e.trigger);
 /** Every trigger at once: one scan tells whether a paragraph names any event, so that most paragraphs (a line
  * of a roster or a log) cost one RegExp test rather than one per event. */
-const anyEvent = new RegExp(
-  [...eventsPack.anniversaries, ...eventsPack.meetings, ...eventsPack.guidance, ...eventsPack.campaigns]
-    .map((e) => `(?:${e.trigger})`)
-    .join('|'),
-);
+const anyEvent = new RegExp(triggers.map((t) => `(?:${t})`).join('|'));
+/** In front of it, the literals every trigger holds one of, read from tables (see literal-filter.ts). */
+const eventFilter = createLiteralFilter(triggers);
+export const EVENT_LITERALS = eventFilter?.literals;
+const mayNameEvent = (text: string) => (!eventFilter || eventFilter.mayMatch(text)) && anyEvent.test(text);
 
 /** Words before an event that point ahead to it (迎接党的二十大) rather than report it. */
 const AHEAD = /迎接|喜迎|献礼|即将|筹备|召开前|前夕/;
@@ -135,7 +137,7 @@ export const staleReferences: ParagraphRule = {
     const period = context.period;
     if (!period) return [];
     const mixed = period.half === 1 ? H1_REPORTS_WHOLE_YEAR : period.half === undefined ? YEAR_REPORTS_HALF : undefined;
-    const events = anyEvent.test(text) || text.includes('全会精神');
+    const events = mayNameEvent(text) || text.includes('全会精神');
     let mixedHit = false;
     if (mixed) {
       mixed.lastIndex = 0;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cruftLineEntries, FRAGMENT_PREFILTER, requiredLiterals } from '../../../lib/core/rules/web-cruft';
+import { cruftLineEntries, FRAGMENT_PREFILTER } from '../../../lib/core/rules/web-cruft';
+import { requiredLiterals } from '../../../lib/core/rules/literal-filter';
 import { cruftPack } from '../../../lib/core/packs';
 import { applyFix, findingsOf, ruleTable } from './helpers';
 
