@@ -33,6 +33,9 @@ export interface DuplicateDigest {
   band3: number;
   /** A 32-bit hash of `key`, for the exact-copy table (equal keys have equal hashes). */
   keyHash: number;
+  /** The eight bins' minima, 7 bits of each: bins 0–3 and 4–7 (see agreeingBins). 0 for short paragraphs. */
+  binsLow: number;
+  binsHigh: number;
   /** Unique shingle hashes, built on first use (only candidates need them). */
   shingles: ShingleSet | undefined;
 }
@@ -79,7 +82,7 @@ function digest(text: string): DuplicateDigest {
   if (key.length < MIN_NEAR) {
     let h = 0x811c9dc5;
     for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
-    return { key, keyHash: h | 0, band0: NO_BAND, band1: NO_BAND, band2: NO_BAND, band3: NO_BAND, shingles: undefined };
+    return { key, keyHash: h | 0, binsLow: 0, binsHigh: 0, band0: NO_BAND, band1: NO_BAND, band2: NO_BAND, band3: NO_BAND, shingles: undefined };
   }
   const mins = binMinima.fill(EMPTY);
   // The key's hash from its bigrams in order (they spell the key out), in the same pass.
@@ -94,6 +97,8 @@ function digest(text: string): DuplicateDigest {
   return {
     key,
     keyHash: h | 0,
+    binsLow: (mins[0]! & 0x7f) | ((mins[1]! & 0x7f) << 7) | ((mins[2]! & 0x7f) << 14) | ((mins[3]! & 0x7f) << 21),
+    binsHigh: (mins[4]! & 0x7f) | ((mins[5]! & 0x7f) << 7) | ((mins[6]! & 0x7f) << 14) | ((mins[7]! & 0x7f) << 21),
     band0: bandHash(0, mins[0]!, mins[1]!),
     band1: bandHash(1, mins[2]!, mins[3]!),
     band2: bandHash(2, mins[4]!, mins[5]!),
@@ -387,6 +392,34 @@ export function shingleSimilarity(later: string, earlier: string): { fast: numbe
   return { fast: nearCopyJaccard(a, b), full: jaccard(a, b, 0) };
 }
 
+/**
+ * Of the eight bins, how many two paragraphs agree on (their minima's low 7 bits equal; a chance equality of
+ * different minima counts too, 1 in 128, which only lets more pairs through).
+ *
+ * A pair at Jaccard J ≥ THRESHOLD agrees on at least four: a bin's minimum over both sets differs between them
+ * only when it is a shingle that one of them lacks, and each such shingle is the minimum of one bin at most. A
+ * pair at J ≥ 0.9 lacks at most a tenth of its union on one side or the other, so up to 40 distinct shingles
+ * (lines up to about 40 characters, a roster's or a log's) it has at most four such shingles and at least four
+ * bins agree: the pair is never cut. In a longer pair a lacking shingle is its bin's minimum with a chance of
+ * about one in the bin's size, so five disagreeing bins of eight are rarer than one in a thousand pairs at the
+ * threshold, and rarer still above it. Comparing a pair costs building both shingle sets; most candidates of a
+ * list (lines that share a column's words but not their names or figures) agree on two or three bins.
+ */
+function agreeingBins(a: DuplicateDigest, b: DuplicateDigest): number {
+  let n = 0;
+  for (let k = 0; k < 28; k += 7) {
+    if (((a.binsLow >>> k) & 0x7f) === ((b.binsLow >>> k) & 0x7f)) n++;
+    if (((a.binsHigh >>> k) & 0x7f) === ((b.binsHigh >>> k) & 0x7f)) n++;
+  }
+  return n;
+}
+const MIN_AGREEING_BINS = 4;
+
+/** How many bins two paragraphs agree on, as the rule counts them before a comparison (for tests). */
+export function binsAgreeing(later: string, earlier: string): number {
+  return agreeingBins(digest(later), digest(earlier));
+}
+
 interface Copy {
   original: number;
   similarity: number;
@@ -586,6 +619,7 @@ function findCopies(digests: readonly DuplicateDigest[]): (Copy | undefined)[] {
         for (let c = 0; c < tries; c++) {
           const j = candidates[c]!;
           const other = digests[j]!;
+          if (agreeingBins(d, other) < MIN_AGREEING_BINS) continue;
           comparisons++;
           const similarity = nearCopyJaccard(d, other) ?? jaccard(d, other, THRESHOLD);
           if (similarity >= THRESHOLD && !differsInData(other.key, d.key)) {

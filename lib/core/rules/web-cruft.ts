@@ -123,13 +123,24 @@ function memoFragments(line: string): readonly Span[] {
   return found;
 }
 
+// The rule and the title rule's digest ask about a paragraph one right after the other: the last answer is
+// kept beside the table, so the second asks no Map.
+let lastLine: string | undefined;
+let lastEntries: string[] | undefined;
+
 function memoLineEntries(line: string): string[] | undefined {
   if (line.length > MAX_LINE + 16) return undefined;
+  if (line === lastLine) return lastEntries;
   const known = memo.get(line);
-  if (known !== undefined) return known ?? undefined;
-  const found = cruftLineEntries(line);
-  if (memo.size >= MEMO_SIZE) memo = new Map();
-  memo.set(line, found ?? null);
+  let found: string[] | undefined;
+  if (known !== undefined) found = known ?? undefined;
+  else {
+    found = cruftLineEntries(line);
+    if (memo.size >= MEMO_SIZE) memo = new Map();
+    memo.set(line, found ?? null);
+  }
+  lastLine = line;
+  lastEntries = found;
   return found;
 }
 
