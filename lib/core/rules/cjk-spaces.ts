@@ -20,7 +20,7 @@
 // Known false positive: two short words set apart on purpose inside a sentence that has punctuation, without a
 // label before them (e.g. an aligned "甲方 乙方" in running text).
 import { isRunInGap } from './run-in-heading';
-import { isHan } from './text';
+import { isHan, NO_FINDINGS } from './text';
 import type { Finding, ParagraphRule } from './types';
 
 /** A gap of one or two spaces between two Han characters: what the rule looks at. Bounded, and found natively. */
@@ -135,10 +135,10 @@ export const cjkSpaces: ParagraphRule = {
   check(text) {
     const marker = markerGap(text);
     GAP.lastIndex = 0;
-    if (!GAP.test(text)) return marker ? [marker] : [];
+    if (!GAP.test(text)) return marker ? [marker] : NO_FINDINGS;
     const hasSentence = SENTENCE_PUNCT.test(text);
-    if (!hasSentence && text.trim().length <= 40) return marker ? [marker] : [];
-    if (tableLike(text)) return [];
+    if (!hasSentence && text.trim().length <= 40) return marker ? [marker] : NO_FINDINGS;
+    if (tableLike(text)) return NO_FINDINGS;
     // Gaps, as (start, end) pairs of the spaces; book-title marks are counted up to each gap as we go, so the
     // whole paragraph is read once.
     const gaps: number[] = [];
@@ -179,7 +179,7 @@ export const cjkSpaces: ParagraphRule = {
       gaps.push(start, end);
     }
     // Without sentence punctuation, two or more gaps are the fields of a line, not stray spaces.
-    if (gaps.length === 0 || (all >= 2 && !hasSentence)) return marker ? [marker] : [];
+    if (gaps.length === 0 || (all >= 2 && !hasSentence)) return marker ? [marker] : NO_FINDINGS;
     if (marker) gaps.unshift(marker.fix!.start, marker.fix!.end);
     return [gapFinding(text, gaps[0]! - 1, gaps[gaps.length - 1]! + 1, gaps)];
   },

@@ -320,7 +320,7 @@ export function compileDictionaries(dictionaries: ReadonlyArray<readonly Diction
 
   return dictionaries.map((entries, d) => ({
     entries,
-    match: entries.length === 0 ? () => [] : (text: string) => matchAll(text)[d]!,
+    match: entries.length === 0 ? () => NO_HITS : (text: string) => matchAll(text)[d]!,
   }));
 }
 
@@ -336,6 +336,11 @@ function dropOverlaps(hits: DictionaryHit[]): DictionaryHit[] {
   return out;
 }
 
+/** The hits of a dictionary with no entries, and the findings of a paragraph without hits: one shared list
+ * each, never added to (three rules ask about every paragraph, and nearly every answer is empty). */
+const NO_HITS: DictionaryHit[] = [];
+const NO_FINDINGS: Finding[] = [];
+
 /** Turns dictionary hits into findings of one rule. */
 export function hitsToFindings(
   hits: readonly DictionaryHit[],
@@ -344,6 +349,7 @@ export function hitsToFindings(
   defaultSeverity: Severity,
   messageId: string,
 ): Finding[] {
+  if (hits.length === 0) return NO_FINDINGS;
   return hits.map((hit) => ({
     ruleId,
     category,

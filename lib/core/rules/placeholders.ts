@@ -7,7 +7,7 @@
 // Known false positive: a product or model name such as "XXL" or "XX型"; a legitimate omission "……" between
 // two Han characters inside a quotation.
 import { placeholdersPack } from '../packs';
-import { ELLIPSIS_CHARS, ellipsisRuns, isFillerEllipsis } from './text';
+import { ELLIPSIS_CHARS, ellipsisRuns, isFillerEllipsis, NO_FINDINGS } from './text';
 import type { Finding, ParagraphRule } from './types';
 
 // One RegExp per entry: in V8 nine simple scans are several times faster than one alternation of all nine.
@@ -137,7 +137,7 @@ export const placeholders: ParagraphRule = {
         if (isFillerEllipsis(text, run)) addHit(run.start, run.end, FILLER);
       }
     }
-    if (hitCount === 0) return [];
+    if (hitCount === 0) return NO_FINDINGS;
     // Entries may overlap (20XX is also an x-run): keep the earliest, longest one. Placeholders that touch
     // (xx____, 【】（ ）) or make up one date (20XX年X月X日, ____年____月) are one blank to fill in, and one
     // finding: a form of nothing but placeholders would otherwise give one finding every few characters.

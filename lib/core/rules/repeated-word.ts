@@ -4,7 +4,7 @@
 // a short table of characters that never double in this genre (党党, 的的 but not 的的确确).
 // Severity: warning; no fix — 市委市委宣传部 is 市委、市委宣传部, not 市委宣传部.
 // Known false positive: colloquial verb doubling (研究研究, 讨论讨论) in a quotation of speech.
-import { isHan } from './text';
+import { isHan, NO_FINDINGS } from './text';
 import type { Finding, ParagraphRule } from './types';
 
 const SINGLE = /(?<!共产)党党|的的(?!确)|了了(?!之)|和和(?!美)/g;
@@ -44,7 +44,7 @@ export const repeatedWord: ParagraphRule = {
   category: 'typo',
   scope: 'paragraph',
   check(text) {
-    const out: Finding[] = [];
+    let out: Finding[] = NO_FINDINGS;
     const n = text.length;
     // ABAB with a unit of 4, 3 or 2 Han characters, compared code unit by code unit (a back-reference RegExp
     // does the same work several times slower). A window of five code units slides along the text, one read
@@ -63,6 +63,7 @@ export const repeatedWord: ParagraphRule = {
           // would otherwise give one finding every four characters).
           const unit = (end - i) / 2;
           while (end + unit <= n && text.startsWith(text.slice(i, i + unit), end)) end += unit;
+          if (out === NO_FINDINGS) out = [];
           out.push(finding(i, end, text.slice(i, i + unit)));
           i = end - 1;
           c0 = text.charCodeAt(i + 1);
@@ -82,7 +83,10 @@ export const repeatedWord: ParagraphRule = {
     for (let m = SINGLE.exec(text); m; m = SINGLE.exec(text)) {
       // 的的的的 is one slip: a match that starts where the last one ended, with the same character, extends it.
       if (single && single.end === m.index && text.charCodeAt(m.index) === text.charCodeAt(single.start)) single.end = m.index + 2;
-      else out.push((single = finding(m.index, m.index + 2, m[0][0]!)));
+      else {
+        if (out === NO_FINDINGS) out = [];
+        out.push((single = finding(m.index, m.index + 2, m[0][0]!)));
+      }
     }
     return out.length < 2 ? out : out.sort((a, b) => a.start - b.start);
   },

@@ -16,6 +16,7 @@
 // Known false positive: an inline list written with heading markers after a colon ("包括：（一）…；（二）…").
 // Known false negative: a heading run into its body with nothing between them (一、加强组织领导落实责任按照…):
 // where the heading ends is not in the text.
+import { NO_FINDINGS } from './text';
 import type { Finding, ParagraphRule } from './types';
 
 /** Heading markers: 一、 二、 … and （一） (一) … */
@@ -176,6 +177,6 @@ export const runInHeading: ParagraphRule = {
         (out ??= []).unshift(finding(from, gapStart, { start: gapStart, end: gapEnd, text: '\n' }, 'rules.runInHeading.title'));
       }
     }
-    return out ?? [];
+    return out ?? NO_FINDINGS;
   },
 };

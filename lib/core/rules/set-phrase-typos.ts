@@ -15,7 +15,7 @@
 // Known false positive: an unusual but real phrase one character away from a listed one (营造欢乐氛围 before it
 // is listed as a variant).
 import { setPhrasesPack } from '../packs';
-import { isHan } from './text';
+import { isHan, NO_FINDINGS } from './text';
 import type { Finding, ParagraphRule } from './types';
 
 const NUMERALS = new Set([...'〇零一二三四五六七八九十百千万两']);
@@ -169,7 +169,7 @@ export const setPhraseTypos: ParagraphRule = {
         break;
       }
     }
-    return out ?? [];
+    return out ?? NO_FINDINGS;
   },
 };
 

@@ -20,6 +20,7 @@
 // still calls keeping up 党史学习教育 "深入开展" without 常态化 or 成果.
 import { createLiteralFilter } from './literal-filter';
 import { eventsPack } from '../packs';
+import { NO_FINDINGS } from './text';
 import type { FindingParams, ReportPeriod } from '../types';
 import type { Finding, ParagraphRule } from './types';
 
@@ -135,7 +136,7 @@ export const staleReferences: ParagraphRule = {
   usesPeriod: true,
   check(text, context) {
     const period = context.period;
-    if (!period) return [];
+    if (!period) return NO_FINDINGS;
     const mixed = period.half === 1 ? H1_REPORTS_WHOLE_YEAR : period.half === undefined ? YEAR_REPORTS_HALF : undefined;
     const events = mayNameEvent(text) || text.includes('全会精神');
     let mixedHit = false;
@@ -144,7 +145,7 @@ export const staleReferences: ParagraphRule = {
       mixedHit = mixed.test(text);
     }
     const months = period.half === 1 && text.includes('月') && LATE_MONTH.test(text);
-    if (!events && !mixedHit && !months) return [];
+    if (!events && !mixedHit && !months) return NO_FINDINGS;
     const out: Finding[] = [];
     const label = periodLabel(period);
     const push: Push = (start, end, messageId, params, entry) => {

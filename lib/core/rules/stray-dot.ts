@@ -9,7 +9,7 @@
 // Severity: warning. Fix: delete the dot.
 // Known false positive: a dot that really ends a sentence after 的 or 和 in a garbled, unfinished sentence.
 import { phraseAcross } from './set-phrase-typos';
-import { isHan } from './text';
+import { isHan, NO_FINDINGS } from './text';
 import type { Finding, ParagraphRule } from './types';
 
 /** Characters that never end a Chinese sentence: a dot right after one is inside the sentence. */
@@ -40,6 +40,6 @@ export const strayDot: ParagraphRule = {
         fix: { start: at, end: at + 1, text: '' },
       });
     }
-    return out ?? [];
+    return out ?? NO_FINDINGS;
   },
 };

@@ -1,6 +1,6 @@
 // Character classes and small text helpers shared by the rules. All loops index UTF-16 code units, so lone
 // surrogates and astral characters pass through without special cases: they are simply not CJK here.
-import type { Paragraph } from './types';
+import type { Finding, Paragraph } from './types';
 
 /** CJK unified ideographs (BMP blocks, incl. extension A and compatibility ideographs). */
 export function isHan(code: number): boolean {
@@ -102,6 +102,12 @@ const ELLIPSIS_SEED = /\u2026|\.\.\.|\u3002\u3002\u3002|\u00b7\u00b7\u00b7|\uff0
 function mayHoldEllipsis(text: string): boolean {
   return ELLIPSIS_SEED.test(text);
 }
+
+/**
+ * A paragraph rule's answer for a paragraph without findings: one shared list, never added to (the runner only
+ * reads what a rule returns), so that the thousands of lines of a roster or a log allocate nothing.
+ */
+export const NO_FINDINGS: Finding[] = [];
 
 /** The characters an ellipsis run is made of (isDotLike's and …): every run holds one. */
 export const ELLIPSIS_CHARS = '\u2026.\u3002\u00b7\uff0e\u30fb\u2022';

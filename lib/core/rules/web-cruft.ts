@@ -14,6 +14,7 @@
 // line "作者：张三" on its own in a report that names its author that way.
 import { cruftPack } from '../packs';
 import { createLiteralFilter } from './literal-filter';
+import { NO_FINDINGS } from './text';
 import type { Finding, ParagraphRule } from './types';
 
 const fragmentEntries = cruftPack.entries.filter((e) => !e.line);
@@ -186,9 +187,9 @@ export const webCruft: ParagraphRule = {
       ];
     }
     const found = memoFragments(text);
-    if (found.length === 0) return [];
+    if (found.length === 0) return NO_FINDINGS;
     const spans = context.disabledEntries.size > 0 ? found.filter((s) => !context.disabledEntries.has(s.entry)) : found;
-    if (spans.length === 0) return [];
+    if (spans.length === 0) return NO_FINDINGS;
     let leftover = '';
     let last = 0;
     for (const s of spans) {

@@ -5,6 +5,7 @@
 // (2023版, 2024届, 2023级), and names with a bare year (2022冬奥会, 2035远景目标, 2030前碳达峰) stay silent.
 // Severity: warning. Fix: 年 after the year.
 // Known false positive: a count of exactly 19xx/20xx things followed by one of those words (2000工作人员).
+import { NO_FINDINGS } from './text';
 import type { Finding, ParagraphRule } from './types';
 
 const YEAR = /(?:19|20)[0-9]{2}(?=上半年|下半年|全年|度|第?[一二三四1-4]季度|以来|意识形态|党建|党风廉政|工作(?:总结|计划|报告|要点|情况|安排|打算|思路|述职|自查)|述职|述责)/g;
@@ -18,7 +19,7 @@ export const yearMissingNian: ParagraphRule = {
   scope: 'paragraph',
   needs: '0123456789',
   check(text) {
-    if (!DIGIT.test(text)) return [];
+    if (!DIGIT.test(text)) return NO_FINDINGS;
     let out: Finding[] | undefined;
     YEAR.lastIndex = 0;
     for (let m = YEAR.exec(text); m; m = YEAR.exec(text)) {
@@ -36,6 +37,6 @@ export const yearMissingNian: ParagraphRule = {
         fix: { start, end, text: `${m[0]}年` },
       });
     }
-    return out ?? [];
+    return out ?? NO_FINDINGS;
   },
 };
