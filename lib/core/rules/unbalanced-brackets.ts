@@ -96,18 +96,23 @@ function endsSentence(text: string): boolean {
   return i >= 0 && '。！？；…!?;'.includes(text[i]!);
 }
 
+const scratch = { inner: [] as number[], headKinds: [] as number[], headAt: [] as number[], kinds: [] as number[], positions: [] as number[], open: [0, 0, 0, 0, 0, 0] };
+
 function scan(text: string): BracketDigest {
   BRACKET.lastIndex = 0;
   if (!BRACKET.test(text)) return NOTHING;
   BRACKET.lastIndex = 0;
-  const inner: number[] = [];
-  const headKinds: number[] = [];
-  const headAt: number[] = [];
-  const kinds: number[] = [];
-  const positions: number[] = [];
+  // Scratch lists, emptied here and copied out only when something is left unmatched: most paragraphs with
+  // brackets close them all, and five lists each were garbage on a text of thousands of such lines.
+  const inner = scratch.inner;
+  const headKinds = scratch.headKinds;
+  const headAt = scratch.headAt;
+  const kinds = scratch.kinds;
+  const positions = scratch.positions;
+  inner.length = headKinds.length = headAt.length = kinds.length = positions.length = 0;
   // How many marks of each kind are open: a closing mark with none open is recorded at once, instead of
   // searching the whole stack for it (quadratic on a line of 100,000 （ followed by as many 》).
-  const open = [0, 0, 0, 0, 0, 0];
+  const open = scratch.open.fill(0);
   while (BRACKET.test(text)) {
     const i = BRACKET.lastIndex - 1;
     const code = text.charCodeAt(i);
@@ -138,7 +143,14 @@ function scan(text: string): BracketDigest {
     positions.length = depth;
   }
   if (inner.length === 0 && kinds.length === 0 && headKinds.length === 0) return NOTHING;
-  return { inner, tailKinds: kinds, tailAt: positions, headKinds, headAt, endsSentence: endsSentence(text) };
+  return {
+    inner: inner.slice(),
+    tailKinds: kinds.slice(),
+    tailAt: positions.slice(),
+    headKinds: headKinds.slice(),
+    headAt: headAt.slice(),
+    endsSentence: endsSentence(text),
+  };
 }
 
 // hard-wrap digests the same paragraphs right after this rule (it is next in the rules array): the last scan
