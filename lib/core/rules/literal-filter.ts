@@ -184,16 +184,11 @@ export interface LiteralFilter {
   mayMatch(line: string): boolean;
 }
 
-/** The filter for `patterns` (RegExp sources), or null when some pattern's literals cannot be worked out. */
-export function createLiteralFilter(patterns: readonly string[]): LiteralFilter | null {
-  const all = new Set<string>();
-  for (const source of patterns) {
-    const literals = requiredLiterals(source);
-    if (!literals) return null;
-    for (const literal of literals) all.add(literal);
-  }
-  const literals = [...all];
-  const pattern = new RegExp(literals.map(unicodeEscape).join('|'));
+/**
+ * Whether a line may hold one of `literals` (false: it holds none), read from tables: the one-character
+ * literals, and the first two characters of the longer ones, hashed (a chance collision only says "may").
+ */
+export function literalTables(literals: readonly string[]): (line: string) => boolean {
   const single = new Uint8Array(0x10000);
   const pairFirst = new Uint8Array(0x10000);
   const pairs = new Uint8Array(0x10000);
@@ -205,7 +200,7 @@ export function createLiteralFilter(patterns: readonly string[]): LiteralFilter 
       pairs[pairHash(a, text.charCodeAt(1))] = 1;
     }
   }
-  const mayHoldLiteral = (line: string): boolean => {
+  return (line) => {
     for (let i = 0; i < line.length; i++) {
       const code = line.charCodeAt(i);
       if (single[code] !== 0) return true;
@@ -213,5 +208,18 @@ export function createLiteralFilter(patterns: readonly string[]): LiteralFilter 
     }
     return false;
   };
+}
+
+/** The filter for `patterns` (RegExp sources), or null when some pattern's literals cannot be worked out. */
+export function createLiteralFilter(patterns: readonly string[]): LiteralFilter | null {
+  const all = new Set<string>();
+  for (const source of patterns) {
+    const literals = requiredLiterals(source);
+    if (!literals) return null;
+    for (const literal of literals) all.add(literal);
+  }
+  const literals = [...all];
+  const pattern = new RegExp(literals.map(unicodeEscape).join('|'));
+  const mayHoldLiteral = literalTables(literals);
   return { literals, pattern, mayMatch: (line) => mayHoldLiteral(line) && pattern.test(line) };
 }

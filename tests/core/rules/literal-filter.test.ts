@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { cruftPack, eventsPack } from '../../../lib/core/packs';
-import { createLiteralFilter } from '../../../lib/core/rules/literal-filter';
+import { createLiteralFilter, literalTables } from '../../../lib/core/rules/literal-filter';
 import { families } from '../adversarial';
 
 const fixtures = (dir: string) =>
@@ -55,5 +55,28 @@ describe.each(Object.entries(sets))('the literal filter of %s', (_, patterns) =>
       expect(filter.mayMatch(line), line).toBe(true);
     }
     expect(matched).toBeGreaterThan(500);
+  });
+});
+
+describe('literal tables', () => {
+  it('say "may hold" for every line holding one of the literals', () => {
+    const literals = ['本事', '职责', '必须', '确', '工作作风', 'ab'];
+    const may = literalTables(literals);
+    let seed = 3;
+    const next = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 4294967296);
+    const pieces = [...literals, '本', '事', '职', '责', '必', '须', '工作', '作风', 'a', 'b', '的', '，', ' '];
+    let holding = 0;
+    let stopped = 0;
+    for (let n = 0; n < 5_000; n++) {
+      let line = '';
+      for (let i = Math.floor(next() * 8); i > 0; i--) line += pieces[Math.floor(next() * pieces.length)]!;
+      const holds = literals.some((l) => line.includes(l));
+      if (holds) {
+        holding++;
+        expect(may(line), line).toBe(true);
+      } else if (!may(line)) stopped++;
+    }
+    expect(holding).toBeGreaterThan(1_000);
+    expect(stopped).toBeGreaterThan(100);
   });
 });
