@@ -13,7 +13,7 @@
 // Data: lib/core/packs/cruft.json. Known false positive: a report about a website that quotes "加入收藏"; a
 // line "作者：张三" on its own in a report that names its author that way.
 import { cruftPack } from '../packs';
-import { createLiteralFilter } from './literal-filter';
+import { createLiteralFilter, literalTables, requiredLiterals } from './literal-filter';
 import { NO_FINDINGS } from './text';
 import type { Finding, ParagraphRule } from './types';
 
@@ -69,6 +69,19 @@ const itemRegExp = (withHinted: boolean) =>
   new RegExp(itemEntries.map((e, i) => (withHinted || !e.hint ? `(?<i${i}>${e.pattern})` : '')).filter(Boolean).join('|'), 'y');
 const ITEM_PLAIN = itemRegExp(false);
 const ITEM_ALL = itemRegExp(true);
+/**
+ * False for a line that holds none of the literals some entry's every match holds (see literal-filter.ts): no
+ * entry can match on it, so it is no cruft line. Most lines of a roster are settled so, without a table lookup.
+ */
+const mayBeItemLine: (line: string) => boolean = (() => {
+  const all: string[] = [];
+  for (const e of itemEntries) {
+    const literals = requiredLiterals(e.pattern);
+    if (!literals) return () => true;
+    all.push(...literals);
+  }
+  return literalTables(all);
+})();
 const HINTS = new RegExp(itemEntries.filter((e) => e.hint).map((e) => `(?:${e.hint})`).join('|'));
 const SEPARATOR = /[\s\-—－·•|｜:：>》/，,。.；;！!]{0,8}/y;
 /** Longer lines are report text (a blurb is one or two sentences). */
@@ -132,6 +145,7 @@ let lastEntries: string[] | undefined;
 function memoLineEntries(line: string): string[] | undefined {
   if (line.length > MAX_LINE + 16) return undefined;
   if (line === lastLine) return lastEntries;
+  if (!mayBeItemLine(line)) return undefined;
   const known = memo.get(line);
   let found: string[] | undefined;
   if (known !== undefined) found = known ?? undefined;
