@@ -14,21 +14,10 @@ import { repeatedWord } from '../../../lib/core/rules/repeated-word';
 import { ellipsisRuns, excerpt } from '../../../lib/core/rules/text';
 import { bracketFindings } from '../../../lib/core/rules/unbalanced-brackets';
 import type { RuleContext } from '../../../lib/core/rules/types';
-
-/** Mulberry32: a small seeded generator, so that every run tries the same strings. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from './helpers';
 
 function strings(alphabet: readonly string[], count: number, maxLength: number, seed: number): string[] {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const out: string[] = [];
   for (let n = 0; n < count; n++) {
     const length = Math.floor(next() * (maxLength + 1));

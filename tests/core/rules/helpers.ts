@@ -2,6 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { runRules, type RuleConfig } from '../../../lib/core/rules';
 import type { Finding, ReportPeriod } from '../../../lib/core/types';
 
+/** Mulberry32: a small seeded generator, so that every run of a random test tries the same strings. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
 export function findingsOf(ruleId: string, text: string, period?: ReportPeriod, config?: RuleConfig): Finding[] {
   return runRules({ text, period }, config).filter((f) => f.ruleId === ruleId);
 }

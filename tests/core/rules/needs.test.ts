@@ -9,6 +9,7 @@ import { createRuleRunner, rules } from '../../../lib/core/rules';
 import { compileDictionaries } from '../../../lib/core/rules/dictionary';
 import type { ParagraphRule, RuleContext } from '../../../lib/core/rules/types';
 import { families } from '../adversarial';
+import { seededRandom } from './helpers';
 
 const [officialNames, spinPairs, userEntries] = compileDictionaries([officialNamesPack.entries, spinPairsPack.entries, []]);
 const contexts: RuleContext[] = [
@@ -29,18 +30,6 @@ const realLines = [
   ...fixtures('real'),
   ...families.map((f) => f.make(20_000)),
 ].flatMap((text) => text.split(/\r\n|[\n\r\u2028\u2029]/));
-
-/** Mulberry32, seeded: every run tries the same strings. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // Pieces the rules look for: heading numbers, dates, figures, brackets and quotes of both widths, every mark,
 // spaces of three kinds, placeholder characters, ellipsis characters, garbling, toned pinyin, title words.
@@ -75,7 +64,7 @@ const PIECES = [
 ];
 
 function randomStrings(count: number, seed: number): string[] {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const out: string[] = [];
   for (let n = 0; n < count; n++) {
     const length = 1 + Math.floor(next() * 24);
