@@ -115,8 +115,9 @@ describe('report history on the demo portal', () => {
     const filled = await page.locator('#main').inputValue();
     expect(filled).not.toContain('2025年下半年');
     expect(filled).toContain('2025年9月'); // a date is flagged, never rewritten
-    expect(await page.locator('#unit').inputValue()).toBe(LAST_PERIOD.unit);
-    expect(await page.locator('#plans').inputValue()).toBe(LAST_PERIOD.plans);
+    // The fields are written one after another, in the record's order: the others may come after 主要工作情况.
+    await expect.poll(() => page.locator('#unit').inputValue(), { timeout: 8_000 }).toBe(LAST_PERIOD.unit);
+    await expect.poll(() => page.locator('#plans').inputValue(), { timeout: 8_000 }).toBe(LAST_PERIOD.plans);
     await expect.poll(() => history.innerText(), { timeout: 5_000 }).toMatch(/沿用的数字、日期 4 处标为需核实/);
 
     // The 检查 tab lists each carried figure; the guard holds the submit for them.
