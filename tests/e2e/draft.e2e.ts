@@ -79,6 +79,8 @@ describe('一键成稿 on the demo portal', () => {
     await panel.getByRole('button', { name: '一键成稿' }).click();
     await panel.getByRole('region', { name: '一键成稿预览' }).getByRole('button', { name: '插入' }).click();
     await expect.poll(() => page.locator('#main').inputValue(), { timeout: 8_000 }).toContain('（一）');
+    // The fields are written one after another: wait for each before reading them together.
+    for (const id of FIELDS) await expect.poll(async () => (await page.locator(`#${id}`).inputValue()).length, { timeout: 8_000 }).toBeGreaterThan(20);
     const texts = Object.fromEntries(await Promise.all(FIELDS.map(async (id) => [id, await page.locator(`#${id}`).inputValue()] as const)));
     for (const id of FIELDS) {
       expect(texts[id]!.length).toBeGreaterThan(20);
