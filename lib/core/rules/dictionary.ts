@@ -8,6 +8,7 @@
 // cancelled by a literal earlier in the paragraph (`notEarlier`), whose first position is looked up once.
 import type { DictionaryEntry } from '../packs';
 import { literalTables } from './literal-filter';
+import { NO_FINDINGS } from './text';
 import type { Finding, Severity } from '../types';
 
 /** How far back a `before`/`notBefore` context may look, in UTF-16 code units. */
@@ -344,10 +345,9 @@ function dropOverlaps(hits: DictionaryHit[]): DictionaryHit[] {
   return out;
 }
 
-/** The hits of a dictionary with no entries, and the findings of a paragraph without hits: one shared list
- * each, never added to (three rules ask about every paragraph, and nearly every answer is empty). */
+/** The hits of a dictionary with no entries: one shared list, never added to (three rules ask about every
+ * paragraph, and nearly every answer is empty; a paragraph without hits likewise gets the shared NO_FINDINGS). */
 const NO_HITS: DictionaryHit[] = [];
-const NO_FINDINGS: Finding[] = [];
 
 /** Turns dictionary hits into findings of one rule. */
 export function hitsToFindings(

@@ -25,7 +25,7 @@ import { setPhraseTypos } from './set-phrase-typos';
 import { spinArtefacts } from './spin-artefacts';
 import { staleReferences } from './stale-references';
 import { strayDot } from './stray-dot';
-import { escapeRegExp, splitParagraphs } from './text';
+import { escapeRegExp, NO_FINDINGS, splitParagraphs } from './text';
 import type { DocumentRule, Paragraph, ParagraphRule, Rule, RuleContext } from './types';
 import { unbalancedBrackets } from './unbalanced-brackets';
 import { userEntries } from './user-entries';
@@ -160,7 +160,6 @@ interface CachedParagraph {
 }
 
 const byPosition = (a: Finding, b: Finding) => a.start - b.start || a.end - b.end;
-const NO_FINDINGS: Finding[] = [];
 
 /** Merges two position-sorted lists. */
 function merge(a: Finding[], b: Finding[]): Finding[] {

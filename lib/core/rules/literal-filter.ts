@@ -168,7 +168,6 @@ export function requiredLiterals(pattern: string): Set<string> | null {
   return i === pattern.length && !found.nullable ? found.chars : null;
 }
 
-
 function unicodeEscape(text: string): string {
   return [...text].map((u) => `\\u${u.charCodeAt(0).toString(16).padStart(4, '0')}`).join('');
 }

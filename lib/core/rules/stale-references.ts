@@ -58,7 +58,6 @@ const triggers = [...eventsPack.anniversaries, ...eventsPack.meetings, ...events
 const anyEvent = new RegExp(triggers.map((t) => `(?:${t})`).join('|'));
 /** In front of it, the literals every trigger holds one of, read from tables (see literal-filter.ts). */
 const eventFilter = createLiteralFilter(triggers);
-export const EVENT_LITERALS = eventFilter?.literals;
 const mayNameEvent = (text: string) => (!eventFilter || eventFilter.mayMatch(text)) && anyEvent.test(text);
 
 /** Words before an event that point ahead to it (迎接党的二十大) rather than report it. */
