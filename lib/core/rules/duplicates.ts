@@ -247,9 +247,12 @@ function sharedEnds(e: string, n: string): { p: number; q: number } {
 
 // What makes two lines of a list different entries rather than a copy: figures and dates (a roster's phone
 // numbers, a log's dates, 第N次, amounts) and people's names. Characters of a figure or date: digits, Chinese
-// numerals, the units and marks that go with them.
-const DATA_RUN = /[0-9０-９〇零一二三四五六七八九十百千万亿两.．:：/\-—~～%％年月日号时分秒点第次期届批个项人名件条篇家户元]+/g;
-const HAS_FIGURE = /[0-9０-９〇零一二三四五六七八九十百千万亿两]/;
+// numerals, the units and marks that go with them (DATA), the figures themselves (FIGURE).
+const DATA = 1;
+const FIGURE = 2;
+const DATA_CODES = new Uint8Array(0x10000);
+for (const c of '0123456789０１２３４５６７８９〇零一二三四五六七八九十百千万亿两') DATA_CODES[c.charCodeAt(0)] = DATA | FIGURE;
+for (const c of '.．:：/-—~～%％年月日号时分秒点第次期届批个项人名件条篇家户元') DATA_CODES[c.charCodeAt(0)] = DATA;
 /** Common surnames that are rarely the first character of a word in a report (施, 史, 于, 高… are left out). */
 const SURNAMES = new Set('王李张刘陈杨赵吴徐孙胡郭罗郑梁冯邓彭肖董袁蒋蔡叶魏吕丁沈姚卢姜崔钟谭汪廖贾韦邹熊秦邱尹薛闫侯黎龚樊殷翟颜倪覃郝');
 
@@ -282,15 +285,35 @@ function differsInName(e: string, n: string, p: number, q: number): boolean {
  * a list of dated actions), not a copy: the entries of such lists are meant to look alike. Read from the text:
  * between the shared prefix and suffix, the two middles are equal once their figure and date characters are
  * taken out (3月5日…共12人 / 4月7日…共15人: a date and a count differ, the words between them do not), and a
- * figure is among what differs; or the middles are a name on both sides.
+ * figure is among what differs; or the middles are a name on both sides. Code units only, no slice: it is asked
+ * of most candidate pairs of a list before their shingle sets are built.
  */
 export function differsInData(earlier: string, later: string): boolean {
   const { p, q } = sharedEnds(earlier, later);
-  const x = earlier.slice(p, earlier.length - q);
-  const y = later.slice(p, later.length - q);
-  if (x.length === 0 && y.length === 0) return false;
-  if ((HAS_FIGURE.test(x) || HAS_FIGURE.test(y)) && x.replace(DATA_RUN, '') === y.replace(DATA_RUN, '')) return true;
+  const xEnd = earlier.length - q;
+  const yEnd = later.length - q;
+  if (xEnd === p && yEnd === p) return false;
+  if ((hasFigure(earlier, p, xEnd) || hasFigure(later, p, yEnd)) && equalWithoutData(earlier, p, xEnd, later, p, yEnd)) return true;
   return differsInName(earlier, later, p, q);
+}
+
+function hasFigure(text: string, from: number, end: number): boolean {
+  for (let i = from; i < end; i++) if ((DATA_CODES[text.charCodeAt(i)]! & FIGURE) !== 0) return true;
+  return false;
+}
+
+/** Whether a[aFrom, aEnd) and b[bFrom, bEnd) are equal once every figure and date character is left out. */
+function equalWithoutData(a: string, aFrom: number, aEnd: number, b: string, bFrom: number, bEnd: number): boolean {
+  let i = aFrom;
+  let j = bFrom;
+  for (;;) {
+    while (i < aEnd && DATA_CODES[a.charCodeAt(i)] !== 0) i++;
+    while (j < bEnd && DATA_CODES[b.charCodeAt(j)] !== 0) j++;
+    if (i >= aEnd || j >= bEnd) return i >= aEnd && j >= bEnd;
+    if (a.charCodeAt(i) !== b.charCodeAt(j)) return false;
+    i++;
+    j++;
+  }
 }
 
 /** Comparisons made so far; stamps the scratch tables below (never reset, so no old entry reads as current). */
@@ -620,9 +643,12 @@ function findCopies(digests: readonly DuplicateDigest[]): (Copy | undefined)[] {
           const j = candidates[c]!;
           const other = digests[j]!;
           if (agreeingBins(d, other) < MIN_AGREEING_BINS) continue;
+          // Two entries of a list are not copies however alike they are; this reads only the two middles and
+          // is settled before the shingle sets are built (on a log most candidates that get this far end here).
+          if (differsInData(other.key, d.key)) continue;
           comparisons++;
           const similarity = nearCopyJaccard(d, other) ?? jaccard(d, other, THRESHOLD);
-          if (similarity >= THRESHOLD && !differsInData(other.key, d.key)) {
+          if (similarity >= THRESHOLD) {
             copies[i] = { original: j, similarity };
             break;
           }
