@@ -43,12 +43,10 @@ export interface TitleDigest {
 
 const HEAD_LINES = 16;
 const NEAR_LINES = 40;
-const SENTENCE = /[。，,；;！？!?]/;
 const INDEX = /^(?:[0-9]{1,2}[.、．]|【[0-9]{1,2}】|\[[0-9]{1,2}\]|[（(][0-9]{1,2}[)）])[ \u3000]{0,2}/;
 /** An outline heading (一、… （一）… 第一部分…) is a section of the report, never a copy of its title. */
 const HEADING = /^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[)）]|第[一二三四五六七八九十]{1,3}[章节部分篇])/;
 const TRAILING_BRACKET = /[（(][^（()）]{1,16}[)）]$/;
-const TITLE_WORDS = /(?:报告|总结|汇报|情况|自查|述职|小结|计划|要点|方案|材料|自评|剖析|体会)$/;
 const NOISE = /[\s\u3000，,、。：:；;“”"'‘’（）()《》【】[\]<>〈〉—\-_.．·|｜]/g;
 /** The last two characters of a title word (报告, 总结, …), for finding where a doubled title ends. */
 const TITLE_ENDS = new Set(['报告', '总结', '汇报', '情况', '自查', '述职', '小结', '计划', '要点', '方案', '材料', '自评', '剖析', '体会']);
@@ -75,16 +73,18 @@ export function titleDigest(text: string): TitleDigest {
   if (content.length > 320) return withDoubled(text, digest(Kind.Body));
   if (isCruftLine(content)) return digest(Kind.Cruft);
   if (content.length > 120) return withDoubled(text, digest(Kind.Body));
+  // Every line of a text is read here, most of them a roster's or a log's: the tests below read code units
+  // first and run a RegExp only where one can match (a call per test per line was most of this digest's cost).
   let title = content;
-  const barAt = title.search(/[|｜]/);
+  const barAt = barIndex(title);
   if (barAt > 0) title = title.slice(0, barAt);
-  const index = INDEX.exec(title);
+  const index = mayStartIndex(title.charCodeAt(0)) ? INDEX.exec(title) : null;
   if (index) title = title.slice(index[0].length);
   title = stripCruftFragments(title).trim();
-  if (title.length < 6 || title.length > 60 || SENTENCE.test(title) || HEADING.test(title)) {
-    return content.length <= 24 && !SENTENCE.test(content) ? digest(Kind.Short) : withDoubled(text, digest(Kind.Body));
+  if (title.length < 6 || title.length > 60 || hasSentenceMark(title) || (mayStartHeading(title.charCodeAt(0)) && HEADING.test(title))) {
+    return content.length <= 24 && !hasSentenceMark(content) ? digest(Kind.Short) : withDoubled(text, digest(Kind.Body));
   }
-  if (!TITLE_WORDS.test(title.replace(TRAILING_BRACKET, ''))) {
+  if (!endsWithTitleWord(withoutTrailingNote(title))) {
     return title.length <= 24 ? digest(Kind.Short) : withDoubled(text, digest(Kind.Body));
   }
   const key = title.replace(NOISE, '');
@@ -92,6 +92,51 @@ export function titleDigest(text: string): TitleDigest {
   // Offsets of the index are taken in the paragraph as written (indentation included).
   const lead = text.length - text.trimStart().length;
   return digest(Kind.Title, key, index ? lead + index[0].length : 0, barAt > 0);
+}
+
+/** Where a title bar's first | or ｜ is, or -1. */
+function barIndex(text: string): number {
+  const a = text.indexOf('|');
+  const b = text.indexOf('｜');
+  return a < 0 ? b : b < 0 ? a : Math.min(a, b);
+}
+
+/** Per code unit: SENTENCE (sentence and clause marks), INDEX_START (what an INDEX match starts with: a digit,
+ * 【, [, （, ( ) and HEADING_START (what a HEADING match starts with: a numeral, （, (, 第). */
+const CODES = new Uint8Array(0x10000);
+const SENTENCE = 1;
+const INDEX_START = 2;
+const HEADING_START = 4;
+for (const c of '。，,；;！？!?') CODES[c.charCodeAt(0)]! |= SENTENCE;
+for (const c of '0123456789【[（(') CODES[c.charCodeAt(0)]! |= INDEX_START;
+for (const c of '一二三四五六七八九十（(第') CODES[c.charCodeAt(0)]! |= HEADING_START;
+
+/** Whether the text has a sentence or clause mark (。，,；;！？!?). */
+function hasSentenceMark(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if ((CODES[text.charCodeAt(i)]! & SENTENCE) !== 0) return true;
+  return false;
+}
+
+function mayStartIndex(code: number): boolean {
+  return (CODES[code]! & INDEX_START) !== 0;
+}
+
+function mayStartHeading(code: number): boolean {
+  return (CODES[code]! & HEADING_START) !== 0;
+}
+
+/** The title without a bracketed note at its end (TRAILING_BRACKET, which must end in ) or ）). */
+function withoutTrailingNote(title: string): string {
+  const last = title.charCodeAt(title.length - 1);
+  return last === 0xff09 || last === 0x29 ? title.replace(TRAILING_BRACKET, '') : title;
+}
+
+/** Whether the text ends with a title word (报告, 总结, …: TITLE_ENDS). */
+function endsWithTitleWord(text: string): boolean {
+  const n = text.length;
+  if (n < 2) return false;
+  const last = text.charCodeAt(n - 1);
+  return TITLE_END_LAST[last] === 1 && TITLE_END_PAIRS.has(text.charCodeAt(n - 2) * 0x10000 + last);
 }
 
 /**
@@ -103,14 +148,14 @@ function withDoubled(text: string, digest: TitleDigest): TitleDigest {
   let from = 0;
   while (from < text.length && (text.charCodeAt(from) <= 0x20 || text.charCodeAt(from) === 0x3000)) from++;
   INDEX_AT.lastIndex = from;
-  const index = INDEX_AT.exec(text);
+  const index = mayStartIndex(text.charCodeAt(from)) ? INDEX_AT.exec(text) : null;
   const start = from + (index ? index[0].length : 0);
   const limit = Math.min(start + 60, text.length >> 1);
   for (let end = start + 6; end <= limit; end++) {
     const last = text.charCodeAt(end - 1);
     if (TITLE_END_LAST[last] === 0 || !TITLE_END_PAIRS.has(text.charCodeAt(end - 2) * 0x10000 + last)) continue;
     const length = end - start;
-    if (text.startsWith(text.slice(start, end), end) && !SENTENCE.test(text.slice(start, end))) {
+    if (text.startsWith(text.slice(start, end), end) && !hasSentenceMark(text.slice(start, end))) {
       return { ...digest, doubled: { start: end, end: end + length, index: index ? start - from : 0 } };
     }
   }
