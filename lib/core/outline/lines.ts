@@ -50,13 +50,32 @@ const CLOSERS = new Set(['”', '’', '"', '」', '』']);
 /** Inline cruft that sites append to a title: [朗读], 【打印】 and the like. */
 export const INLINE_CRUFT_RE = /[[【](?:朗读|打印|收藏|复制|下载|纠错|举报|分享|关闭)[\]】]/g;
 // Lines a 范文 site leaves between articles. Bounded: each alternative is a short literal or a capped class.
-const CRUFT_LINE_RE =
-  /^(?:[-–—•·*>]\s*[\u4e00-\u9fffA-Za-z]{1,8}|(?:上一篇|下一篇|相关推荐|相关文章|热门文章|返回顶部|返回列表|阅读全文|点击查看|查看更多|展开全文|本文来源|文章来源|责任编辑|版权声明|免费下载|扫一扫|收藏本文|复制本文|打印本文|推荐阅读|猜你喜欢|本文链接|更多范文|范文问答|答案列表)[^。]{0,40})$/;
+const CRUFT_LINE_BULLETS = '-–—•·*>';
+const CRUFT_LINE_WORDS = ['上一篇', '下一篇', '相关推荐', '相关文章', '热门文章', '返回顶部', '返回列表', '阅读全文', '点击查看', '查看更多', '展开全文', '本文来源', '文章来源', '责任编辑', '版权声明', '免费下载', '扫一扫', '收藏本文', '复制本文', '打印本文', '推荐阅读', '猜你喜欢', '本文链接', '更多范文', '范文问答', '答案列表'];
+const CRUFT_LINE_RE = new RegExp(`^(?:[${CRUFT_LINE_BULLETS}]\\s*[\\u4e00-\\u9fffA-Za-z]{1,8}|(?:${CRUFT_LINE_WORDS.join('|')})[^。]{0,40})$`);
+/** The first code units of CRUFT_LINE_RE's matches: a line that starts with none of them is not tested. */
+const CRUFT_LINE_FIRST = new Set([...CRUFT_LINE_BULLETS, ...CRUFT_LINE_WORDS.map((w) => w[0]!)].map((c) => c.charCodeAt(0)));
 /** The text without INLINE_CRUFT_RE's marks; the text itself (no copy, no scan) when it has no bracket. */
 function withoutInlineCruft(text: string): string {
   return text.indexOf('[') < 0 && text.indexOf('【') < 0 ? text : text.replace(INLINE_CRUFT_RE, '');
 }
-const TITLE_WORDS_RE = /(?:报告|总结|汇报|情况|自查|述职|小结|计划|要点|体会)$/;
+/** The words a document title ends with (its last two characters), by their code units. */
+const TITLE_WORDS = new Set(['报告', '总结', '汇报', '情况', '自查', '述职', '小结', '计划', '要点', '体会'].map((w) => w.charCodeAt(0) * 0x10000 + w.charCodeAt(1)));
+function endsWithTitleWord(text: string): boolean {
+  return text.length >= 2 && TITLE_WORDS.has(text.charCodeAt(text.length - 2) * 0x10000 + text.charCodeAt(text.length - 1));
+}
+/** Sentence and clause marks (。，,；;！？!?) by code unit: a title has none. */
+const SENTENCE_MARKS = new Uint8Array(0x10000);
+for (const c of '。，,；;！？!?') SENTENCE_MARKS[c.charCodeAt(0)] = 1;
+function hasSentenceMark(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (SENTENCE_MARKS[text.charCodeAt(i)] === 1) return true;
+  return false;
+}
+/** The text without a bracketed note at its end (TITLE_NOTE_RE, which ends in ) or ）). */
+function withoutTitleNote(text: string): string {
+  const last = text.charCodeAt(text.length - 1);
+  return last === 0xff09 || last === 0x29 ? text.replace(TITLE_NOTE_RE, '') : text;
+}
 /** A bracketed note after a title: …工作总结（县市区级局）, …报告（2023年度）. */
 const TITLE_NOTE_RE = /[（(][^（()）]{1,16}[)）]$/;
 
@@ -75,7 +94,7 @@ export function isCruftLine(content: string): boolean {
   if (content.length > 60) return isWebCruftLine(content);
   const stripped = withoutInlineCruft(content).trim();
   if (stripped === '') return true;
-  return CRUFT_LINE_RE.test(stripped) || isWebCruftLine(stripped);
+  return (CRUFT_LINE_FIRST.has(stripped.charCodeAt(0)) && CRUFT_LINE_RE.test(stripped)) || isWebCruftLine(stripped);
 }
 
 /** ”’"」』）) — what may close a sentence before the next one starts. */
@@ -218,10 +237,13 @@ export function readLine(line: string): LineInfo {
   if (content.length <= 80 && (info.marks.length === 0 || info.marks[0]!.start !== contentStart)) {
     // A page title keeps its title words under the site's suffix: …工作总结（精选5篇）, …工作总结范文.
     const stripped = stripCruftFragments(withoutInlineCruft(content)).trim();
-    if (stripped.length <= 60 && !/[。，,；;！？!?]/.test(stripped) && TITLE_WORDS_RE.test(stripped.replace(TITLE_NOTE_RE, ''))) {
+    // Code units first: this runs on most short lines of a text (a roster's, a log's), and a RegExp call per
+    // test per line cost more than the reading.
+    const marked = hasSentenceMark(stripped);
+    if (stripped.length <= 60 && !marked && endsWithTitleWord(withoutTitleNote(stripped))) {
       info.title = stripped.length >= 6;
       info.plain = !info.title;
-    } else if (stripped.length <= 24 && !/[。，,；;！？!?]/.test(stripped.replace(/[：:]$/, ''))) {
+    } else if (stripped.length <= 24 && (!marked || !hasSentenceMark(stripped.replace(/[：:]$/, '')))) {
       info.plain = true;
     }
   }
