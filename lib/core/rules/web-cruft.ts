@@ -122,8 +122,11 @@ export function cruftLineEntries(line: string, disabled: ReadonlySet<string> = N
 
 // The outline, the title rule and this rule each ask about the same lines on a first analysis: the answers with
 // every entry on are kept for the latest lines (bounded tables, emptied when full). Fragments are kept only for
-// lines that pass the prefilter; the rest are answered by it.
-const MEMO_SIZE = 4096;
+// lines that pass the prefilter; the rest are answered by it. The bound holds every line of a megabyte of short
+// lines (a roster has 37,000): with 4,096, the outline's pass had emptied the table before the rules read the
+// same lines, and a 1 MB log paid the whole-line patterns twice per line. The keys are the lines themselves
+// (slices of the analysed text, not copies), so the tables cost their entries, about 3 MB when full.
+const MEMO_SIZE = 65536;
 let memo = new Map<string, string[] | null>();
 let fragmentMemo = new Map<string, readonly Span[]>();
 
