@@ -290,6 +290,11 @@ function differsInName(e: string, n: string, p: number, q: number): boolean {
  */
 export function differsInData(earlier: string, later: string): boolean {
   const { p, q } = sharedEnds(earlier, later);
+  return differsInDataAt(earlier, later, p, q);
+}
+
+/** differsInData, given the lengths of the shared prefix p and suffix q (sharedEnds). */
+function differsInDataAt(earlier: string, later: string, p: number, q: number): boolean {
   const xEnd = earlier.length - q;
   const yEnd = later.length - q;
   if (xEnd === p && yEnd === p) return false;
@@ -333,12 +338,11 @@ const midUnique: number[] = [];
  * from E, and E∖N is the middle shingles x of E that are not in C — x is in C when E has it more often than its
  * middle does — nor in N's middle. Then |E∪N| = |E| + |N∖E| and |E∩N| = |E| − |E∖N|: exactly the set
  * Jaccard, reading only the middles. Undefined when the middles are long (an edit throughout the paragraph):
- * then building both sets is no dearer.
+ * then building both sets is no dearer. p and q are the lengths of P and S (sharedEnds of E and N).
  */
-function nearCopyJaccard(later: DuplicateDigest, earlier: DuplicateDigest): number | undefined {
+function nearCopyJaccard(later: DuplicateDigest, earlier: DuplicateDigest, p: number, q: number): number | undefined {
   const e = earlier.key;
   const n = later.key;
-  const { p, q } = sharedEnds(e, n);
   // Middle shingles: those starting at p − 1 … length − q − 1 (the ones not wholly inside P or S).
   const from = Math.max(0, p - 1);
   const eEnd = Math.min(e.length - 1, e.length - q);
@@ -412,7 +416,8 @@ export function shingleSimilarity(later: string, earlier: string): { fast: numbe
   resetArena();
   const a = digest(later);
   const b = digest(earlier);
-  return { fast: nearCopyJaccard(a, b), full: jaccard(a, b, 0) };
+  const { p, q } = sharedEnds(b.key, a.key);
+  return { fast: nearCopyJaccard(a, b, p, q), full: jaccard(a, b, 0) };
 }
 
 /**
@@ -645,9 +650,11 @@ function findCopies(digests: readonly DuplicateDigest[]): (Copy | undefined)[] {
           if (agreeingBins(d, other) < MIN_AGREEING_BINS) continue;
           // Two entries of a list are not copies however alike they are; this reads only the two middles and
           // is settled before the shingle sets are built (on a log most candidates that get this far end here).
-          if (differsInData(other.key, d.key)) continue;
+          // The shared prefix and suffix serve both tests.
+          const { p, q } = sharedEnds(other.key, d.key);
+          if (differsInDataAt(other.key, d.key, p, q)) continue;
           comparisons++;
-          const similarity = nearCopyJaccard(d, other) ?? jaccard(d, other, THRESHOLD);
+          const similarity = nearCopyJaccard(d, other, p, q) ?? jaccard(d, other, THRESHOLD);
           if (similarity >= THRESHOLD) {
             copies[i] = { original: j, similarity };
             break;
