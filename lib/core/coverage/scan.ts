@@ -255,6 +255,20 @@ export function createScanner(template: Template): Scanner {
             continue;
           }
         }
+        // In a run of placeholder characters (xxxxxx, ______, ×××) a placeholder ends at the run's end (it takes
+        // the run's characters greedily) and a unit must follow, after at most two blanks: where none follows,
+        // no position of the run starts a token, and the run is passed over without a match attempt. A form of
+        // placeholders has such a run every few characters.
+        const run = placeholderClass(code);
+        if (run !== 0 && starts === START_FIGURE) {
+          let end = i + 1;
+          while (end < line.length && placeholderClass(line.charCodeAt(end)) === run && first[line.charCodeAt(end)] === START_FIGURE) end++;
+          // (A run cut short by a character that may start a keyword goes on past it: read as before.)
+          if ((end === line.length || placeholderClass(line.charCodeAt(end)) !== run) && !unitAfter(line, end)) {
+            i = end - 1;
+            continue;
+          }
+        }
         FIGURE_STICKY.lastIndex = i;
         const f = FIGURE_STICKY.exec(line);
         if (f !== null) {
@@ -276,7 +290,6 @@ export function createScanner(template: Template): Scanner {
         // In a run of placeholder characters (xxxxxx, ______) a placeholder can start only within its last
         // few (PLACEHOLDER takes at most 4 or 8 of them, then blanks and a unit): the positions before are
         // skipped, unless one of them may also start a keyword.
-        const run = placeholderClass(code);
         if (run !== 0 && starts === START_FIGURE) {
           let end = i + 1;
           while (end < line.length && placeholderClass(line.charCodeAt(end)) === run && first[line.charCodeAt(end)] === START_FIGURE) end++;

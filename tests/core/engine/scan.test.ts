@@ -26,6 +26,26 @@ describe('placeholder-only scan', () => {
     expect(found).toBeGreaterThan(1000);
   });
 
+  it('finds them in long runs of placeholder characters, which the full scan passes over when no unit follows', () => {
+    const template = builtinTemplates[0]!;
+    const scanner = createScanner(template);
+    const pieces = ['xxxxx', 'XXXXXXXXX', '××××××', '***', '＊＊', '________', '＿＿＿＿＿＿＿＿＿', '□□□□□', '○○', '次', '人次', '万元', '场', ' ', '\u3000', '召开', '。', '1', ...scanner.keywords.slice(0, 10)];
+    let seed = 17;
+    const next = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 4294967296);
+    let found = 0;
+    let runs = 0;
+    for (let n = 0; n < 5000; n++) {
+      let line = '';
+      for (let i = Math.floor(next() * 10); i > 0; i--) line += pieces[Math.floor(next() * pieces.length)]!;
+      if (/[xX×*＊_＿□○]{5}(?![ \u3000]{0,2}[次人万场])/.test(line)) runs++;
+      const full = scanner.scan(line).filter((t) => t.kind === 'placeholder').map((t) => [t.start, t.end]);
+      found += full.length;
+      expect(scanner.placeholders(line).map((t) => [t.start, t.end]), line).toEqual(full);
+    }
+    expect(found).toBeGreaterThan(500);
+    expect(runs).toBeGreaterThan(1000);
+  });
+
   it('a placeholder in a pasted second copy is still flagged', () => {
     const first = report('B');
     const text = `${first}\n${first}\n全年召开X次专题会议。`;
