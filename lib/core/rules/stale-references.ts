@@ -52,6 +52,13 @@ const campaigns = eventsPack.campaigns.map((c) => ({
   routineTo: c.routineTo === undefined ? undefined : monthOf(c.routineTo),
   label: c.active.map((s) => `${s.from}–${s.to}`).join(', '),
 }));
+/** One alternation of a list's triggers: whether any of them is in the paragraph, in one test. */
+const anyOf = (list: readonly Matcher<unknown>[]) => new RegExp(list.map((m) => `(?:${m.re.source})`).join('|'));
+
+const ANY_ANNIVERSARY = anyOf(anniversaries);
+const ANY_MEETING = anyOf(meetings);
+const ANY_GUIDANCE = anyOf(guidance);
+const ANY_CAMPAIGN = anyOf(campaigns);
 const triggers = [...eventsPack.anniversaries, ...eventsPack.meetings, ...eventsPack.guidance, ...eventsPack.campaigns].map((e) => e.trigger);
 /** Every trigger at once: one scan tells whether a paragraph names any event, so that most paragraphs (a line
  * of a roster or a log) cost one RegExp test rather than one per event. */
@@ -97,8 +104,24 @@ function sentenceAfter(text: string, at: number, size: number): string {
   return m ? slice.slice(0, m.index) : slice;
 }
 
-function* matches<T, M extends Matcher<T>>(list: readonly M[], text: string) {
-  for (const matcher of list) {
+interface Hit<M extends Matcher<unknown>> {
+  matcher: M;
+  item: M['item'];
+  start: number;
+  end: number;
+  text: string;
+}
+
+/**
+ * Every match of every matcher of a list, matcher by matcher. A paragraph that names an event (a log line with
+ * 党史学习教育) was scanned with each of some forty triggers; the list's alternation is tested first, so only
+ * the kinds of event it names are scanned.
+ */
+function matches<M extends Matcher<unknown>>(list: readonly M[], any: RegExp, text: string): Hit<M>[] {
+  if (!any.test(text)) return [];
+  const out: Hit<M>[] = [];
+  for (let k = 0; k < list.length; k++) {
+    const matcher = list[k]!;
     const { re } = matcher;
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
@@ -106,9 +129,10 @@ function* matches<T, M extends Matcher<T>>(list: readonly M[], text: string) {
         re.lastIndex++;
         continue;
       }
-      yield { matcher, item: matcher.item as M['item'], start: m.index, end: m.index + m[0].length, text: m[0] };
+      out.push({ matcher, item: matcher.item as M['item'], start: m.index, end: m.index + m[0].length, text: m[0] });
     }
   }
+  return out;
 }
 
 /** First and last month of the period: 2021H1 is 2021-01..2021-06, 2021 is 2021-01..2021-12. */
@@ -175,7 +199,7 @@ const CALLED_LATEST = /(?:最新的?|最近(?:召开|闭幕|举行)的|刚刚(?:
 
 /** Anniversaries, meetings, superseded guidance and campaigns named in a paragraph, against the period. */
 function checkEvents(text: string, period: ReportPeriod, push: Push): void {
-  for (const hit of matches(anniversaries, text)) {
+  for (const hit of matches(anniversaries, ANY_ANNIVERSARY, text)) {
     const year = hit.item.year;
     if (year === period.year) continue;
     const before = windowBefore(text, hit.start);
@@ -186,7 +210,7 @@ function checkEvents(text: string, period: ReportPeriod, push: Push): void {
 
   // Guidance first: a meeting inside a superseded formulation (最近召开的党的十九大精神) is one finding, not two.
   const taken: { start: number; end: number }[] = [];
-  for (const hit of matches(guidance, text)) {
+  for (const hit of matches(guidance, ANY_GUIDANCE, text)) {
     if (period.year < hit.item.supersededFrom) continue;
     if (hit.matcher.unless?.test(hit.text)) continue;
     if (LOOKS_BACK_GUIDANCE.test(windowBefore(text, hit.start, 16))) continue;
@@ -197,7 +221,7 @@ function checkEvents(text: string, period: ReportPeriod, push: Push): void {
   taken.sort((a, b) => a.start - b.start);
   const start = periodStart(period);
   const end = periodEnd(period);
-  for (const hit of matches(meetings, text)) {
+  for (const hit of matches(meetings, ANY_MEETING, text)) {
     if (overlapsTaken(taken, hit.start, hit.end)) continue;
     const at = hit.matcher.at;
     if (at > end) {
@@ -287,7 +311,7 @@ const ROUTINE = /常态化|长效化|制度化|长效机制|经常性/;
 const MADE_TASK = /^[^，。；]{0,8}?作为/;
 
 function checkCampaigns(text: string, start: number, end: number, push: Push): void {
-  const hits = [...matches(campaigns, text)].sort((a, b) => a.start - b.start);
+  const hits = matches(campaigns, ANY_CAMPAIGN, text).sort((a, b) => a.start - b.start);
   for (let i = 0; i < hits.length; i++) {
     const hit = hits[i]!;
     const spans = hit.matcher.spans;
