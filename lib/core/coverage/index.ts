@@ -358,7 +358,10 @@ function compute(template: Template, scanner: Scanner, input: CoverageInput): Co
         if (line.start >= range.end) break;
         const tokens = tokensByLine[li]!;
         bySentence.length = 0;
-        for (const token of tokens) {
+        // Indexed loops here: this callback runs once per section, too few times to be optimised, and a
+        // for…of allocated an iterator and a result per step over every line's tokens.
+        for (let k = 0; k < tokens.length; k++) {
+          const token = tokens[k]!;
           if (token.kind === 'keyword') continue;
           const at = line.start + token.start;
           if (at < range.start || at >= range.end) continue;
@@ -381,14 +384,19 @@ function compute(template: Template, scanner: Scanner, input: CoverageInput): Co
             const at = line.start + token.start;
             if (at >= range.start && at < range.end) keywords.push(token);
           }
-          for (const token of keywords) {
-            for (const owner of scanner.owners[token.index]!) {
+          for (let k = 0; k < keywords.length; k++) {
+            const owners = scanner.owners[keywords[k]!.index]!;
+            for (let o = 0; o < owners.length; o++) {
+              const owner = owners[o]!;
               if (owner.role === ROLE_CUE && owner.section === s) cueSeen[owner.group] = stamp;
             }
           }
-          for (const token of keywords) {
+          for (let k = 0; k < keywords.length; k++) {
+            const token = keywords[k]!;
             const at = line.start + token.start;
-            for (const owner of scanner.owners[token.index]!) {
+            const owners = scanner.owners[token.index]!;
+            for (let o = 0; o < owners.length; o++) {
+              const owner = owners[o]!;
               if (owner.section !== s || owner.role === ROLE_CUE || !applies[owner.topic]) continue;
               if (owner.role === ROLE_WORD && cueSeen[owner.group] !== stamp) continue;
               const ot = owner.topic;
