@@ -180,12 +180,14 @@ export function stripCruftFragments(line: string): string {
   return out + line.slice(last);
 }
 
+/** The fields every finding of the rule shares (spread into each: one object, not one per line checked). */
+const base = { ruleId: 'web-cruft', category: 'cruft', severity: 'blocking' as const };
+
 export const webCruft: ParagraphRule = {
   id: 'web-cruft',
   category: 'cruft',
   scope: 'paragraph',
   check(text, context) {
-    const base = { ruleId: 'web-cruft', category: 'cruft', severity: 'blocking' as const };
     let whole = memoLineEntries(text);
     if (whole && context.disabledEntries.size > 0 && whole.some((id) => context.disabledEntries.has(id))) {
       whole = cruftLineEntries(text, context.disabledEntries);
