@@ -480,23 +480,29 @@ export function duplicateComparisons(): number {
  * size, its first FIRST_IN_BUCKET paragraphs and a ring of its RECENT_IN_BUCKET latest, side by side in one
  * typed array (a lookup touches two places in memory, not five: on a megabyte of short lines the tables
  * outgrow the caches). A Map of arrays cost more to allocate and collect than the comparisons it served.
+ * Both grow with the buckets made, not with the bands looked up: the lines of a list share most of their
+ * bands (a megabyte roster has 141,000 bands in 26,000 buckets, similar short lines 131,000 in 1,200), and
+ * tables sized for every band were megabytes of zeros read at random.
  */
 const STRIDE = 1 + FIRST_IN_BUCKET + RECENT_IN_BUCKET;
+const FIRST_BUCKETS = 1024;
 
 class Buckets {
-  readonly mask: number;
-  /** Per slot: the band hash, then the bucket's offset in `data` + 1 (0 = empty slot). */
-  readonly table: Int32Array;
+  mask: number;
+  /** Per slot: the band hash, then the bucket's offset in `data` + 1 (0 = empty slot). Kept at most half full. */
+  table: Int32Array;
   /** Per bucket: size, first paragraphs, latest paragraphs (a ring). */
-  readonly data: Int32Array;
+  data: Int32Array;
   top = 0;
+  count = 0;
 
   constructor(maxBands: number) {
+    const buckets = Math.max(1, Math.min(maxBands, FIRST_BUCKETS));
     let size = 16;
-    while (size < maxBands * 2) size <<= 1;
+    while (size < buckets * 2) size <<= 1;
     this.mask = size - 1;
     this.table = new Int32Array(size * 2);
-    this.data = new Int32Array(maxBands * STRIDE);
+    this.data = new Int32Array(buckets * STRIDE);
   }
 
   /** The bucket (its offset in `data`) of a band; a new empty one when no paragraph had it. */
@@ -505,16 +511,43 @@ class Buckets {
     let slot = band & this.mask;
     for (;;) {
       const at = table[2 * slot + 1]!;
-      if (at === 0) {
-        table[2 * slot] = band;
-        const bucket = this.top;
-        this.top += STRIDE;
-        table[2 * slot + 1] = bucket + 1;
-        return bucket;
-      }
+      if (at === 0) break;
       if (table[2 * slot] === band) return at - 1;
       slot = (slot + 1) & this.mask;
     }
+    if ((this.count + 1) * 2 > this.mask + 1) {
+      this.rehash();
+      slot = band & this.mask;
+      while (this.table[2 * slot + 1] !== 0) slot = (slot + 1) & this.mask;
+    }
+    if (this.top + STRIDE > this.data.length) {
+      const grown = new Int32Array(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    const bucket = this.top;
+    this.top += STRIDE;
+    this.count++;
+    this.table[2 * slot] = band;
+    this.table[2 * slot + 1] = bucket + 1;
+    return bucket;
+  }
+
+  /** Doubles the table and puts every bucket back in it (offsets in `data` do not change). */
+  private rehash(): void {
+    const old = this.table;
+    const size = (this.mask + 1) * 2;
+    const table = new Int32Array(size * 2);
+    const mask = size - 1;
+    for (let s = 0; s < old.length; s += 2) {
+      if (old[s + 1] === 0) continue;
+      let slot = old[s]! & mask;
+      while (table[2 * slot + 1] !== 0) slot = (slot + 1) & mask;
+      table[2 * slot] = old[s]!;
+      table[2 * slot + 1] = old[s + 1]!;
+    }
+    this.table = table;
+    this.mask = mask;
   }
 
   add(bucket: number, paragraph: number): void {
