@@ -83,6 +83,16 @@ async function openHostile(options: { panel?: boolean } = {}): Promise<Opened> {
   return { page, panel, posts: () => posts };
 }
 
+/**
+ * Closes a page whose form went out, once the portal's answer has replaced it. The POST a test counts is sent
+ * before the answer's document commits, and Chromium acknowledges a tab close that races that commit without
+ * carrying it out: the tab stays and page.close() never returns.
+ */
+async function closeSubmitted(page: Page): Promise<void> {
+  await page.locator('#submitted').waitFor({ timeout: 10_000 });
+  await page.close();
+}
+
 /** The snippet titles and bodies the panel shows: what a harvesting page would want. */
 async function snippetTexts(panel: Frame): Promise<string[]> {
   await panel.getByRole('tab', { name: '片段' }).click();
@@ -315,7 +325,7 @@ describe('the guard never hangs and never double-asks', () => {
     await page.locator('#submit').click();
     await expect.poll(posts, { timeout: 10_000 }).toBe(1);
     expect(Date.now() - started).toBeLessThan(3000);
-    await page.close();
+    await closeSubmitted(page);
   });
 
   it('submits within the silence bound when the page removes the panel while the user is asked', async () => {
@@ -328,7 +338,7 @@ describe('the guard never hangs and never double-asks', () => {
     await attack<number>(page, 'removeHosts');
     await expect.poll(posts, { timeout: PANEL_SILENCE_MS + 5_000 }).toBe(1);
     expect(Date.now() - removedAt).toBeLessThan(PANEL_SILENCE_MS + 1_000);
-    await page.close();
+    await closeSubmitted(page);
   });
 
   it('asks once when the portal submits late after its own validation, and posts once', async () => {
@@ -346,7 +356,7 @@ describe('the guard never hangs and never double-asks', () => {
     await page.waitForTimeout(1500);
     expect(posts()).toBe(1);
     expect(await dialogCount(page)).toBe(0);
-    await page.close();
+    await closeSubmitted(page);
   });
 
   it('with the panel frame sent elsewhere, the submit does not wait for it', async () => {
@@ -359,7 +369,7 @@ describe('the guard never hangs and never double-asks', () => {
     await page.locator('#submit').click();
     await expect.poll(posts, { timeout: 10_000 }).toBe(1);
     expect(Date.now() - started).toBeLessThan(3000);
-    await page.close();
+    await closeSubmitted(page);
   });
 });
 
