@@ -68,7 +68,8 @@ export async function launch(options: LaunchOptions = {}): Promise<Harness> {
   }
   const fixtures = await startFixtureServer(options.fixturePort);
   const userDataDir = mkdtempSync(join(tmpdir(), 'tianbao-e2e-'));
-  const netLogFile = join(mkdtempSync(join(tmpdir(), 'tianbao-netlog-')), 'netlog.json');
+  const netLogDir = mkdtempSync(join(tmpdir(), 'tianbao-netlog-'));
+  const netLogFile = join(netLogDir, 'netlog.json');
   const args = [
     '--headless=new',
     '--no-sandbox',
@@ -124,6 +125,8 @@ export async function launch(options: LaunchOptions = {}): Promise<Harness> {
 
   let worker: Worker | undefined;
   let extensionId = '';
+  /** The net log as read once the browser has exited (its folder is gone by then). */
+  let closedLog: NetLogRequest[] | undefined;
   if (withExtension) {
     worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
     extensionId = new URL(worker.url()).host;
@@ -167,12 +170,18 @@ export async function launch(options: LaunchOptions = {}): Promise<Harness> {
       }
     },
     netLog() {
-      return readNetLog(netLogFile);
+      return closedLog ?? readNetLog(netLogFile);
     },
     async close() {
-      await context.close();
-      await fixtures.close();
-      rmSync(userDataDir, { recursive: true, force: true });
+      try {
+        await context.close();
+        await fixtures.close();
+        // Chromium has written its whole net log once it has exited: kept in memory, the file removed.
+        closedLog ??= readNetLog(netLogFile);
+      } finally {
+        rmSync(netLogDir, { recursive: true, force: true });
+        rmSync(userDataDir, { recursive: true, force: true });
+      }
     },
   };
 }

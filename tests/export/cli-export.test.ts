@@ -1,10 +1,10 @@
 // `npx tianbao export FILE -o out.docx [--check]`: writes the 公文 or the 检查报告, exit 0; bad input exits 2 with a
 // message in the chosen language, and writes nothing.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from './render';
 import { SAMPLE } from './sample';
 
@@ -23,6 +23,10 @@ beforeAll(() => {
   writeFileSync(join(dir, 'report.txt'), SAMPLE);
   writeFileSync(join(dir, 'blank.txt'), '\u3000\n  \n\n', 'utf8');
   writeFileSync(join(dir, 'emoji.txt'), `${SAMPLE.split('\n')[0]}\n上半年召开会议2次👍。`);
+});
+
+afterAll(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 describe('tianbao export', () => {
