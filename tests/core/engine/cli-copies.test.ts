@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { corpusReferences } from '../../../lib/core/references/corpus';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -28,6 +28,9 @@ const NEW = `${OLD.slice(0, half)}二、存在的问题\n本期新写的问题�
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'tianbao-copies-'));
+});
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
 });
 
 describe('tianbao check --previous --refs', () => {

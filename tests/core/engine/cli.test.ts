@@ -1,9 +1,9 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { report, reportE } from './corpus';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -46,6 +46,9 @@ const CLEAN = [
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'tianbao-cli-'));
+});
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
 });
 
 describe('tianbao check', () => {
