@@ -57,12 +57,13 @@ function sortByPosition(findings: Finding[]): Finding[] {
 function mergeByPosition(a: Finding[], b: Finding[]): Finding[] {
   if (a.length === 0) return b.slice();
   if (b.length === 0) return a.slice();
-  const out: Finding[] = [];
+  const out: Finding[] = new Array(a.length + b.length);
   let i = 0;
   let j = 0;
-  while (i < a.length && j < b.length) out.push(byPosition(a[i]!, b[j]!) <= 0 ? a[i++]! : b[j++]!);
-  while (i < a.length) out.push(a[i++]!);
-  while (j < b.length) out.push(b[j++]!);
+  let k = 0;
+  while (i < a.length && j < b.length) out[k++] = byPosition(a[i]!, b[j]!) <= 0 ? a[i++]! : b[j++]!;
+  while (i < a.length) out[k++] = a[i++]!;
+  while (j < b.length) out[k++] = b[j++]!;
   return out;
 }
 

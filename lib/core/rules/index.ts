@@ -161,6 +161,23 @@ interface CachedParagraph {
 
 const byPosition = (a: Finding, b: Finding) => a.start - b.start || a.end - b.end;
 
+/** Sorts findings by position in place, stably: insertion, for the short, mostly ordered list of a paragraph. */
+function sortInPlace(list: Finding[]): void {
+  if (list.length > 64) {
+    list.sort(byPosition);
+    return;
+  }
+  for (let i = 1; i < list.length; i++) {
+    const f = list[i]!;
+    let j = i - 1;
+    while (j >= 0 && byPosition(list[j]!, f) > 0) {
+      list[j + 1] = list[j]!;
+      j--;
+    }
+    list[j + 1] = f;
+  }
+}
+
 /** Merges two position-sorted lists. */
 function merge(a: Finding[], b: Finding[]): Finding[] {
   const out: Finding[] = new Array(a.length + b.length);
@@ -234,8 +251,9 @@ export function createRuleRunner(config?: RuleConfig): { run(input: RuleInput): 
       }
     }
     // Sorted once when cached, so that paragraphs in order give findings in order without a global sort. Each
-    // rule returns its findings in order, so most paragraphs need no sort at all.
-    if (!sorted) findings.sort(byPosition);
+    // rule returns its findings in order, so most paragraphs need no sort at all, and the rest are a few runs
+    // in order: sorted in place by insertion (Array.prototype.sort copied each list first).
+    if (!sorted) sortInPlace(findings);
     if (base !== 0) {
       for (const f of findings) {
         f.start += base;
