@@ -213,6 +213,25 @@ function testAt(re: RegExp, text: string, at: number): boolean {
   return re.test(text);
 }
 
+/** Per code unit, which of HEADING, ITEM and PARTICLE can start with it: a line that starts otherwise (most
+ * lines of a roster or a log: a name, a date) runs none of the three. */
+const STARTS = new Uint8Array(0x10000);
+const STARTS_HEADING = 1;
+const STARTS_ITEM = 2;
+const STARTS_PARTICLE = 4;
+{
+  const mark = (chars: string, bit: number) => {
+    for (const c of chars) STARTS[c.charCodeAt(0)]! |= bit;
+  };
+  mark('一二三四五六七八九十（(0123456789０１２３４５６７８９第附ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz', STARTS_HEADING);
+  for (let c = 0x2460; c <= 0x2473; c++) STARTS[c]! |= STARTS_HEADING; // ①-⑳
+  mark('一二三四五六七八九十首其再最', STARTS_ITEM);
+  mark('的了们和与及等', STARTS_PARTICLE);
+}
+/** The three line-start patterns with their bit in STARTS (tests/core/rules/fast-paths.test.ts checks the table
+ * against every first character). */
+export const LINE_STARTS = { table: STARTS, tests: [{ re: HEADING, bit: STARTS_HEADING }, { re: ITEM, bit: STARTS_ITEM }, { re: PARTICLE, bit: STARTS_PARTICLE }] };
+
 /** ASCII marks that stand for full-width ones in Chinese text (copies often turn ，：（ into , : ( ): they took
  * a full cell in the preview the text came from. */
 const isAsciiMark = (c: number) => c === 0x2c || c === 0x3a || c === 0x3b || c === 0x28 || c === 0x29 || c === 0x21 || c === 0x3f || c === 0x22;
@@ -259,12 +278,13 @@ function prepare(text: string): WrapDigest {
   const first = text.charCodeAt(from);
   const last = text.charCodeAt(to - 1);
   const end = endOf(last);
-  const heading = testAt(HEADING, text, from);
+  const starts = STARTS[first]!;
+  const heading = (starts & STARTS_HEADING) !== 0 && testAt(HEADING, text, from);
   let start: Start;
   if (from >= 2 || (from === 1 && text.charCodeAt(0) === 0x3000)) start = Start.Indent;
-  else if (heading || testAt(ITEM, text, from)) start = Start.Marker;
+  else if (heading || ((starts & STARTS_ITEM) !== 0 && testAt(ITEM, text, from))) start = Start.Marker;
   else if (NO_START_CODES.has(first)) start = Start.NoStart;
-  else if (testAt(PARTICLE, text, from)) start = Start.Particle;
+  else if ((starts & STARTS_PARTICLE) !== 0 && testAt(PARTICLE, text, from)) start = Start.Particle;
   else start = Start.Plain;
   const length = to - from;
   // Titles and table rows are short; a long paragraph is neither (and is not sliced or scanned for them).

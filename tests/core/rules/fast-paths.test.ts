@@ -7,6 +7,7 @@ import { literalPrefix, requiredLiteral } from '../../../lib/core/rules/dictiona
 import { createRuleRunner } from '../../../lib/core/rules';
 import { doubledPunctuation } from '../../../lib/core/rules/doubled-punctuation';
 import { halfwidthPunctuation } from '../../../lib/core/rules/halfwidth-punctuation';
+import { LINE_STARTS } from '../../../lib/core/rules/hard-wrap';
 import { mojibake } from '../../../lib/core/rules/mojibake';
 import { pinyinDebris } from '../../../lib/core/rules/pinyin-debris';
 import { ENTRY_CHARS, PLACEHOLDER_CHAR } from '../../../lib/core/rules/placeholders';
@@ -133,6 +134,26 @@ describe('pre-checks skip only paragraphs where the full walk finds nothing', ()
     expect(doubled).toBeGreaterThan(300);
     expect(brackets).toBeGreaterThan(300);
     expect(half).toBeGreaterThan(300);
+  });
+});
+
+describe('hard-wrap: the first-character table in front of the line-start patterns', () => {
+  it('holds the first character of every match of 一、 （一） 1. ① 第一条 附件 A、 一是 首先 的 …', () => {
+    // Every code unit, followed by each tail that completes some match of the patterns.
+    const tails = ['、', '.', '．', '）', ')', '一）', '1）', '是', '先', '次', '后', '件', '一条', '2、', '', '二、'];
+    let matched = 0;
+    for (let code = 0; code < 0x10000; code++) {
+      const first = String.fromCharCode(code);
+      for (const { re, bit } of LINE_STARTS.tests) {
+        for (const tail of tails) {
+          re.lastIndex = 0;
+          if (!re.test(first + tail)) continue;
+          matched++;
+          expect((LINE_STARTS.table[code]! & bit) !== 0, `${first}${tail} ${re.source.slice(0, 20)}`).toBe(true);
+        }
+      }
+    }
+    expect(matched).toBeGreaterThan(100);
   });
 });
 
