@@ -117,6 +117,9 @@ function hasSentenceMark(text: string): boolean {
   return false;
 }
 
+/** INDEX and HEADING with their bit in CODES (tests/core/rules/fast-paths.test.ts checks the table). */
+export const TITLE_LINE_STARTS = { table: CODES, tests: [{ re: INDEX, bit: INDEX_START }, { re: HEADING, bit: HEADING_START }] };
+
 function mayStartIndex(code: number): boolean {
   return (CODES[code]! & INDEX_START) !== 0;
 }

@@ -8,6 +8,7 @@ import { createRuleRunner } from '../../../lib/core/rules';
 import { doubledPunctuation } from '../../../lib/core/rules/doubled-punctuation';
 import { halfwidthPunctuation } from '../../../lib/core/rules/halfwidth-punctuation';
 import { LINE_STARTS } from '../../../lib/core/rules/hard-wrap';
+import { TITLE_LINE_STARTS } from '../../../lib/core/rules/repeated-title';
 import { mojibake } from '../../../lib/core/rules/mojibake';
 import { pinyinDebris } from '../../../lib/core/rules/pinyin-debris';
 import { ENTRY_CHARS, PLACEHOLDER_CHAR } from '../../../lib/core/rules/placeholders';
@@ -154,6 +155,22 @@ describe('hard-wrap: the first-character table in front of the line-start patter
       }
     }
     expect(matched).toBeGreaterThan(100);
+  });
+
+  it('repeated-title: the same for a menu index (1. 【1】 [1] （1）) and an outline heading', () => {
+    const tails = ['.', '、', '．', '1】', '1]', '1）', '1)', '）', ')', '一）', '一、', '、', '一章', '一部分', '2.', ''];
+    let matched = 0;
+    for (let code = 0; code < 0x10000; code++) {
+      const first = String.fromCharCode(code);
+      for (const { re, bit } of TITLE_LINE_STARTS.tests) {
+        for (const tail of tails) {
+          if (!re.test(first + tail)) continue;
+          matched++;
+          expect((TITLE_LINE_STARTS.table[code]! & bit) !== 0, `${first}${tail} ${re.source.slice(0, 20)}`).toBe(true);
+        }
+      }
+    }
+    expect(matched).toBeGreaterThan(20);
   });
 });
 
