@@ -75,6 +75,8 @@ interface CompiledEntry {
   prefix: string;
   /** UTF-16 code of the trigger's second character when its first two are literal, else -1. */
   second: number;
+  /** The whole trigger is its literal prefix (职责, 价值确定): where the prefix stands, it is the match. */
+  literal: boolean;
   trigger: RegExp; // sticky
   /** The trigger unanchored, for filling $n into the replacement (compiled once, not per hit). */
   replace: RegExp;
@@ -164,6 +166,7 @@ function compileEntry(entry: DictionaryEntry): CompiledEntry {
     entry,
     prefix,
     second: prefix.length >= 2 ? prefix.charCodeAt(1) : -1,
+    literal: prefix !== '' && prefix === entry.trigger,
     trigger: new RegExp(entry.trigger, 'y'),
     replace: new RegExp(entry.trigger),
     before: entry.before ? new RegExp(`(?:${entry.before})$`) : undefined,
@@ -223,11 +226,19 @@ export function compileDictionaries(dictionaries: ReadonlyArray<readonly Diction
   let earlierText: string | undefined;
   const firstAt = new Map<string, number>();
 
+  /** The hit of entry `c` at `at`, if its trigger and contexts match there. A literal trigger is not run: the
+   * scan below calls this only where the prefix stands (the first character from the table, the second
+   * compared, a longer prefix read with startsWith), which for a literal trigger is the match. */
   function accept(c: CompiledEntry, text: string, at: number): DictionaryHit | undefined {
-    c.trigger.lastIndex = at;
-    const m = c.trigger.exec(text);
-    if (!m || m[0].length === 0) return undefined;
-    const end = at + m[0].length;
+    let matched: string;
+    if (c.literal) matched = c.prefix;
+    else {
+      c.trigger.lastIndex = at;
+      const m = c.trigger.exec(text);
+      if (!m || m[0].length === 0) return undefined;
+      matched = m[0];
+    }
+    const end = at + matched.length;
     if (c.before || c.notBefore) {
       const window = text.slice(Math.max(0, at - BEFORE_WINDOW), at);
       if (c.before && !c.before.test(window)) return undefined;
@@ -255,8 +266,8 @@ export function compileDictionaries(dictionaries: ReadonlyArray<readonly Diction
       }
       if (spans.length > 0 && insideSpans(spans, at)) return undefined;
     }
-    const replacement = m[0].replace(c.replace, c.entry.right);
-    return { entry: c.entry, start: at, end, matched: m[0], replacement };
+    const replacement = matched.replace(c.replace, c.entry.right);
+    return { entry: c.entry, start: at, end, matched, replacement };
   }
 
   // The entries without a literal first character are each tried only where the literal every match of theirs
