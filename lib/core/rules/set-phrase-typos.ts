@@ -42,11 +42,11 @@ interface Lexicon {
    */
   m1: Uint16Array;
   m2: Uint16Array;
-  /** Characters that start an anchor pair: many positions are settled by this one load. */
-  starts: Uint8Array;
   /**
    * The anchor pairs, hashed to 16 bits (pairBit): 0 where no pair has that hash. Near half the characters of
-   * report text start some pair (的, 工, 作 …), but few start one with the character that follows.
+   * report text start some pair (的, 工, 作 …), but few start one with the character that follows: one load
+   * per position settles nearly all of them (a table of first characters in front of it filled little and
+   * cost a load of its own).
    */
   pairs: Uint8Array;
   known: Set<string>;
@@ -98,7 +98,6 @@ function build(): Lexicon {
     from: new Int32Array(count),
     to: new Int32Array(count),
     members: new Uint16Array(phrases.length * 3),
-    starts: new Uint8Array(0x10000),
     pairs: new Uint8Array(0x10000),
     known: new Set([...phrases, ...pack.variants]),
   };
@@ -116,7 +115,6 @@ function build(): Lexicon {
     lex.to[n] = top;
     lex.next[n] = lex.heads[h]!;
     lex.heads[h] = n;
-    lex.starts[g.a] = 1;
     lex.pairs[pairBit(g.a, g.b)] = 1;
   });
   return lex;
@@ -150,14 +148,15 @@ export const setPhraseTypos: ParagraphRule = {
   scope: 'paragraph',
   check(text) {
     const lex = (lexicon ??= build());
-    const { starts, pairs, heads, next, keys } = lex;
+    const { pairs, heads, next, keys } = lex;
     let out: Finding[] | undefined;
     let reported = -1; // end of the last finding: overlapping windows are reported once
     const last = text.length - 1;
+    // Each character is read once: the second of one pair is the first of the next.
+    let b = text.charCodeAt(0);
     for (let i = 0; i < last; i++) {
-      const a = text.charCodeAt(i);
-      if (starts[a] === 0) continue;
-      const b = text.charCodeAt(i + 1);
+      const a = b;
+      b = text.charCodeAt(i + 1);
       if (pairs[pairBit(a, b)] === 0) continue;
       const key = pairKey(a, b);
       nodes: for (let e = heads[hash(a, b)]!; e >= 0; e = next[e]!) {
