@@ -138,39 +138,35 @@ describe('pre-checks skip only paragraphs where the full walk finds nothing', ()
   });
 });
 
-describe('hard-wrap: the first-character table in front of the line-start patterns', () => {
-  it('holds the first character of every match of 一、 （一） 1. ① 第一条 附件 A、 一是 首先 的 …', () => {
-    // Every code unit, followed by each tail that completes some match of the patterns.
-    const tails = ['、', '.', '．', '）', ')', '一）', '1）', '是', '先', '次', '后', '件', '一条', '2、', '', '二、'];
-    let matched = 0;
-    for (let code = 0; code < 0x10000; code++) {
-      const first = String.fromCharCode(code);
-      for (const { re, bit } of LINE_STARTS.tests) {
-        for (const tail of tails) {
-          re.lastIndex = 0;
-          if (!re.test(first + tail)) continue;
-          matched++;
-          expect((LINE_STARTS.table[code]! & bit) !== 0, `${first}${tail} ${re.source.slice(0, 20)}`).toBe(true);
-        }
+/**
+ * Every code unit followed by each tail that completes some match of the patterns: where a pattern matches, the
+ * table must have the pattern's bit for that first code unit. Returns how many matches were checked.
+ */
+function checkFirstCharacters(starts: { table: Uint8Array; tests: { re: RegExp; bit: number }[] }, tails: string[]): number {
+  let matched = 0;
+  for (let code = 0; code < 0x10000; code++) {
+    const first = String.fromCharCode(code);
+    for (const { re, bit } of starts.tests) {
+      for (const tail of tails) {
+        re.lastIndex = 0;
+        if (!re.test(first + tail)) continue;
+        matched++;
+        expect((starts.table[code]! & bit) !== 0, `${first}${tail} ${re.source.slice(0, 20)}`).toBe(true);
       }
     }
-    expect(matched).toBeGreaterThan(100);
+  }
+  return matched;
+}
+
+describe('first-character tables in front of line-start patterns', () => {
+  it('hard-wrap: every first character of 一、 （一） 1. ① 第一条 附件 A、 一是 首先 的 …', () => {
+    const tails = ['、', '.', '．', '）', ')', '一）', '1）', '是', '先', '次', '后', '件', '一条', '2、', '', '二、'];
+    expect(checkFirstCharacters(LINE_STARTS, tails)).toBeGreaterThan(100);
   });
 
-  it('repeated-title: the same for a menu index (1. 【1】 [1] （1）) and an outline heading', () => {
+  it('repeated-title: every first character of a menu index (1. 【1】 [1] （1）) and an outline heading', () => {
     const tails = ['.', '、', '．', '1】', '1]', '1）', '1)', '）', ')', '一）', '一、', '、', '一章', '一部分', '2.', ''];
-    let matched = 0;
-    for (let code = 0; code < 0x10000; code++) {
-      const first = String.fromCharCode(code);
-      for (const { re, bit } of TITLE_LINE_STARTS.tests) {
-        for (const tail of tails) {
-          if (!re.test(first + tail)) continue;
-          matched++;
-          expect((TITLE_LINE_STARTS.table[code]! & bit) !== 0, `${first}${tail} ${re.source.slice(0, 20)}`).toBe(true);
-        }
-      }
-    }
-    expect(matched).toBeGreaterThan(20);
+    expect(checkFirstCharacters(TITLE_LINE_STARTS, tails)).toBeGreaterThan(20);
   });
 });
 
