@@ -3,6 +3,7 @@
 // reused after an edit elsewhere (see createLineCache). Offsets here are relative to the line's start.
 import { matchMarker, mayStartMarker, KIND_RANK, type BadMarkReason, type MarkerKind } from './markers';
 import { isCruftLine as isWebCruftLine, stripCruftFragments } from '../rules/web-cruft';
+import { hasSentenceMark, withoutTitleNote } from '../rules/text';
 
 export interface LineMark {
   kind: MarkerKind;
@@ -64,20 +65,6 @@ const TITLE_WORDS = new Set(['报告', '总结', '汇报', '情况', '自查', '
 function endsWithTitleWord(text: string): boolean {
   return text.length >= 2 && TITLE_WORDS.has(text.charCodeAt(text.length - 2) * 0x10000 + text.charCodeAt(text.length - 1));
 }
-/** Sentence and clause marks (。，,；;！？!?) by code unit: a title has none. */
-const SENTENCE_MARKS = new Uint8Array(0x10000);
-for (const c of '。，,；;！？!?') SENTENCE_MARKS[c.charCodeAt(0)] = 1;
-function hasSentenceMark(text: string): boolean {
-  for (let i = 0; i < text.length; i++) if (SENTENCE_MARKS[text.charCodeAt(i)] === 1) return true;
-  return false;
-}
-/** The text without a bracketed note at its end (TITLE_NOTE_RE, which ends in ) or ）). */
-function withoutTitleNote(text: string): string {
-  const last = text.charCodeAt(text.length - 1);
-  return last === 0xff09 || last === 0x29 ? text.replace(TITLE_NOTE_RE, '') : text;
-}
-/** A bracketed note after a title: …工作总结（县市区级局）, …报告（2023年度）. */
-const TITLE_NOTE_RE = /[（(][^（()）]{1,16}[)）]$/;
 
 /** The code-unit form of TITLE_END: 。！？!?；;：: */
 function isTitleEndCode(code: number): boolean {

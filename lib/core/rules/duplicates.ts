@@ -493,8 +493,8 @@ class Buckets {
   table: Int32Array;
   /** Per bucket: size, first paragraphs, latest paragraphs (a ring). */
   data: Int32Array;
+  /** Where the next bucket goes in `data`: STRIDE words per bucket made so far. */
   top = 0;
-  count = 0;
 
   constructor(maxBands: number) {
     const buckets = Math.max(1, Math.min(maxBands, FIRST_BUCKETS));
@@ -515,7 +515,7 @@ class Buckets {
       if (table[2 * slot] === band) return at - 1;
       slot = (slot + 1) & this.mask;
     }
-    if ((this.count + 1) * 2 > this.mask + 1) {
+    if ((this.top / STRIDE + 1) * 2 > this.mask + 1) {
       this.rehash();
       slot = band & this.mask;
       while (this.table[2 * slot + 1] !== 0) slot = (slot + 1) & this.mask;
@@ -527,7 +527,6 @@ class Buckets {
     }
     const bucket = this.top;
     this.top += STRIDE;
-    this.count++;
     this.table[2 * slot] = band;
     this.table[2 * slot + 1] = bucket + 1;
     return bucket;

@@ -4,6 +4,7 @@
 // durations such as 修路8年 or 工作12年 stay silent.
 // Severity: info. Fix: 〇 for the wrong zero; for a short year, 20NN (19NN for 70–99).
 // Known false positive: "12年度" meaning "twelve years" in an unusual construction.
+import { isAsciiDigit } from './text';
 import type { Finding, ParagraphRule } from './types';
 
 // Both checks look back from each 年, found with indexOf: far cheaper than running a RegExp at every position.
@@ -20,7 +21,6 @@ function chineseYearAt(text: string, from: number): boolean {
   for (let i = from; i < from + 4; i++) if (!isYearDigit(text.charCodeAt(i))) return false;
   return true;
 }
-const isAsciiDigit = (code: number) => code >= 0x30 && code <= 0x39;
 /** 0-9, ０-９ or a dot: what may not stand before a two-digit year (it would be part of a longer number). */
 const isNumberPart = (code: number) => isAsciiDigit(code) || (code >= 0xff10 && code <= 0xff19) || code === 0x2e;
 

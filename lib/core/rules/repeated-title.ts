@@ -14,6 +14,7 @@
 // The head is read up to the first paragraph of body text (at most 16 non-blank lines); title copies equal to
 // the kept title are also looked for in the next 40 lines. Linear: one pass over a bounded number of digests.
 // Known false positive: a form whose cover field and first field both hold the report's title.
+import { hasSentenceMark, withoutTitleNote } from './text';
 import { isCruftLine, stripCruftFragments } from './web-cruft';
 import type { DocumentRule, Finding, Paragraph } from './types';
 
@@ -46,7 +47,6 @@ const NEAR_LINES = 40;
 const INDEX = /^(?:[0-9]{1,2}[.、．]|【[0-9]{1,2}】|\[[0-9]{1,2}\]|[（(][0-9]{1,2}[)）])[ \u3000]{0,2}/;
 /** An outline heading (一、… （一）… 第一部分…) is a section of the report, never a copy of its title. */
 const HEADING = /^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[)）]|第[一二三四五六七八九十]{1,3}[章节部分篇])/;
-const TRAILING_BRACKET = /[（(][^（()）]{1,16}[)）]$/;
 const NOISE = /[\s\u3000，,、。：:；;“”"'‘’（）()《》【】[\]<>〈〉—\-_.．·|｜]/g;
 /** The last two characters of a title word (报告, 总结, …), for finding where a doubled title ends. */
 const TITLE_ENDS = new Set(['报告', '总结', '汇报', '情况', '自查', '述职', '小结', '计划', '要点', '方案', '材料', '自评', '剖析', '体会']);
@@ -84,7 +84,7 @@ export function titleDigest(text: string): TitleDigest {
   if (title.length < 6 || title.length > 60 || hasSentenceMark(title) || (mayStartHeading(title.charCodeAt(0)) && HEADING.test(title))) {
     return content.length <= 24 && !hasSentenceMark(content) ? digest(Kind.Short) : withDoubled(text, digest(Kind.Body));
   }
-  if (!endsWithTitleWord(withoutTrailingNote(title))) {
+  if (!endsWithTitleWord(withoutTitleNote(title))) {
     return title.length <= 24 ? digest(Kind.Short) : withDoubled(text, digest(Kind.Body));
   }
   const key = title.replace(NOISE, '');
@@ -101,21 +101,13 @@ function barIndex(text: string): number {
   return a < 0 ? b : b < 0 ? a : Math.min(a, b);
 }
 
-/** Per code unit: SENTENCE (sentence and clause marks), INDEX_START (what an INDEX match starts with: a digit,
- * 【, [, （, ( ) and HEADING_START (what a HEADING match starts with: a numeral, （, (, 第). */
+/** Per code unit: INDEX_START (what an INDEX match starts with: a digit, 【, [, （, ( ) and HEADING_START (what a
+ * HEADING match starts with: a numeral, （, (, 第). */
 const CODES = new Uint8Array(0x10000);
-const SENTENCE = 1;
-const INDEX_START = 2;
-const HEADING_START = 4;
-for (const c of '。，,；;！？!?') CODES[c.charCodeAt(0)]! |= SENTENCE;
+const INDEX_START = 1;
+const HEADING_START = 2;
 for (const c of '0123456789【[（(') CODES[c.charCodeAt(0)]! |= INDEX_START;
 for (const c of '一二三四五六七八九十（(第') CODES[c.charCodeAt(0)]! |= HEADING_START;
-
-/** Whether the text has a sentence or clause mark (。，,；;！？!?). */
-function hasSentenceMark(text: string): boolean {
-  for (let i = 0; i < text.length; i++) if ((CODES[text.charCodeAt(i)]! & SENTENCE) !== 0) return true;
-  return false;
-}
 
 /** INDEX and HEADING with their bit in CODES (tests/core/rules/fast-paths.test.ts checks the table). */
 export const TITLE_LINE_STARTS = { table: CODES, tests: [{ re: INDEX, bit: INDEX_START }, { re: HEADING, bit: HEADING_START }] };
@@ -126,12 +118,6 @@ function mayStartIndex(code: number): boolean {
 
 function mayStartHeading(code: number): boolean {
   return (CODES[code]! & HEADING_START) !== 0;
-}
-
-/** The title without a bracketed note at its end (TRAILING_BRACKET, which must end in ) or ）). */
-function withoutTrailingNote(title: string): string {
-  const last = title.charCodeAt(title.length - 1);
-  return last === 0xff09 || last === 0x29 ? title.replace(TRAILING_BRACKET, '') : title;
 }
 
 /** Whether the text ends with a title word (报告, 总结, …: TITLE_ENDS). */

@@ -32,6 +32,26 @@ export function isAsciiLetter(code: number): boolean {
   return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
 }
 
+/** Sentence and clause marks (。，,；;！？!?) by code unit: a title has none. */
+const SENTENCE_MARKS = new Uint8Array(0x10000);
+for (const c of '。，,；;！？!?') SENTENCE_MARKS[c.charCodeAt(0)] = 1;
+
+/** Whether the text has a sentence or clause mark (。，,；;！？!?); read by code units, for titles and short
+ * lines tested on every line of a text. */
+export function hasSentenceMark(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (SENTENCE_MARKS[text.charCodeAt(i)] === 1) return true;
+  return false;
+}
+
+/** A bracketed note after a title: …工作总结（县市区级局）, …报告（2023年度）. */
+const TITLE_NOTE = /[（(][^（()）]{1,16}[)）]$/;
+
+/** The title without a bracketed note at its end (the note ends in ） or ), so other titles are not scanned). */
+export function withoutTitleNote(title: string): string {
+  const last = title.charCodeAt(title.length - 1);
+  return last === 0xff09 || last === 0x29 ? title.replace(TITLE_NOTE, '') : title;
+}
+
 const LINE_BREAK = /\r\n|[\n\r\u2028\u2029]/g;
 
 /** Splits text into lines; every line is a paragraph (empty ones included, so offsets stay contiguous). */
