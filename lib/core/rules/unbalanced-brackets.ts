@@ -77,18 +77,19 @@ const BRACKET = /[()“”《》【】〔〕（）]/g;
  */
 export interface BracketDigest {
   /** Openers a later closer of another kind skipped: 《党委(党组…》 leaves "(" here. Positions. */
-  inner: number[];
+  inner: Int32Array;
   /** Openers still open at the end of the paragraph, bottom of the stack first. */
-  tailKinds: number[];
-  tailAt: number[];
+  tailKinds: Int32Array;
+  tailAt: Int32Array;
   /** Closers with nothing open, in order. */
-  headKinds: number[];
-  headAt: number[];
+  headKinds: Int32Array;
+  headAt: Int32Array;
   /** Whether the paragraph's last visible character ends a sentence (。！？；…). */
   endsSentence: boolean;
 }
 
-const NOTHING: BracketDigest = { inner: [], tailKinds: [], tailAt: [], headKinds: [], headAt: [], endsSentence: false };
+const NONE = new Int32Array(0);
+const NOTHING: BracketDigest = { inner: NONE, tailKinds: NONE, tailAt: NONE, headKinds: NONE, headAt: NONE, endsSentence: false };
 
 function endsSentence(text: string): boolean {
   let i = text.length - 1;
@@ -96,23 +97,42 @@ function endsSentence(text: string): boolean {
   return i >= 0 && '。！？；…!?;'.includes(text[i]!);
 }
 
-const scratch = { inner: [] as number[], headKinds: [] as number[], headAt: [] as number[], kinds: [] as number[], positions: [] as number[], open: [0, 0, 0, 0, 0, 0] };
+/**
+ * Scratch lists reused by every scan, copied out only when something is left unmatched: most paragraphs with
+ * brackets close them all. Typed arrays with their own counts: V8 gives an ordinary array's storage back when
+ * its length is set to 0, so a reused [] allocated afresh at every paragraph's first push.
+ */
+class IntList {
+  items = new Int32Array(16);
+  length = 0;
+  push(value: number): void {
+    if (this.length === this.items.length) {
+      const grown = new Int32Array(this.items.length * 2);
+      grown.set(this.items);
+      this.items = grown;
+    }
+    this.items[this.length++] = value;
+  }
+  /** The list as it stands, copied (one memcpy). */
+  copy(): Int32Array {
+    return this.length === 0 ? NONE : this.items.slice(0, this.length);
+  }
+}
+const inner = new IntList();
+const headKinds = new IntList();
+const headAt = new IntList();
+const kinds = new IntList();
+const positions = new IntList();
+const open = new Int32Array(6);
 
 function scan(text: string): BracketDigest {
   BRACKET.lastIndex = 0;
   if (!BRACKET.test(text)) return NOTHING;
   BRACKET.lastIndex = 0;
-  // Scratch lists, emptied here and copied out only when something is left unmatched: most paragraphs with
-  // brackets close them all, and five lists each were garbage on a text of thousands of such lines.
-  const inner = scratch.inner;
-  const headKinds = scratch.headKinds;
-  const headAt = scratch.headAt;
-  const kinds = scratch.kinds;
-  const positions = scratch.positions;
   inner.length = headKinds.length = headAt.length = kinds.length = positions.length = 0;
   // How many marks of each kind are open: a closing mark with none open is recorded at once, instead of
   // searching the whole stack for it (quadratic on a line of 100,000 （ followed by as many 》).
-  const open = scratch.open.fill(0);
+  open.fill(0);
   while (BRACKET.test(text)) {
     const i = BRACKET.lastIndex - 1;
     const code = text.charCodeAt(i);
@@ -132,11 +152,12 @@ function scan(text: string): BracketDigest {
     }
     // Everything opened after the matching mark was never closed: 《党委(党组意识形态…》. Each mark leaves the
     // stack once, so the search down to the match is linear over the paragraph.
+    const stack = kinds.items;
     let depth = kinds.length - 1;
-    while (kinds[depth] !== closing) depth--;
+    while (stack[depth] !== closing) depth--;
     for (let k = depth + 1; k < kinds.length; k++) {
-      open[kinds[k]!]!--;
-      inner.push(positions[k]!);
+      open[stack[k]!]!--;
+      inner.push(positions.items[k]!);
     }
     open[closing]!--;
     kinds.length = depth;
@@ -144,11 +165,11 @@ function scan(text: string): BracketDigest {
   }
   if (inner.length === 0 && kinds.length === 0 && headKinds.length === 0) return NOTHING;
   return {
-    inner: inner.slice(),
-    tailKinds: kinds.slice(),
-    tailAt: positions.slice(),
-    headKinds: headKinds.slice(),
-    headAt: headAt.slice(),
+    inner: inner.copy(),
+    tailKinds: kinds.copy(),
+    tailAt: positions.copy(),
+    headKinds: headKinds.copy(),
+    headAt: headAt.copy(),
     endsSentence: endsSentence(text),
   };
 }
