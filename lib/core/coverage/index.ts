@@ -314,7 +314,7 @@ function compute(template: Template, scanner: Scanner, input: CoverageInput): Co
     if (!range || section.topics.length === 0) continue;
     for (let li = lineIndexAt(parsed, range.start); li < parsed.lines.length && parsed.lines[li]!.start < range.end; li++) inRange[li] = 1;
   }
-  const tokensByLine: Token[][] = parsed.lines.map((line, li) => (inRange[li] ? scanner.scan(line.text) : scanner.placeholders(line.text)));
+  const tokensByLine: Token[][] = parsed.lines.map((line, li) => (inRange[li] ? scanner.scan(line.text, line.info) : scanner.placeholders(line.text)));
   scanner.sweep();
   const units = unitTypes(unitPlaces(parsed, docStart));
   const cueSeen = new Int32Array(scanner.groups).fill(-1);

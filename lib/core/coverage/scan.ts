@@ -4,6 +4,7 @@
 // and a phrase word only with a companion in it. A numeral with a measure word that is a slogan (四个意识,
 // 两个维护) is no count. Results are cached per line text and per template.
 import type { Template } from '../template/schema';
+import type { LineSlots } from '../rules/types';
 
 export type TokenKind = 'keyword' | 'count' | 'placeholder' | 'vague';
 
@@ -69,7 +70,8 @@ export interface Scanner {
   owners: Owner[][];
   /** Number of phrase sets in the template. */
   groups: number;
-  scan(line: string): Token[];
+  /** The line's tokens; kept in `slots` when given (the outline's reading of the line), else in a Map by text. */
+  scan(line: string, slots?: LineSlots): Token[];
   /** Only the count placeholders of a line (召开X次, __次), as scan() would find them. */
   placeholders(line: string): Token[];
   /** Ends an analysis: keeps only the lines it used. */
@@ -327,7 +329,15 @@ export function createScanner(template: Template): Scanner {
       }
       return tokens;
     },
-    scan(line) {
+    scan(line, slots) {
+      // Tokens depend on the template's compiled literals only: any scanner of the same template may reuse them.
+      if (slots) {
+        if (slots.tokensBy === compiled) return slots.tokens as Token[];
+        const tokens = read(line);
+        slots.tokens = tokens;
+        slots.tokensBy = compiled;
+        return tokens;
+      }
       let tokens = current.get(line);
       if (tokens) return tokens;
       tokens = previous.get(line) ?? read(line);

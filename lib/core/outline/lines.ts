@@ -4,6 +4,7 @@
 import { matchMarker, mayStartMarker, KIND_RANK, type BadMarkReason, type MarkerKind } from './markers';
 import { isCruftLine as isWebCruftLine, stripCruftFragments } from '../rules/web-cruft';
 import { hasSentenceMark, withoutTitleNote } from '../rules/text';
+import type { LineSlots } from '../rules/types';
 
 export interface LineMark {
   kind: MarkerKind;
@@ -26,7 +27,7 @@ export interface LineMark {
   key?: string;
 }
 
-export interface LineInfo {
+export interface LineInfo extends LineSlots {
   /** Web-page cruft ("- 范文问答", "[朗读]" alone, "上一篇"…): not part of the report. */
   cruft: boolean;
   /** Reads as a document title (关于…情况报告); a new report starts here. */
@@ -179,7 +180,7 @@ export function readLine(line: string): LineInfo {
   let contentEnd = line.length;
   while (contentStart < contentEnd && isBlankCode(line.charCodeAt(contentStart))) contentStart++;
   while (contentEnd > contentStart && isBlankCode(line.charCodeAt(contentEnd - 1))) contentEnd--;
-  const info: LineInfo = { cruft: false, title: false, plain: false, contentStart, contentEnd, marks: NO_MARKS };
+  const info: LineInfo = { cruft: false, title: false, plain: false, contentStart, contentEnd, marks: NO_MARKS, rules: undefined, tokens: undefined, tokensBy: undefined };
   if (contentStart === contentEnd) return info;
   const content = line.slice(contentStart, contentEnd);
   if (isCruftLine(content)) {

@@ -26,7 +26,7 @@ import { spinArtefacts } from './spin-artefacts';
 import { staleReferences } from './stale-references';
 import { strayDot } from './stray-dot';
 import { escapeRegExp, NO_FINDINGS, splitParagraphs } from './text';
-import type { DocumentRule, Paragraph, ParagraphRule, Rule, RuleContext } from './types';
+import type { DocumentRule, LineSlots, Paragraph, ParagraphRule, Rule, RuleContext } from './types';
 import { unbalancedBrackets } from './unbalanced-brackets';
 import { userEntries } from './user-entries';
 import { webCruft } from './web-cruft';
@@ -65,8 +65,9 @@ export interface RuleInput {
   /**
    * The text's lines split at \n only, if the caller has them (analyze() passes the outline's): they are the
    * paragraphs when the text has no other line break, so that the lines are not cut out of the text twice.
+   * With the outline's reading of each line (`info`), the runner keeps its results there (see LineSlots).
    */
-  lines?: readonly Paragraph[];
+  lines?: readonly (Paragraph & { info?: LineSlots })[];
 }
 
 /** Line breaks other than \n, which splitParagraphs also splits at. */
@@ -157,6 +158,8 @@ interface CachedParagraph {
   findings: Finding[];
   base: number;
   digests: unknown[];
+  /** The runner and period it was made for (a line's slot may hold another runner's entry). */
+  owner: object;
 }
 
 const byPosition = (a: Finding, b: Finding) => a.start - b.start || a.end - b.end;
@@ -229,6 +232,9 @@ export function createRuleRunner(config?: RuleConfig): { run(input: RuleInput): 
   const context = contextFor(config);
   let cache = new Map<string, CachedParagraph>();
   let cachedPeriod = '';
+  // Stamps this runner's entries for the current period; a new period makes a new one, so that no entry made
+  // for another period is taken.
+  let owner: object = {};
 
   function check(text: string, base: number, ctx: RuleContext): CachedParagraph {
     // Most paragraphs have no finding: they share one empty list (never added to) instead of each allocating
@@ -266,7 +272,7 @@ export function createRuleRunner(config?: RuleConfig): { run(input: RuleInput): 
     }
     const digests: unknown[] = new Array(documentRules.length);
     for (let d = 0; d < documentRules.length; d++) digests[d] = documentRules[d]!.prepare(text);
-    return { findings, base, digests };
+    return { findings, base, digests, owner };
   }
 
   return {
@@ -275,11 +281,13 @@ export function createRuleRunner(config?: RuleConfig): { run(input: RuleInput): 
       if (pk !== cachedPeriod) {
         cache = new Map();
         cachedPeriod = pk;
+        owner = {};
       }
       const ctx: RuleContext = { ...context, period: input.period };
       const text = input.text;
       const limit = text.length;
-      const paragraphs = input.lines && !OTHER_BREAKS.test(text) ? input.lines : splitParagraphs(text);
+      const lines = input.lines && !OTHER_BREAKS.test(text) ? input.lines : undefined;
+      const paragraphs: readonly (Paragraph & { info?: LineSlots })[] = lines ?? splitParagraphs(text);
       const next = new Map<string, CachedParagraph>();
       // A first analysis has nothing cached: one lookup per paragraph, not two.
       const previous = cache.size > 0 ? cache : undefined;
@@ -288,9 +296,19 @@ export function createRuleRunner(config?: RuleConfig): { run(input: RuleInput): 
       for (let p = 0; p < paragraphs.length; p++) {
         const para = paragraphs[p]!;
         const key = para.text;
-        let entry = next.get(key);
-        let changed = entry === undefined;
-        if (changed) entry = previous?.get(key);
+        // The line's slot when the outline read it (equal lines share one), else this runner's own Map.
+        const slot = para.info;
+        let entry: CachedParagraph | undefined;
+        let changed: boolean;
+        if (slot) {
+          entry = slot.rules as CachedParagraph | undefined;
+          if (entry !== undefined && entry.owner !== owner) entry = undefined;
+          changed = entry === undefined;
+        } else {
+          entry = next.get(key);
+          changed = entry === undefined;
+          if (changed) entry = previous?.get(key);
+        }
         if (entry === undefined) {
           entry = check(key, para.start, ctx);
         } else if (entry.base !== para.start && entry.findings.length > 0) {
@@ -299,10 +317,13 @@ export function createRuleRunner(config?: RuleConfig): { run(input: RuleInput): 
           const list = entry.findings;
           const copies: Finding[] = new Array(list.length);
           for (let i = 0; i < list.length; i++) copies[i] = moved(list[i]!, by);
-          entry = { findings: copies, base: para.start, digests: entry.digests };
+          entry = { findings: copies, base: para.start, digests: entry.digests, owner };
           changed = true;
         }
-        if (changed) next.set(key, entry);
+        if (changed) {
+          if (slot) slot.rules = entry;
+          else next.set(key, entry);
+        }
         const list = entry.findings;
         if (para.end + 1 < limit) for (let i = 0; i < list.length; i++) findings.push(list[i]!);
         else for (let i = 0; i < list.length; i++) findings.push(clamped(list[i]!, limit));

@@ -9,6 +9,20 @@ export interface Paragraph {
   end: number;
 }
 
+/**
+ * Results kept with a line's cached reading: the outline's reading of a line (LineInfo) is shared by equal
+ * lines and kept between analyses while the line stays in the text, so the stages after it keep theirs on it
+ * instead of looking every line's text up in a Map of their own. Each entry carries whose it is (a runner and
+ * period, a coverage scanner); an entry of another owner is read as absent and replaced.
+ */
+export interface LineSlots {
+  /** The rule runner's results for the line (rules/index.ts). */
+  rules: unknown;
+  /** Coverage's tokens for the line (coverage/scan.ts), and the scanner that read them. */
+  tokens: unknown;
+  tokensBy: unknown;
+}
+
 /** Everything a rule may read besides the text: the report period and the compiled, user-adjusted packs. */
 export interface RuleContext {
   period?: ReportPeriod;

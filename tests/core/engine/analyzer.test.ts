@@ -12,6 +12,33 @@ describe('createAnalyzer', () => {
     expect(analyzer.update(edited)).toEqual(analyze(edited, { templateId: 'ideology-annual' }));
   });
 
+  // The runner and coverage keep their per-line results on the outline's reading of each line, which equal
+  // lines share and which outlives an analysis while the line stays: moved, repeated and re-dated lines must
+  // still give what a fresh run gives.
+  it('gives the analysis of a fresh run after lines move, repeat and the period changes', () => {
+    const analyzer = createAnalyzer();
+    const body = report('E');
+    const steps = [
+      body,
+      `新增一行：召开X次会议。\n${body}`,
+      `${body}\n${body.split('\n').slice(2, 6).join('\n')}\n召开X次会议。`,
+      `2021年上半年意识形态工作总结\n${body}\n深入开展党史学习教育。`,
+      `2024年上半年意识形态工作总结\n${body}\n深入开展党史学习教育。`,
+      `2024年上半年意识形态工作总结\n${body}\n深入开展党史学习教育。\n2024年上半年意识形态工作总结`,
+    ];
+    for (const text of steps) expect(analyzer.update(text)).toEqual(analyze(text));
+  });
+
+  it('keeps two analyzers with different settings apart on the same text', () => {
+    const text = `${report('E')}\n召开X次会议。`;
+    const all = createAnalyzer();
+    const fewer = createAnalyzer({ rules: { disabledRules: ['placeholders'] }, templateId: 'none' });
+    for (let round = 0; round < 2; round++) {
+      expect(all.update(text)).toEqual(analyze(text));
+      expect(fewer.update(text)).toEqual(analyze(text, { rules: { disabledRules: ['placeholders'] }, templateId: 'none' }));
+    }
+  });
+
   it('follows a heading typed into the text', () => {
     const analyzer = createAnalyzer({ templateId: 'ideology-annual' });
     analyzer.update('一、主要工作情况\n正文。');

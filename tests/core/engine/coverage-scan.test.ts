@@ -38,3 +38,26 @@ describe('the pair shortcut of the coverage scan', () => {
     });
   }
 });
+
+describe('tokens kept with the line', () => {
+  it('are taken only from a scanner of the same template', () => {
+    // analyze() hands the scan the outline's per-line slots, which outlive an analysis: after the report's
+    // title picks another template, a line's tokens must be read again with that template's literals.
+    const lines = builtinTemplates.flatMap((t) => createScanner(t).keywords.slice(0, 40)).map((k, i) => `第${i}条：${k}，召开X次会议。`);
+    const slots = lines.map(() => ({ rules: undefined, tokens: undefined, tokensBy: undefined }));
+    let differs = 0;
+    for (let round = 0; round < 2; round++) {
+      for (const template of builtinTemplates) {
+        const scanner = createScanner(template);
+        const fresh = createScanner(template);
+        lines.forEach((line, i) => {
+          const expected = fresh.scan(line);
+          expect(scanner.scan(line, slots[i])).toEqual(expected);
+          if (JSON.stringify(expected) !== JSON.stringify(createScanner(builtinTemplates[0]!).scan(line))) differs++;
+        });
+      }
+    }
+    // The templates read these lines differently, so the comparison above could tell a stale entry.
+    expect(differs).toBeGreaterThan(0);
+  });
+});

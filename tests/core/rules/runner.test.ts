@@ -15,6 +15,30 @@ describe('createRuleRunner', () => {
     }
   });
 
+  it('keeps the results of each runner and each period apart in lines shared between them', () => {
+    // analyze() passes the outline's lines, whose `info` slots equal lines share and later analyses reuse.
+    const text = `${corpus.slice(0, 4_000)}\n深入开展党史学习教育。\n召开X次会议。\n召开X次会议。`;
+    const slots = new Map<string, { rules: unknown; tokens: unknown; tokensBy: unknown }>();
+    let start = 0;
+    const lines = text.split('\n').map((line) => {
+      if (!slots.has(line)) slots.set(line, { rules: undefined, tokens: undefined, tokensBy: undefined });
+      const paragraph = { text: line, start, end: start + line.length, info: slots.get(line)! };
+      start += line.length + 1;
+      return paragraph;
+    });
+    const all = createRuleRunner();
+    const fewer = createRuleRunner({ disabledRules: ['placeholders'] });
+    const periods = [{ year: 2021, half: 1 as const }, { year: 2025, half: 1 as const }];
+    for (let round = 0; round < 2; round++) {
+      for (const period of periods) {
+        expect(all.run({ text, lines, period })).toEqual(runRules({ text, period }));
+        expect(fewer.run({ text, lines, period })).toEqual(runRules({ text, period }, { disabledRules: ['placeholders'] }));
+      }
+    }
+    // The two periods read the campaign differently, so the comparison above could tell them apart.
+    expect(runRules({ text, period: periods[0] })).not.toEqual(runRules({ text, period: periods[1] }));
+  });
+
   it('gives the same findings after a deletion that joins two paragraphs', () => {
     const runner = createRuleRunner();
     const text = corpus.slice(0, 8_000);
