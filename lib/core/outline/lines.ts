@@ -75,14 +75,15 @@ function isTitleEndCode(code: number): boolean {
   );
 }
 
-export function isCruftLine(content: string): boolean {
+/** `slots`: where web-cruft keeps its answer for the line, for the rules that ask after the outline. */
+export function isCruftLine(content: string, slots?: LineSlots): boolean {
   if (content.length === 0) return false;
   // The lines web-cruft removes whole (更新时间：…, 首页 > …, a blurb of a sentence or two, 篇一) are not the
   // report either.
-  if (content.length > 60) return isWebCruftLine(content);
+  if (content.length > 60) return isWebCruftLine(content, slots);
   const stripped = withoutInlineCruft(content).trim();
   if (stripped === '') return true;
-  return (CRUFT_LINE_FIRST.has(stripped.charCodeAt(0)) && CRUFT_LINE_RE.test(stripped)) || isWebCruftLine(stripped);
+  return (CRUFT_LINE_FIRST.has(stripped.charCodeAt(0)) && CRUFT_LINE_RE.test(stripped)) || isWebCruftLine(stripped, slots);
 }
 
 /** ”’"」』）) — what may close a sentence before the next one starts. */
@@ -180,10 +181,10 @@ export function readLine(line: string): LineInfo {
   let contentEnd = line.length;
   while (contentStart < contentEnd && isBlankCode(line.charCodeAt(contentStart))) contentStart++;
   while (contentEnd > contentStart && isBlankCode(line.charCodeAt(contentEnd - 1))) contentEnd--;
-  const info: LineInfo = { cruft: false, title: false, plain: false, contentStart, contentEnd, marks: NO_MARKS, rules: undefined, tokens: undefined, tokensBy: undefined };
+  const info: LineInfo = { cruft: false, title: false, plain: false, contentStart, contentEnd, marks: NO_MARKS, rules: undefined, tokens: undefined, tokensBy: undefined, cruftKey: undefined, cruftEntries: undefined, fragmentKey: undefined, fragments: undefined };
   if (contentStart === contentEnd) return info;
   const content = line.slice(contentStart, contentEnd);
-  if (isCruftLine(content)) {
+  if (isCruftLine(content, info)) {
     info.cruft = true;
     return info;
   }
@@ -224,7 +225,7 @@ export function readLine(line: string): LineInfo {
   // Titles and unnumbered section names are short; a paragraph is not read for them.
   if (content.length <= 80 && (info.marks.length === 0 || info.marks[0]!.start !== contentStart)) {
     // A page title keeps its title words under the site's suffix: …工作总结（精选5篇）, …工作总结范文.
-    const stripped = stripCruftFragments(withoutInlineCruft(content)).trim();
+    const stripped = stripCruftFragments(withoutInlineCruft(content), info).trim();
     // Code units first: this runs on most short lines of a text (a roster's, a log's), and a RegExp call per
     // test per line cost more than the reading.
     const marked = hasSentenceMark(stripped);

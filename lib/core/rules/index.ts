@@ -236,7 +236,7 @@ export function createRuleRunner(config?: RuleConfig): { run(input: RuleInput): 
   // for another period is taken.
   let owner: object = {};
 
-  function check(text: string, base: number, ctx: RuleContext): CachedParagraph {
+  function check(text: string, base: number, ctx: RuleContext, slot: LineSlots | undefined): CachedParagraph {
     // Most paragraphs have no finding: they share one empty list (never added to) instead of each allocating
     // one, which on a list of 40,000 short lines was garbage the collector had to copy.
     let findings: Finding[] = NO_FINDINGS;
@@ -246,7 +246,7 @@ export function createRuleRunner(config?: RuleConfig): { run(input: RuleInput): 
       for (let r = 0; r < paragraphRules.length; r++) {
         const bit = ruleBits[r]!;
         if (bit !== 0 && (present & bit) === 0) continue;
-        const found = paragraphRules[r]!.check(text, ctx);
+        const found = paragraphRules[r]!.check(text, ctx, slot);
         if (found.length === 0) continue;
         if (findings === NO_FINDINGS) findings = [];
         for (let i = 0; i < found.length; i++) {
@@ -271,7 +271,7 @@ export function createRuleRunner(config?: RuleConfig): { run(input: RuleInput): 
       }
     }
     const digests: unknown[] = new Array(documentRules.length);
-    for (let d = 0; d < documentRules.length; d++) digests[d] = documentRules[d]!.prepare(text);
+    for (let d = 0; d < documentRules.length; d++) digests[d] = documentRules[d]!.prepare(text, slot);
     return { findings, base, digests, owner };
   }
 
@@ -310,7 +310,7 @@ export function createRuleRunner(config?: RuleConfig): { run(input: RuleInput): 
           if (changed) entry = previous?.get(key);
         }
         if (entry === undefined) {
-          entry = check(key, para.start, ctx);
+          entry = check(key, para.start, ctx, slot);
         } else if (entry.base !== para.start && entry.findings.length > 0) {
           // A paragraph without findings has nothing to move: one entry serves all its copies.
           const by = para.start - entry.base;

@@ -16,7 +16,7 @@
 // Known false positive: a form whose cover field and first field both hold the report's title.
 import { hasSentenceMark, withoutTitleNote } from './text';
 import { isCruftLine, stripCruftFragments } from './web-cruft';
-import type { DocumentRule, Finding, Paragraph } from './types';
+import type { DocumentRule, Finding, LineSlots, Paragraph } from './types';
 
 const enum Kind {
   Blank,
@@ -67,11 +67,12 @@ function digest(kind: Kind, key = '', index = 0, bar = false): TitleDigest {
   return key === '' && index === 0 && !bar ? PLAIN[kind]! : { kind, key, index, bar };
 }
 
-export function titleDigest(text: string): TitleDigest {
+/** `slots`: the line's slots, where web-cruft's answers for it may already be (see LineSlots). */
+export function titleDigest(text: string, slots?: LineSlots): TitleDigest {
   const content = text.trim();
   if (content === '') return BLANK;
   if (content.length > 320) return withDoubled(text, digest(Kind.Body));
-  if (isCruftLine(content)) return digest(Kind.Cruft);
+  if (isCruftLine(content, slots)) return digest(Kind.Cruft);
   if (content.length > 120) return withDoubled(text, digest(Kind.Body));
   // Every line of a text is read here, most of them a roster's or a log's: the tests below read code units
   // first and run a RegExp only where one can match (a call per test per line was most of this digest's cost).
@@ -80,7 +81,7 @@ export function titleDigest(text: string): TitleDigest {
   if (barAt > 0) title = title.slice(0, barAt);
   const index = mayStartIndex(title.charCodeAt(0)) ? INDEX.exec(title) : null;
   if (index) title = title.slice(index[0].length);
-  title = stripCruftFragments(title).trim();
+  title = stripCruftFragments(title, slots).trim();
   if (title.length < 6 || title.length > 60 || hasSentenceMark(title) || (mayStartHeading(title.charCodeAt(0)) && HEADING.test(title))) {
     return content.length <= 24 && !hasSentenceMark(content) ? digest(Kind.Short) : withDoubled(text, digest(Kind.Body));
   }

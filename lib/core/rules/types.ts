@@ -21,6 +21,15 @@ export interface LineSlots {
   /** Coverage's tokens for the line (coverage/scan.ts), and the scanner that read them. */
   tokens: unknown;
   tokensBy: unknown;
+  /**
+   * web-cruft's answers for one string of the line (the line, or its content without blanks at the ends, as
+   * the outline asks): the whole-line entries and the fragments. The outline asks first; the web-cruft and
+   * repeated-title rules then find the answer here (rules/web-cruft.ts).
+   */
+  cruftKey: string | undefined;
+  cruftEntries: string[] | undefined;
+  fragmentKey: string | undefined;
+  fragments: unknown;
 }
 
 /** Everything a rule may read besides the text: the report period and the compiled, user-adjusted packs. */
@@ -51,7 +60,9 @@ export interface ParagraphRule {
    * tests/core/rules/needs.test.ts checks that a paragraph without them never gets one.
    */
   needs?: string;
-  check(text: string, context: RuleContext): Finding[];
+  /** `line`: the paragraph's slots when the runner has the outline's lines (read-only but for what the rule's
+   * own helpers keep there). */
+  check(text: string, context: RuleContext, line?: LineSlots): Finding[];
 }
 
 /**
@@ -63,7 +74,7 @@ export interface DocumentRule<D = unknown> {
   id: string;
   category: string;
   scope: 'document';
-  prepare(text: string): D;
+  prepare(text: string, line?: LineSlots): D;
   check(paragraphs: readonly Paragraph[], digests: readonly D[], text: string): Finding[];
 }
 

@@ -15,7 +15,7 @@
 import { cruftPack } from '../packs';
 import { createLiteralFilter, literalTables, requiredLiterals } from './literal-filter';
 import { NO_FINDINGS } from './text';
-import type { Finding, ParagraphRule } from './types';
+import type { Finding, LineSlots, ParagraphRule } from './types';
 
 const fragmentEntries = cruftPack.entries.filter((e) => !e.line);
 const fragmentIds = fragmentEntries.map((e) => e.id);
@@ -120,57 +120,60 @@ export function cruftLineEntries(line: string, disabled: ReadonlySet<string> = N
   return pos >= end && alone ? ids : undefined;
 }
 
-// The outline, the title rule and this rule each ask about the same lines on a first analysis: the answers with
-// every entry on are kept for the latest lines (bounded tables, emptied when full). Fragments are kept only for
-// lines that pass the prefilter; the rest are answered by it. The bound holds every line of a megabyte of short
-// lines (a roster has 37,000): with 4,096, the outline's pass had emptied the table before the rules read the
-// same lines, and a 1 MB log paid the whole-line patterns twice per line. The keys are the lines themselves
-// (slices of the analysed text, not copies): a full table costs about 40 bytes a line, some 2.6 MB, and keeps
-// the last long text it read alive until it is emptied.
-const MEMO_SIZE = 65536;
-let memo = new Map<string, string[] | null>();
-let fragmentMemo = new Map<string, readonly Span[]>();
-
-function memoFragments(line: string): readonly Span[] {
-  if (!mayHoldFragment(line)) return NO_SPANS;
-  const known = fragmentMemo.get(line);
-  if (known !== undefined) return known;
-  const found = scanFragments(line);
-  if (fragmentMemo.size >= MEMO_SIZE) fragmentMemo = new Map();
-  fragmentMemo.set(line, found);
-  return found;
-}
-
-// The rule and the title rule's digest ask about a paragraph one right after the other: the last answer is
-// kept beside the table, so the second asks no Map.
+// The outline, the title rule and this rule each ask about the same lines on a first analysis. The answers
+// (with every entry on) are kept in the line's slots when the caller has them (the outline's reading of the
+// line, which analyze() hands the rules): the outline asks first, the rules find the answer there. A table by
+// text, as before, was a lookup in tens of thousands of entries per line and per rule, which cost more than
+// the reading on a roster. Callers without slots keep the latest answer only; this rule and the title rule ask
+// about a paragraph one right after the other.
 let lastLine: string | undefined;
 let lastEntries: string[] | undefined;
+let lastFragmentLine: string | undefined;
+let lastFragments: readonly Span[] = NO_SPANS;
 
-function memoLineEntries(line: string): string[] | undefined {
+function memoLineEntries(line: string, slots: LineSlots | undefined): string[] | undefined {
   if (line.length > MAX_LINE + 16) return undefined;
-  if (line === lastLine) return lastEntries;
-  if (!mayBeItemLine(line)) return undefined;
-  const known = memo.get(line);
+  if (slots !== undefined && slots.cruftKey === line) return slots.cruftEntries;
   let found: string[] | undefined;
-  if (known !== undefined) found = known ?? undefined;
+  if (line === lastLine) found = lastEntries;
   else {
-    found = cruftLineEntries(line);
-    if (memo.size >= MEMO_SIZE) memo = new Map();
-    memo.set(line, found ?? null);
+    found = mayBeItemLine(line) ? cruftLineEntries(line) : undefined;
+    lastLine = line;
+    lastEntries = found;
   }
-  lastLine = line;
-  lastEntries = found;
+  if (slots !== undefined) {
+    slots.cruftKey = line;
+    slots.cruftEntries = found;
+  }
   return found;
 }
 
-/** Whether web-cruft removes the whole line (the period and the title are looked for under such lines). */
-export function isCruftLine(line: string): boolean {
-  return memoLineEntries(line) !== undefined;
+function memoFragments(line: string, slots: LineSlots | undefined): readonly Span[] {
+  if (!mayHoldFragment(line)) return NO_SPANS;
+  if (slots !== undefined && slots.fragmentKey === line) return slots.fragments as readonly Span[];
+  let found: readonly Span[];
+  if (line === lastFragmentLine) found = lastFragments;
+  else {
+    found = scanFragments(line);
+    lastFragmentLine = line;
+    lastFragments = found;
+  }
+  if (slots !== undefined) {
+    slots.fragmentKey = line;
+    slots.fragments = found;
+  }
+  return found;
+}
+
+/** Whether web-cruft removes the whole line (the period and the title are looked for under such lines).
+ * `slots`: the line's slots, where the answer is kept for the next to ask (see LineSlots). */
+export function isCruftLine(line: string, slots?: LineSlots): boolean {
+  return memoLineEntries(line, slots) !== undefined;
 }
 
 /** The line without the fragments web-cruft removes from it (（精选5篇）, [朗读], 篇一：…), for reading titles. */
-export function stripCruftFragments(line: string): string {
-  const spans = memoFragments(line);
+export function stripCruftFragments(line: string, slots?: LineSlots): string {
+  const spans = memoFragments(line, slots);
   if (spans.length === 0) return line;
   let out = '';
   let last = 0;
@@ -188,8 +191,8 @@ export const webCruft: ParagraphRule = {
   id: 'web-cruft',
   category: 'cruft',
   scope: 'paragraph',
-  check(text, context) {
-    let whole = memoLineEntries(text);
+  check(text, context, line) {
+    let whole = memoLineEntries(text, line);
     if (whole && context.disabledEntries.size > 0 && whole.some((id) => context.disabledEntries.has(id))) {
       whole = cruftLineEntries(text, context.disabledEntries);
     }
@@ -206,7 +209,7 @@ export const webCruft: ParagraphRule = {
         },
       ];
     }
-    const found = memoFragments(text);
+    const found = memoFragments(text, line);
     if (found.length === 0) return NO_FINDINGS;
     const spans = context.disabledEntries.size > 0 ? found.filter((s) => !context.disabledEntries.has(s.entry)) : found;
     if (spans.length === 0) return NO_FINDINGS;

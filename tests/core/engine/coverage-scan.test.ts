@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { createScanner } from '../../../lib/core/coverage/scan';
 import { builtinTemplates } from '../../../lib/core/template';
+import type { LineSlots } from '../../../lib/core/rules/types';
 
 /** Characters a figure or a sentence end can start with: left out, so that only literals are compared. */
 const FIGURE_OR_END = /[XxＸｘ×＊*_＿□○0-9０-９一二三四五六七八九十两百多若数几屡。！？；!?;]/;
@@ -44,7 +45,7 @@ describe('tokens kept with the line', () => {
     // analyze() hands the scan the outline's per-line slots, which outlive an analysis: after the report's
     // title picks another template, a line's tokens must be read again with that template's literals.
     const lines = builtinTemplates.flatMap((t) => createScanner(t).keywords.slice(0, 40)).map((k, i) => `第${i}条：${k}，召开X次会议。`);
-    const slots = lines.map(() => ({ rules: undefined, tokens: undefined, tokensBy: undefined }));
+    const slots: LineSlots[] = lines.map(() => ({ rules: undefined, tokens: undefined, tokensBy: undefined, cruftKey: undefined, cruftEntries: undefined, fragmentKey: undefined, fragments: undefined }));
     let differs = 0;
     for (let round = 0; round < 2; round++) {
       for (const template of builtinTemplates) {

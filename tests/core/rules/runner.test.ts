@@ -1,6 +1,10 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { createOutlineParser } from '../../../lib/core/outline/parse';
+import { createLineCache } from '../../../lib/core/outline/lines';
 import { createRuleRunner, dictionaryPatterns, rules, runRules } from '../../../lib/core/rules';
 import { corpusText } from '../../fixtures/corpus/edits';
+import type { LineSlots } from '../../../lib/core/rules/types';
 
 const corpus = corpusText();
 
@@ -18,10 +22,10 @@ describe('createRuleRunner', () => {
   it('keeps the results of each runner and each period apart in lines shared between them', () => {
     // analyze() passes the outline's lines, whose `info` slots equal lines share and later analyses reuse.
     const text = `${corpus.slice(0, 4_000)}\n深入开展党史学习教育。\n召开X次会议。\n召开X次会议。`;
-    const slots = new Map<string, { rules: unknown; tokens: unknown; tokensBy: unknown }>();
+    const slots = new Map<string, LineSlots>();
     let start = 0;
     const lines = text.split('\n').map((line) => {
-      if (!slots.has(line)) slots.set(line, { rules: undefined, tokens: undefined, tokensBy: undefined });
+      if (!slots.has(line)) slots.set(line, { rules: undefined, tokens: undefined, tokensBy: undefined, cruftKey: undefined, cruftEntries: undefined, fragmentKey: undefined, fragments: undefined });
       const paragraph = { text: line, start, end: start + line.length, info: slots.get(line)! };
       start += line.length + 1;
       return paragraph;
@@ -132,5 +136,30 @@ describe('dictionaryPatterns', () => {
     const patterns = dictionaryPatterns();
     expect(patterns.length).toBeGreaterThan(50);
     for (const p of patterns) expect(() => new RegExp(p)).not.toThrow();
+  });
+});
+
+describe('answers kept in the outline’s lines', () => {
+  // web-cruft keeps its answer for one string of a line in the line's slots; the outline asks about the
+  // line's content, the rules about the line as written, the title rule about the title without a menu index
+  // or a page's title bar. Each must get the answer for its own string: on 文库 pages, indented, with bars.
+  const dir = new URL('../../fixtures/real/', import.meta.url);
+  const texts = readdirSync(dir).filter((f) => f.endsWith('.txt')).map((f) => readFileSync(new URL(f, dir), 'utf8'));
+  const variants = (text: string) => [
+    text,
+    text.split('\n').map((l) => (l.trim() === '' ? l : `　　${l}  `)).join('\n'),
+    text.split('\n').map((l, i) => (i % 3 === 0 && l.trim() !== '' ? `${i % 2 ? '1.' : '【2】'}${l}｜范文大全（精选5篇）` : l)).join('\n'),
+    // The outline reads a short line without its inline cruft ([打印]), the rules read it as written.
+    `发布时间：2023-05-06 [打印]\n${text.split('\n').map((l, i) => (i % 4 === 1 ? `${l} [打印]` : l)).join('\n')}`,
+  ];
+  it('gives the findings of a run without them', () => {
+    let compared = 0;
+    for (const text of texts.flatMap(variants)) {
+      const parsed = createOutlineParser(createLineCache()).parse(text);
+      const found = createRuleRunner().run({ text, lines: parsed.lines });
+      expect(found).toEqual(runRules({ text }));
+      compared += found.filter((f) => f.ruleId === 'web-cruft' || f.ruleId === 'repeated-title').length;
+    }
+    expect(compared).toBeGreaterThan(50);
   });
 });
