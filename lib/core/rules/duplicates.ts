@@ -572,52 +572,64 @@ class Buckets {
 
 const candidates = new Int32Array(4 * (FIRST_IN_BUCKET + RECENT_IN_BUCKET));
 const bandBuckets = new Int32Array(4);
-const shared = new Int32Array(candidates.length);
+/** Per candidate paragraph: the line that last offered it (stamp) and how many of that line's bands it shares. */
+let offeredBy = new Int32Array(0);
+let sharedBands = new Int32Array(0);
+const distinct = new Int32Array(candidates.length);
+const chosen = new Int32Array(MAX_TRIES);
 
 /**
  * At most MAX_TRIES paragraphs a paragraph is compared with, out of its bucket candidates: those that share
  * the most of its four bands (the number of bins two paragraphs agree on estimates their similarity, and a
  * copy at J ≥ 0.9 shares three or four bands on average), the earlier first on a tie; then in text order, so
- * that the first to pass — the original — is the earliest of them. Reorders `candidates[0 … n)` and returns how
- * many of them to try.
+ * that the first to pass — the original — is the earliest of them. `line` is the paragraph asking (it stamps
+ * the per-paragraph counts, so nothing is cleared between lines). Writes them to `candidates[0 …)` and returns
+ * how many to try.
  */
-function pickCandidates(n: number): number {
-  // Insertion sort by paragraph: at most a few dozen candidates, usually a handful.
-  for (let a = 1; a < n; a++) {
-    const v = candidates[a]!;
-    let b = a - 1;
-    while (b >= 0 && candidates[b]! > v) {
-      candidates[b + 1] = candidates[b]!;
-      b--;
-    }
-    candidates[b + 1] = v;
-  }
-  // One entry per paragraph, with the number of bands it shares (its repeats in the sorted list).
+function pickCandidates(n: number, line: number): number {
+  // Each candidate once, with the number of bands it shares (how often its buckets offered it): counted per
+  // paragraph with a stamp, not by sorting the list.
   let m = 0;
   for (let a = 0; a < n; a++) {
-    if (m > 0 && candidates[m - 1] === candidates[a]) shared[m - 1]!++;
+    const j = candidates[a]!;
+    if (offeredBy[j] === line) sharedBands[j]!++;
     else {
-      candidates[m] = candidates[a]!;
-      shared[m++] = 1;
+      offeredBy[j] = line;
+      sharedBands[j] = 1;
+      distinct[m++] = j;
     }
   }
-  // Keep the MAX_TRIES that share the most bands (stable: the earlier first), still in text order; of those
-  // that share a single band, only the earliest, and only when none shares more. A copy at J ≥ 0.9 shares two
-  // or more of its four bands with its original in 97 % of cases, while two lines of a list that merely look
-  // alike mostly share one: on a roster nearly every line has several such candidates, each a full comparison
-  // that fails.
+  // Keep the MAX_TRIES that share the most bands (the earlier first on a tie); of those that share a single
+  // band, only the earliest, and only when none shares more. A copy at J ≥ 0.9 shares two or more of its four
+  // bands with its original in 97 % of cases, while two lines of a list that merely look alike mostly share
+  // one: on a roster nearly every line has several such candidates, each a full comparison that fails.
   let kept = 0;
-  let single = 0;
   for (let bands = 4; bands >= 1 && kept < MAX_TRIES; bands--) {
-    for (let a = 0; a < m && kept < MAX_TRIES; a++) {
-      if (shared[a] !== bands) continue;
-      if (bands === 1 && (kept > 0 || single++ >= SINGLE_BAND_TRIES)) break;
-      shared[a] = -kept++ - 1;
+    const limit = bands === 1 ? (kept > 0 ? 0 : SINGLE_BAND_TRIES) : MAX_TRIES - kept;
+    // The earliest `limit` paragraphs with this many bands, taken one at a time (a handful of candidates).
+    for (let taken = 0; taken < limit; taken++) {
+      let best = -1;
+      for (let a = 0; a < m; a++) {
+        const j = distinct[a]!;
+        if (sharedBands[j] === bands && (best < 0 || j < best)) best = j;
+      }
+      if (best < 0) break;
+      sharedBands[best] = 0;
+      chosen[kept++] = best;
     }
   }
-  let out = 0;
-  for (let a = 0; a < m; a++) if (shared[a]! < 0) candidates[out++] = candidates[a]!;
-  return out;
+  // In text order.
+  for (let a = 1; a < kept; a++) {
+    const v = chosen[a]!;
+    let b = a - 1;
+    while (b >= 0 && chosen[b]! > v) {
+      chosen[b + 1] = chosen[b]!;
+      b--;
+    }
+    chosen[b + 1] = v;
+  }
+  for (let a = 0; a < kept; a++) candidates[a] = chosen[a]!;
+  return kept;
 }
 
 function findCopies(digests: readonly DuplicateDigest[]): (Copy | undefined)[] {
@@ -639,6 +651,12 @@ function findCopies(digests: readonly DuplicateDigest[]): (Copy | undefined)[] {
     if (d.band0 !== NO_BAND) bandCount += 4;
   }
   const buckets = new Buckets(bandCount);
+  if (offeredBy.length < digests.length || offeredBy.length > 4 * digests.length + 65536) {
+    offeredBy = new Int32Array(digests.length);
+    sharedBands = new Int32Array(digests.length);
+  }
+  // Stamps are line numbers of this check: -1 is no line.
+  offeredBy.fill(-1, 0, digests.length);
   const shortOnes: number[] = [];
   for (let i = 0; i < digests.length; i++) {
     const length = lengths[i]!;
@@ -675,7 +693,7 @@ function findCopies(digests: readonly DuplicateDigest[]): (Copy | undefined)[] {
           const other = lengths[candidates[c]!]!;
           if (Math.min(other, length) / Math.max(other, length) >= THRESHOLD) candidates[kept++] = candidates[c]!;
         }
-        const tries = kept === 0 ? 0 : pickCandidates(kept);
+        const tries = kept === 0 ? 0 : pickCandidates(kept, i);
         for (let c = 0; c < tries; c++) {
           const j = candidates[c]!;
           const other = digests[j]!;
