@@ -222,3 +222,50 @@ export function createLiteralFilter(patterns: readonly string[]): LiteralFilter 
   const mayHoldLiteral = literalTables(literals);
   return { literals, pattern, mayMatch: (line) => mayHoldLiteral(line) && pattern.test(line) };
 }
+
+/**
+ * Which of `patterns` (RegExp sources) a line may match, as a bit mask: bit k is set when the line holds one of
+ * pattern k's required literals (patterns past the 30th share bit 30). Null when some pattern's literals cannot
+ * be worked out. One pass over the line with table loads; a literal longer than one character is confirmed
+ * where its first two characters stand, so a set bit means the literal is there.
+ */
+export function literalMasks(patterns: readonly string[]): ((line: string) => number) | null {
+  const single = new Int32Array(0x10000);
+  const pairFirst = new Uint8Array(0x10000);
+  // Per pair hash, the longer literals starting with that pair, and their bits.
+  const longer = new Map<number, { text: string; bits: number }[]>();
+  for (let k = 0; k < patterns.length; k++) {
+    const literals = requiredLiterals(patterns[k]!);
+    if (!literals) return null;
+    const bit = 1 << Math.min(k, 30);
+    for (const text of literals) {
+      const a = text.charCodeAt(0);
+      if (text.length === 1) single[a]! |= bit;
+      else {
+        pairFirst[a] = 1;
+        const h = pairHash(a, text.charCodeAt(1));
+        const list = longer.get(h) ?? [];
+        const same = list.find((l) => l.text === text);
+        if (same) same.bits |= bit;
+        else list.push({ text, bits: bit });
+        longer.set(h, list);
+      }
+    }
+  }
+  const lists: ({ text: string; bits: number }[] | undefined)[] = new Array(0x10000);
+  for (const [h, list] of longer) lists[h] = list;
+  return (line) => {
+    let mask = 0;
+    for (let i = 0; i < line.length; i++) {
+      const code = line.charCodeAt(i);
+      mask |= single[code]!;
+      if (pairFirst[code] !== 0 && i + 1 < line.length) {
+        const list = lists[pairHash(code, line.charCodeAt(i + 1))];
+        if (list !== undefined) {
+          for (let n = 0; n < list.length; n++) if (line.startsWith(list[n]!.text, i)) mask |= list[n]!.bits;
+        }
+      }
+    }
+    return mask;
+  };
+}

@@ -1,5 +1,6 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { cruftLineEntries, FRAGMENT_PREFILTER } from '../../../lib/core/rules/web-cruft';
+import { cruftLineEntries, FRAGMENT_PREFILTER, fragmentsBothWays } from '../../../lib/core/rules/web-cruft';
 import { requiredLiterals } from '../../../lib/core/rules/literal-filter';
 import { cruftPack } from '../../../lib/core/packs';
 import { applyFix, findingsOf, ruleTable } from './helpers';
@@ -216,5 +217,38 @@ describe('the fragment prefilter', () => {
     expect(requiredLiterals('[^。]{1,8}')).toBeNull();
     expect(requiredLiterals('\\s{1,2}')).toBeNull();
     expect(requiredLiterals('(?:共计)?')).toBeNull();
+  });
+});
+
+describe('fragments found entry by entry', () => {
+  // A line whose literals name at most three entries is scanned with those entries alone; it must give what
+  // the alternation of every entry gives: the same spans, the same entries, in the same order.
+  const examples = cruftPack.entries.filter((e) => !e.line).map((e) => e.example);
+  // Report words that hold a literal, and strings two entries match from the same place (下载本文档: download
+  // and vip-prompt), where the earlier entry must win.
+  const words = ['县市区级局', '各级党组织', '上一级', '篇', '第3页', '（精选5篇）', '级', '页', '字', '-', '工作总结', '报告', '（', '）', '。', ' ', '下载本文档', '下载此文档', '会员下载', '篇2', '【第2篇】'];
+  const realLines = readdirSync(new URL('../../fixtures/real/', import.meta.url))
+    .filter((f) => f.endsWith('.txt'))
+    .flatMap((f) => readFileSync(new URL(`../../fixtures/real/${f}`, import.meta.url), 'utf8').split('\n'));
+
+  it('gives the alternation’s spans on 文库 lines, the pack’s examples and seeded mixtures of them', () => {
+    let seed = 5;
+    const next = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 4294967296);
+    const pick = <T,>(items: readonly T[]) => items[Math.floor(next() * items.length)]!;
+    const mixed = Array.from({ length: 4000 }, () => {
+      let line = '';
+      for (let k = 1 + Math.floor(next() * 5); k > 0; k--) {
+        const piece = next() < 0.4 ? pick(examples) : pick(words);
+        line += next() < 0.2 ? piece.slice(0, Math.ceil(piece.length / 2)) : piece;
+      }
+      return line;
+    });
+    let withSpans = 0;
+    for (const line of [...realLines, ...examples, ...mixed]) {
+      const { combined, selected } = fragmentsBothWays(line);
+      expect(selected).toEqual(combined);
+      if (combined.length > 0) withSpans++;
+    }
+    expect(withSpans).toBeGreaterThan(500);
   });
 });
