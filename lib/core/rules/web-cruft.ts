@@ -185,12 +185,18 @@ export function cruftLineEntries(line: string, disabled: ReadonlySet<string> = N
   return pos >= end && alone ? ids : undefined;
 }
 
-// The outline, the title rule and this rule each ask about the same lines on a first analysis. The answers
-// (with every entry on) are kept in the line's slots when the caller has them (the outline's reading of the
-// line, which analyze() hands the rules): the outline asks first, the rules find the answer there. A table by
-// text, as before, was a lookup in tens of thousands of entries per line and per rule, which cost more than
-// the reading on a roster. Callers without slots keep the latest answer only; this rule and the title rule ask
-// about a paragraph one right after the other.
+// The outline, the title rule and this rule each ask about the same lines. The answers (with every entry on)
+// are kept in the line's slots when the caller has them (the outline's reading of the line, which analyze()
+// hands the rules): the outline asks first, the rules find the answer there, without a lookup by text (on a
+// roster, three lookups per line in a large table cost more than the reading). Behind the slots, a bounded
+// table by text keeps the answers between analyses and for callers without slots: the guard, the panel and
+// the CLI analyse the same lines again and again, and reading a paragraph for page cruft costs more than
+// finding it in the table. Only lines that pass the prefilters are kept. The bound holds every such line of a
+// megabyte; the keys are the lines themselves (slices of the analysed text, not copies), about 40 bytes each.
+const MEMO_SIZE = 65536;
+let memo = new Map<string, string[] | null>();
+let fragmentMemo = new Map<string, readonly Span[]>();
+// This rule and the title rule ask about a paragraph one right after the other: the latest answer is kept too.
 let lastLine: string | undefined;
 let lastEntries: string[] | undefined;
 let lastFragmentLine: string | undefined;
@@ -202,7 +208,16 @@ function memoLineEntries(line: string, slots: LineSlots | undefined): string[] |
   let found: string[] | undefined;
   if (line === lastLine) found = lastEntries;
   else {
-    found = mayBeItemLine(line) ? cruftLineEntries(line) : undefined;
+    if (!mayBeItemLine(line)) found = undefined;
+    else {
+      const known = memo.get(line);
+      if (known !== undefined) found = known ?? undefined;
+      else {
+        found = cruftLineEntries(line);
+        if (memo.size >= MEMO_SIZE) memo = new Map();
+        memo.set(line, found ?? null);
+      }
+    }
     lastLine = line;
     lastEntries = found;
   }
@@ -219,7 +234,13 @@ function memoFragments(line: string, slots: LineSlots | undefined): readonly Spa
   let found: readonly Span[];
   if (line === lastFragmentLine) found = lastFragments;
   else {
-    found = scanFragments(line);
+    const known = fragmentMemo.get(line);
+    if (known !== undefined) found = known;
+    else {
+      found = scanFragments(line);
+      if (fragmentMemo.size >= MEMO_SIZE) fragmentMemo = new Map();
+      fragmentMemo.set(line, found);
+    }
     lastFragmentLine = line;
     lastFragments = found;
   }
