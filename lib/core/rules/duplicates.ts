@@ -23,15 +23,20 @@ const MIN_NEAR = 20;
 const THRESHOLD = 0.9;
 
 export interface DuplicateDigest {
-  /** Text without whitespace and zero-width characters; equal keys are exact copies. */
-  key: string;
+  /** The paragraph as written. */
+  text: string;
+  /** Length of its key (the text without whitespace and zero-width characters; equal keys are exact copies). */
+  length: number;
+  /** The key, made on first use (keyOf): most paragraphs of a list are never compared, and their key was a
+   * copy of each line with spaces (a roster's columns) that nothing read. */
+  key: string | undefined;
   /** One 30-bit hash per MinHash band (four), as fields rather than an array: one object per paragraph, not
    * two. All -1 for short paragraphs (a band hash is never negative). */
   band0: number;
   band1: number;
   band2: number;
   band3: number;
-  /** A 32-bit hash of `key`, for the exact-copy table (equal keys have equal hashes). */
+  /** A 32-bit hash of the key, for the exact-copy table (equal keys have equal hashes). */
   keyHash: number;
   /** The eight bins' minima, 7 bits of each: bins 0–3 and 4–7 (see agreeingBins). 0 for short paragraphs. */
   binsLow: number;
@@ -42,11 +47,25 @@ export interface DuplicateDigest {
 
 const IGNORED = /[\s\u200b-\u200d\u2060\ufeff]+/g;
 const HAS_IGNORED = /[\s\u200b-\u200d\u2060\ufeff]/;
+/** HAS_IGNORED by UTF-16 code unit, read off the RegExp itself: the digest reads code units, not the RegExp. */
+const IGNORED_CODES = new Uint8Array(0x10000);
+for (let c = 0; c < 0x10000; c++) if (HAS_IGNORED.test(String.fromCharCode(c))) IGNORED_CODES[c] = 1;
 
-/** Hash of the character bigram at i: bigrams are the natural shingle for Chinese, whose words are short. */
-function shingleHash(key: string, i: number): number {
-  const h = Math.imul(key.charCodeAt(i), 0x01000193) ^ key.charCodeAt(i + 1);
+/** The paragraph's key: its text without whitespace and zero-width characters. */
+function keyOf(d: DuplicateDigest): string {
+  if (d.key === undefined) d.key = d.length === d.text.length ? d.text : d.text.replace(IGNORED, '');
+  return d.key;
+}
+
+/** Hash of a character bigram: bigrams are the natural shingle for Chinese, whose words are short. */
+function bigramHash(a: number, b: number): number {
+  const h = Math.imul(a, 0x01000193) ^ b;
   return Math.imul(h ^ (h >>> 15), 0x2c1b3c6d) >>> 0;
+}
+
+/** Hash of the bigram of `key` at i. */
+function shingleHash(key: string, i: number): number {
+  return bigramHash(key.charCodeAt(i), key.charCodeAt(i + 1));
 }
 
 /** No bigram fell in the bin. */
@@ -78,24 +97,32 @@ function bandHash(band: number, a: number, b: number): number {
  * below, so a chance collision costs one comparison and never a finding.
  */
 function digest(text: string): DuplicateDigest {
-  const key = HAS_IGNORED.test(text) ? text.replace(IGNORED, '') : text;
-  if (key.length < MIN_NEAR) {
-    let h = 0x811c9dc5;
-    for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
-    return { key, keyHash: h | 0, binsLow: 0, binsHigh: 0, band0: NO_BAND, band1: NO_BAND, band2: NO_BAND, band3: NO_BAND, shingles: undefined };
-  }
+  // One pass over the text, skipping what the key leaves out: the key's length and hash, and the bins' minima
+  // over its bigrams (a bigram is two characters of the key, whatever was skipped between them).
   const mins = binMinima.fill(EMPTY);
-  // The key's hash from its bigrams in order (they spell the key out), in the same pass.
   let h = 0x811c9dc5;
-  for (let i = 0; i + 1 < key.length; i++) {
-    // shingleHash ends with a multiplication, so its top bits (the bin) depend on every bit of the bigram.
-    const x = shingleHash(key, i);
-    h = Math.imul(h ^ x, 0x01000193);
-    const bin = x >>> 29;
-    if (x < mins[bin]!) mins[bin] = x;
+  let length = 0;
+  let previous = -1;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (IGNORED_CODES[code] === 1) continue;
+    length++;
+    h = Math.imul(h ^ code, 0x01000193);
+    if (previous >= 0) {
+      // bigramHash ends with a multiplication, so its top bits (the bin) depend on every bit of the bigram.
+      const x = bigramHash(previous, code);
+      const bin = x >>> 29;
+      if (x < mins[bin]!) mins[bin] = x;
+    }
+    previous = code;
+  }
+  if (length < MIN_NEAR) {
+    return { text, length, key: undefined, keyHash: h | 0, binsLow: 0, binsHigh: 0, band0: NO_BAND, band1: NO_BAND, band2: NO_BAND, band3: NO_BAND, shingles: undefined };
   }
   return {
-    key,
+    text,
+    length,
+    key: undefined,
     keyHash: h | 0,
     binsLow: (mins[0]! & 0x7f) | ((mins[1]! & 0x7f) << 7) | ((mins[2]! & 0x7f) << 14) | ((mins[3]! & 0x7f) << 21),
     binsHigh: (mins[4]! & 0x7f) | ((mins[5]! & 0x7f) << 7) | ((mins[6]! & 0x7f) << 14) | ((mins[7]! & 0x7f) << 21),
@@ -155,7 +182,8 @@ function allocate(size: number): number {
 
 function shingles(d: DuplicateDigest): ShingleSet {
   if (d.shingles && d.shingles.epoch === epoch) return d.shingles;
-  const count = Math.max(0, d.key.length - 1);
+  const key = keyOf(d);
+  const count = Math.max(0, d.length - 1);
   let size = 8;
   while (size < count * 2) size <<= 1;
   const mask = size - 1;
@@ -167,7 +195,7 @@ function shingles(d: DuplicateDigest): ShingleSet {
   let hasZero = false;
   let zeroCount = 0;
   for (let i = 0; i < count; i++) {
-    const h = shingleHash(d.key, i);
+    const h = shingleHash(key, i);
     if (h === 0) {
       if (!hasZero) words[values + n++] = 0;
       hasZero = true;
@@ -341,8 +369,8 @@ const midUnique: number[] = [];
  * then building both sets is no dearer. p and q are the lengths of P and S (sharedEnds of E and N).
  */
 function nearCopyJaccard(later: DuplicateDigest, earlier: DuplicateDigest, p: number, q: number): number | undefined {
-  const e = earlier.key;
-  const n = later.key;
+  const e = keyOf(earlier);
+  const n = keyOf(later);
   // Middle shingles: those starting at p − 1 … length − q − 1 (the ones not wholly inside P or S).
   const from = Math.max(0, p - 1);
   const eEnd = Math.min(e.length - 1, e.length - q);
@@ -416,7 +444,7 @@ export function shingleSimilarity(later: string, earlier: string): { fast: numbe
   resetArena();
   const a = digest(later);
   const b = digest(earlier);
-  const { p, q } = sharedEnds(b.key, a.key);
+  const { p, q } = sharedEnds(keyOf(b), keyOf(a));
   return { fast: nearCopyJaccard(a, b, p, q), full: jaccard(a, b, 0) };
 }
 
@@ -641,13 +669,13 @@ function findCopies(digests: readonly DuplicateDigest[]): (Copy | undefined)[] {
   while (keySlots < digests.length * 2) keySlots <<= 1;
   const keyMask = keySlots - 1;
   const firstOfKey = new Int32Array(keySlots);
-  // Key lengths side by side: the length test reads a few dozen candidates per line, which as digests[j].key
+  // Key lengths side by side: the length test reads a few dozen candidates per line, which as digests[j].length
   // were two loads each from objects spread over the heap.
   const lengths = new Int32Array(digests.length);
   let bandCount = 0;
   for (let i = 0; i < digests.length; i++) {
     const d = digests[i]!;
-    lengths[i] = d.key.length;
+    lengths[i] = d.length;
     if (d.band0 !== NO_BAND) bandCount += 4;
   }
   const buckets = new Buckets(bandCount);
@@ -666,7 +694,7 @@ function findCopies(digests: readonly DuplicateDigest[]): (Copy | undefined)[] {
     let same: number | undefined;
     for (let at = firstOfKey[keySlot]!; at !== 0; at = firstOfKey[keySlot]!) {
       const other = digests[at - 1]!;
-      if (other.keyHash === d.keyHash && other.key === d.key) {
+      if (other.keyHash === d.keyHash && other.length === d.length && keyOf(other) === keyOf(d)) {
         same = at - 1;
         break;
       }
@@ -701,8 +729,10 @@ function findCopies(digests: readonly DuplicateDigest[]): (Copy | undefined)[] {
           // Two entries of a list are not copies however alike they are; this reads only the two middles and
           // is settled before the shingle sets are built (on a log most candidates that get this far end here).
           // The shared prefix and suffix serve both tests.
-          const { p, q } = sharedEnds(other.key, d.key);
-          if (differsInDataAt(other.key, d.key, p, q)) continue;
+          const otherKey = keyOf(other);
+          const key = keyOf(d);
+          const { p, q } = sharedEnds(otherKey, key);
+          if (differsInDataAt(otherKey, key, p, q)) continue;
           comparisons++;
           const similarity = nearCopyJaccard(d, other, p, q) ?? jaccard(d, other, THRESHOLD);
           if (similarity >= THRESHOLD) {
@@ -725,16 +755,16 @@ function findCopies(digests: readonly DuplicateDigest[]): (Copy | undefined)[] {
   const nextNonEmpty = new Int32Array(digests.length);
   for (let k = 0, last = -1; k < digests.length; k++) {
     prevNonEmpty[k] = last;
-    if (digests[k]!.key.length > 0) last = k;
+    if (digests[k]!.length > 0) last = k;
   }
   for (let k = digests.length - 1, last = -1; k >= 0; k--) {
     nextNonEmpty[k] = last;
-    if (digests[k]!.key.length > 0) last = k;
+    if (digests[k]!.length > 0) last = k;
   }
   for (let pass = 0; pass < 2; pass++) {
     for (const i of pass === 0 ? shortOnes : [...shortOnes].reverse()) {
       if (copies[i]) continue;
-      const key = digests[i]!.key;
+      const key = keyOf(digests[i]!);
       const prev = prevNonEmpty[i]!;
       const next = nextNonEmpty[i]!;
       const prevCopy = prev >= 0 ? copies[prev] : undefined;
@@ -743,7 +773,7 @@ function findCopies(digests: readonly DuplicateDigest[]): (Copy | undefined)[] {
       // earlier copy of this line; the earlier of the two when both are.
       let original = -1;
       for (const j of [prevCopy ? nextNonEmpty[prevCopy.original]! : -1, nextCopy ? prevNonEmpty[nextCopy.original]! : -1]) {
-        if (j >= 0 && j < i && digests[j]!.key === key && (original < 0 || j < original)) original = j;
+        if (j >= 0 && j < i && digests[j]!.length === key.length && keyOf(digests[j]!) === key && (original < 0 || j < original)) original = j;
       }
       if (original >= 0) copies[i] = { original, similarity: 1 };
     }
@@ -770,7 +800,7 @@ export const duplicates: DocumentRule<DuplicateDigest> = {
       let count = 1;
       let similarity = copies[i]!.similarity;
       for (let k = i + 1; k < paragraphs.length; k++) {
-        if (digests[k]!.key.length === 0) continue;
+        if (digests[k]!.length === 0) continue;
         if (!copies[k]) break;
         last = k;
         count++;
