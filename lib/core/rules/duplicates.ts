@@ -21,6 +21,8 @@ const MIN_STANDALONE = 16;
 /** Normalised length from which near (not exact) copies are looked for. */
 const MIN_NEAR = 20;
 const THRESHOLD = 0.9;
+/** THRESHOLD in tenths, for the length test in integers. */
+const THRESHOLD_TENTHS = 9;
 
 export interface DuplicateDigest {
   /** The paragraph as written. */
@@ -715,11 +717,12 @@ function findCopies(digests: readonly DuplicateDigest[]): (Copy | undefined)[] {
         // order and the first that passes ends the search.
         let n = 0;
         for (let b = 0; b < 4; b++) n = buckets.collect(bandBuckets[b]!, candidates, n);
-        // Lengths alone rule a pair out: |A ∩ B| / |A ∪ B| ≤ min/max.
+        // Lengths alone rule a pair out: |A ∩ B| / |A ∪ B| ≤ min/max, so a pair needs min ≥ 0.9 max (in
+        // integers, without a division per candidate: 10 min ≥ 9 max).
         let kept = 0;
         for (let c = 0; c < n; c++) {
           const other = lengths[candidates[c]!]!;
-          if (Math.min(other, length) / Math.max(other, length) >= THRESHOLD) candidates[kept++] = candidates[c]!;
+          if (10 * Math.min(other, length) >= THRESHOLD_TENTHS * Math.max(other, length)) candidates[kept++] = candidates[c]!;
         }
         const tries = kept === 0 ? 0 : pickCandidates(kept, i);
         for (let c = 0; c < tries; c++) {
