@@ -194,33 +194,36 @@ export function cruftLineEntries(line: string, disabled: ReadonlySet<string> = N
 // finding it in the table. Only lines that pass the prefilters are kept. The bound holds every such line of a
 // megabyte; the keys are the lines themselves (slices of the analysed text, not copies), about 40 bytes each.
 const MEMO_SIZE = 65536;
-let memo = new Map<string, string[] | null>();
-let fragmentMemo = new Map<string, readonly Span[]>();
-// This rule and the title rule ask about a paragraph one right after the other: the latest answer is kept too.
-let lastLine: string | undefined;
-let lastEntries: string[] | undefined;
-let lastFragmentLine: string | undefined;
-let lastFragments: readonly Span[] = NO_SPANS;
+
+/** Answers about lines by text: the latest one asked (this rule and the title rule ask about a paragraph one
+ * right after the other), then the bounded table. */
+class LineMemo<T> {
+  private table = new Map<string, T>();
+  private lastLine: string | undefined;
+  private lastValue: T | undefined;
+  constructor(private readonly compute: (line: string) => T) {}
+
+  get(line: string): T {
+    if (line === this.lastLine) return this.lastValue!;
+    let value = this.table.get(line);
+    if (value === undefined) {
+      value = this.compute(line);
+      if (this.table.size >= MEMO_SIZE) this.table = new Map();
+      this.table.set(line, value);
+    }
+    this.lastLine = line;
+    this.lastValue = value;
+    return value;
+  }
+}
+
+const entriesMemo = new LineMemo<string[] | null>((line) => cruftLineEntries(line) ?? null);
+const fragmentsMemo = new LineMemo<readonly Span[]>(scanFragments);
 
 function memoLineEntries(line: string, slots: LineSlots | undefined): string[] | undefined {
   if (line.length > MAX_LINE + 16) return undefined;
   if (slots !== undefined && slots.cruftKey === line) return slots.cruftEntries;
-  let found: string[] | undefined;
-  if (line === lastLine) found = lastEntries;
-  else {
-    if (!mayBeItemLine(line)) found = undefined;
-    else {
-      const known = memo.get(line);
-      if (known !== undefined) found = known ?? undefined;
-      else {
-        found = cruftLineEntries(line);
-        if (memo.size >= MEMO_SIZE) memo = new Map();
-        memo.set(line, found ?? null);
-      }
-    }
-    lastLine = line;
-    lastEntries = found;
-  }
+  const found = mayBeItemLine(line) ? (entriesMemo.get(line) ?? undefined) : undefined;
   if (slots !== undefined) {
     slots.cruftKey = line;
     slots.cruftEntries = found;
@@ -231,19 +234,7 @@ function memoLineEntries(line: string, slots: LineSlots | undefined): string[] |
 function memoFragments(line: string, slots: LineSlots | undefined): readonly Span[] {
   if (!mayHoldFragment(line)) return NO_SPANS;
   if (slots !== undefined && slots.fragmentKey === line) return slots.fragments as readonly Span[];
-  let found: readonly Span[];
-  if (line === lastFragmentLine) found = lastFragments;
-  else {
-    const known = fragmentMemo.get(line);
-    if (known !== undefined) found = known;
-    else {
-      found = scanFragments(line);
-      if (fragmentMemo.size >= MEMO_SIZE) fragmentMemo = new Map();
-      fragmentMemo.set(line, found);
-    }
-    lastFragmentLine = line;
-    lastFragments = found;
-  }
+  const found = fragmentsMemo.get(line);
   if (slots !== undefined) {
     slots.fragmentKey = line;
     slots.fragments = found;
