@@ -115,15 +115,18 @@ describe('panel', () => {
     await page.mouse.down();
     await page.mouse.move(box.x + box.width / 2 - 100, box.y + 300, { steps: 5 });
     await page.mouse.up();
-    const widened = (await (await panel(page)).boundingBox())!.width;
-    expect(Math.round(widened)).toBe(Math.round(startWidth + 100));
-    // Far past the maximum: clamped.
+    // The panel renders the new width after the pointer events: polled, not read once.
+    const width = async () => Math.round((await (await panel(page)).boundingBox())!.width);
+    await expect.poll(width).toBe(Math.round(startWidth + 100));
+    // Far past the maximum: clamped. The handle moved with the wider panel; it is grabbed at its middle again,
+    // once it is where the new width puts it.
+    await expect.poll(async () => Math.round((await handle.boundingBox())!.x)).toBe(Math.round(box.x - 100));
     const box2 = (await handle.boundingBox())!;
-    await page.mouse.move(box2.x + 4, box2.y + 300);
+    await page.mouse.move(box2.x + box2.width / 2, box2.y + 300);
     await page.mouse.down();
     await page.mouse.move(10, box2.y + 300, { steps: 5 });
     await page.mouse.up();
-    expect(Math.round((await (await panel(page)).boundingBox())!.width)).toBe(640);
+    await expect.poll(width).toBe(640);
     // The width is saved when the drag ends; let it land before the tab goes, as a user's next visit would.
     await expect.poll(() => storedWidth()).toBe(640);
     await page.close();
