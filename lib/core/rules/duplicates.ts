@@ -21,8 +21,8 @@ const MIN_STANDALONE = 16;
 /** Normalised length from which near (not exact) copies are looked for. */
 const MIN_NEAR = 20;
 const THRESHOLD = 0.9;
-/** THRESHOLD in tenths, for the length test in integers. */
-const THRESHOLD_TENTHS = 9;
+/** THRESHOLD in tenths, for the length test without a division (0.9 × 10 is exactly 9 in floating point). */
+const THRESHOLD_TENTHS = THRESHOLD * 10;
 
 export interface DuplicateDigest {
   /** The paragraph as written. */
@@ -671,8 +671,8 @@ function findCopies(digests: readonly DuplicateDigest[]): (Copy | undefined)[] {
   while (keySlots < digests.length * 2) keySlots <<= 1;
   const keyMask = keySlots - 1;
   const firstOfKey = new Int32Array(keySlots);
-  // Key lengths side by side: the length test reads a few dozen candidates per line, which as digests[j].length
-  // were two loads each from objects spread over the heap.
+  // Key lengths side by side: the length test reads a few dozen candidates per line, and read from the digests
+  // they were loads from objects spread over the heap.
   const lengths = new Int32Array(digests.length);
   let bandCount = 0;
   for (let i = 0; i < digests.length; i++) {
@@ -717,8 +717,8 @@ function findCopies(digests: readonly DuplicateDigest[]): (Copy | undefined)[] {
         // order and the first that passes ends the search.
         let n = 0;
         for (let b = 0; b < 4; b++) n = buckets.collect(bandBuckets[b]!, candidates, n);
-        // Lengths alone rule a pair out: |A ∩ B| / |A ∪ B| ≤ min/max, so a pair needs min ≥ 0.9 max (in
-        // integers, without a division per candidate: 10 min ≥ 9 max).
+        // Lengths alone rule a pair out: |A ∩ B| / |A ∪ B| ≤ min/max, so a pair needs min ≥ THRESHOLD max
+        // (taken in tenths, without a division per candidate: 10 min ≥ 9 max).
         let kept = 0;
         for (let c = 0; c < n; c++) {
           const other = lengths[candidates[c]!]!;

@@ -286,8 +286,8 @@ export function createRuleRunner(config?: RuleConfig): { run(input: RuleInput): 
       const ctx: RuleContext = { ...context, period: input.period };
       const text = input.text;
       const limit = text.length;
-      const lines = input.lines && !OTHER_BREAKS.test(text) ? input.lines : undefined;
-      const paragraphs: readonly (Paragraph & { info?: LineSlots })[] = lines ?? splitParagraphs(text);
+      const paragraphs: readonly (Paragraph & { info?: LineSlots })[] =
+        input.lines && !OTHER_BREAKS.test(text) ? input.lines : splitParagraphs(text);
       const next = new Map<string, CachedParagraph>();
       // A first analysis has nothing cached: one lookup per paragraph, not two.
       const previous = cache.size > 0 ? cache : undefined;
