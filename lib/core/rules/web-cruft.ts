@@ -223,17 +223,32 @@ const fragmentsMemo = new LineMemo<readonly Span[]>(scanFragments);
 function memoLineEntries(line: string, slots: LineSlots | undefined): string[] | undefined {
   if (line.length > MAX_LINE + 16) return undefined;
   if (slots !== undefined && slots.cruftKey === line) return slots.cruftEntries;
-  const found = mayBeItemLine(line) ? (entriesMemo.get(line) ?? undefined) : undefined;
+  const mayBe = mayBeItemLine(line);
+  const found = mayBe ? (entriesMemo.get(line) ?? undefined) : undefined;
   if (slots !== undefined) {
     slots.cruftKey = line;
     slots.cruftEntries = found;
+    // Every fragment entry is an item entry too, so a line without an item literal holds no fragment either:
+    // the fragments' answer is kept as well, and the next to ask for them reads no character of the line.
+    if (!mayBe) {
+      slots.fragmentKey = line;
+      slots.fragments = NO_SPANS;
+    }
   }
   return found;
 }
 
 function memoFragments(line: string, slots: LineSlots | undefined): readonly Span[] {
-  if (!mayHoldFragment(line)) return NO_SPANS;
+  // The slots first: most lines were settled there by an earlier question (memoLineEntries' or this one's), and
+  // the prefilter reads every character.
   if (slots !== undefined && slots.fragmentKey === line) return slots.fragments as readonly Span[];
+  if (!mayHoldFragment(line)) {
+    if (slots !== undefined) {
+      slots.fragmentKey = line;
+      slots.fragments = NO_SPANS;
+    }
+    return NO_SPANS;
+  }
   const found = fragmentsMemo.get(line);
   if (slots !== undefined) {
     slots.fragmentKey = line;

@@ -82,3 +82,14 @@ describe('literal tables', () => {
     expect(stopped).toBeGreaterThan(100);
   });
 });
+
+describe('web-cruft’s two filters', () => {
+  // web-cruft settles a line's fragments from its line-item filter when that filter finds nothing (the fragments'
+  // own filter then reads no character): sound only while every fragment literal is a line-item literal too.
+  it('look for no fragment literal that the line-item filter does not look for', () => {
+    const fragments = createLiteralFilter(sets['web-cruft fragments'])!.literals;
+    const items = new Set(createLiteralFilter(sets['web-cruft line items'])!.literals);
+    expect(fragments.length).toBeGreaterThan(5);
+    expect(fragments.filter((l) => !items.has(l))).toEqual([]);
+  });
+});
