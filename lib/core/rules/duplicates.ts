@@ -473,6 +473,23 @@ function agreeingBins(a: DuplicateDigest, b: DuplicateDigest): number {
 }
 const MIN_AGREEING_BINS = 4;
 
+/**
+ * How many bins two paragraphs of these key lengths must agree on to be at J ≥ THRESHOLD, exactly: a bin's
+ * minima differ only where the two sets differ in a shingle of that bin, so at most |A Δ B| bins disagree. At
+ * J ≥ 9/10, |A ∩ B| ≥ 9 |A Δ B|, and |A| + |B| = 2 |A ∩ B| + |A Δ B| ≥ 19 |A Δ B|; a key of length l has at
+ * most l − 1 distinct shingles. So two lines of a list, some 25 characters each, must agree on six bins of
+ * eight, not four: most of a list's candidates that look alike (a shared date or column) agree on four or five.
+ * Longer paragraphs keep MIN_AGREEING_BINS (see agreeingBins).
+ */
+function binsNeeded(a: number, b: number): number {
+  return Math.max(MIN_AGREEING_BINS, 8 - Math.floor((a + b - 2) / 19));
+}
+
+/** How many bins two paragraphs must agree on to be compared, by their lengths without whitespace (for tests). */
+export function binsNeededFor(later: string, earlier: string): number {
+  return binsNeeded(digest(later).length, digest(earlier).length);
+}
+
 /** How many bins two paragraphs agree on, as the rule counts them before a comparison (for tests). */
 export function binsAgreeing(later: string, earlier: string): number {
   return agreeingBins(digest(later), digest(earlier));
@@ -728,7 +745,7 @@ function findCopies(digests: readonly DuplicateDigest[]): (Copy | undefined)[] {
         for (let c = 0; c < tries; c++) {
           const j = candidates[c]!;
           const other = digests[j]!;
-          if (agreeingBins(d, other) < MIN_AGREEING_BINS) continue;
+          if (agreeingBins(d, other) < binsNeeded(length, lengths[j]!)) continue;
           // Two entries of a list are not copies however alike they are; this reads only the two middles and
           // is settled before the shingle sets are built (on a log most candidates that get this far end here).
           // The shared prefix and suffix serve both tests.

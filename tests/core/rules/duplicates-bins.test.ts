@@ -5,7 +5,8 @@
 // edited copies, and on the corpus's lines with a character or two changed.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { binsAgreeing, shingleSimilarity } from '../../../lib/core/rules/duplicates';
+import { binsAgreeing, binsNeededFor, shingleSimilarity } from '../../../lib/core/rules/duplicates';
+import { families } from '../adversarial';
 
 const HAN = [...'加强意识形态工作责任制落实党委主体责任宣传思想文化阵地建设管理网络舆情分析研判理论学习中心组集中学习专题研讨'];
 
@@ -62,5 +63,40 @@ describe('the bins counted before a comparison', () => {
       expect(binsAgreeing(copy, line), line).toBeGreaterThanOrEqual(4);
     }
     expect(pairs).toBeGreaterThan(50);
+  });
+
+  // The count asked of a pair grows as its lines get shorter: at 90 % two lines differ in at most
+  // (|A| + |B|) / 19 shingles, and each disagreeing bin needs one of them.
+  it('never number fewer than the pair’s lengths ask for, at 90 % or more, short or long, varied or repetitive', () => {
+    const next = random(9);
+    const alphabets = [HAN, [...'xX×_某（）年月日'], [...'工作学习']];
+    let pairs = 0;
+    let strict = 0;
+    for (let n = 0; n < 30_000; n++) {
+      const letters = alphabets[n % 3]!;
+      const length = 20 + Math.floor(next() * (n % 2 ? 25 : 120));
+      let a = '';
+      for (let i = 0; i < length; i++) a += letters[Math.floor(next() * letters.length)]!;
+      const b = edited(a, 1 + Math.floor(next() * 3), next);
+      if (b.length < 20 || shingleSimilarity(b, a).full < 0.9) continue;
+      pairs++;
+      const needed = binsNeededFor(b, a);
+      if (needed > 4) strict++;
+      expect(binsAgreeing(b, a), `${a} / ${b}`).toBeGreaterThanOrEqual(needed);
+    }
+    expect(pairs).toBeGreaterThan(3_000);
+    expect(strict).toBeGreaterThan(1_000);
+  });
+
+  it('rule out more of a list’s look-alike lines than four bins would', () => {
+    const lines = families.find((f) => f.id === 'similar-lines')!.make(20_000).split('\n').map((l) => l.replace(/\s/g, ''));
+    let byFour = 0;
+    let byLength = 0;
+    for (let i = 1; i < lines.length; i++) {
+      const agree = binsAgreeing(lines[i]!, lines[i - 1]!);
+      if (agree < 4) byFour++;
+      if (agree < binsNeededFor(lines[i]!, lines[i - 1]!)) byLength++;
+    }
+    expect(byLength).toBeGreaterThan(byFour + lines.length / 10);
   });
 });
