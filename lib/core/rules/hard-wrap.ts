@@ -179,8 +179,6 @@ const NO_START_CODES = codesOf(NO_START);
 const TITLE_END_PAIRS = new Set([...TITLE_ENDS].map((w) => w.charCodeAt(0) * 0x10000 + w.charCodeAt(1)));
 const SENTENCE_MARK = /[。！？；]/;
 const COMMA_OR_STOP = /[，。；]/;
-/** Two runs of two or more spaces (or a tab) inside a line: the fields of a table row or a form. */
-const FIELD_GAP = /[ \u3000\u00a0]{2}|\t/g;
 
 /** Units that follow a figure: a line starting with one continues a figure at the end of the line above. */
 const UNITS = '年月日号%％元';
@@ -236,37 +234,58 @@ export const LINE_STARTS = { table: STARTS, tests: [{ re: HEADING, bit: STARTS_H
  * a full cell in the preview the text came from. */
 const isAsciiMark = (c: number) => c === 0x2c || c === 0x3a || c === 0x3b || c === 0x28 || c === 0x29 || c === 0x21 || c === 0x3f || c === 0x22;
 
-/** Display width of text[0, to): a Chinese character or full-width mark counts 2, ASCII 1 (but see
- * isAsciiMark). Chinese fonts set the general punctuation block (“ ” ‘ ’ — …) full width too. */
-function widthOf(text: string, to: number): number {
+// What lineShape reads of each code unit, from one table: its display width (a Chinese character or full-width
+// mark counts 2, ASCII 1, but see isAsciiMark; Chinese fonts set the general punctuation block “ ” ‘ ’ — … full
+// width too), whether it is a Chinese character, and whether it is a blank (isSpace).
+const WIDE = 1;
+const HAN = 2;
+const BLANK = 4;
+const SHAPE = new Uint8Array(0x10000);
+for (let c = 0; c < 0x10000; c++) {
+  const narrow = (c < 0x2000 && !isAsciiMark(c)) || (c > 0x206f && c < 0x2e80);
+  SHAPE[c] = (narrow ? 0 : WIDE) | (c >= 0x3400 && c < 0xa000 ? HAN : 0) | (isSpace(c) ? BLANK : 0);
+}
+/** Set in lineShape's answer when the content is fielded; the width is the answer shifted right by one. */
+const FIELDED = 1;
+/** A blank that makes a gap with another: space, ideographic space, no-break space (a tab is a gap alone). */
+const isGapBlank = (c: number) => c === 0x20 || c === 0x3000 || c === 0xa0;
+
+/**
+ * One pass over text[0, to) for what `prepare` asks of a short line: its display width, 0 when the line is not
+ * mostly Chinese text (a row of placeholders, symbols, figures is no preview line of a report's prose: its width
+ * says nothing), shifted left by one; and FIELDED when the content from `from` holds a gap of two blanks twice,
+ * a tab, or two single spaces (a log line "2026年3月5日 召开党组会议 研究…" has two; a wrapped sentence rarely
+ * any): the fields of a table row or a form. Gaps are found from the left, a pair of gap blanks or a tab at a
+ * time, and the blanks after a gap are passed over, a tab among them too. (Three passes before: a width loop, a
+ * RegExp search for gaps and a search for spaces; on a list of short lines they were most of the digest.)
+ */
+export function lineShape(text: string, from: number, to: number): number {
   let w = 0;
   let han = 0;
+  let gaps = 0;
+  let singles = 0;
+  let tab = false;
+  let skipping = false;
   for (let i = 0; i < to; i++) {
     const c = text.charCodeAt(i);
-    w += (c < 0x2000 && !isAsciiMark(c)) || (c > 0x206f && c < 0x2e80) ? 1 : 2;
-    if (c >= 0x3400 && c < 0xa000) han++;
+    const t = SHAPE[c]!;
+    w += 1 + (t & WIDE);
+    han += (t & HAN) >> 1;
+    if ((t & BLANK) === 0) {
+      skipping = false;
+      continue;
+    }
+    if (i < from) continue;
+    if (c === 0x20) singles++;
+    if (skipping) continue;
+    if (c === 0x09) tab = true;
+    else if (i + 1 < to && isGapBlank(c) && isGapBlank(text.charCodeAt(i + 1))) {
+      gaps++;
+      skipping = true;
+    }
   }
-  // A line that is not mostly Chinese text (a row of placeholders, symbols, figures) is no preview line of a
-  // report's prose: its width says nothing.
-  return han * 2 >= to ? w : 0;
-}
-
-/** Whether the content holds a gap of two spaces twice, a tab, or single spaces between three or more parts. */
-function fielded(text: string, from: number, to: number): boolean {
-  FIELD_GAP.lastIndex = from;
-  let gaps = 0;
-  while (FIELD_GAP.test(text)) {
-    const at = FIELD_GAP.lastIndex - 1;
-    if (at >= to) break;
-    if (text.charCodeAt(at) === 0x09 || ++gaps >= 2) return true;
-    while (FIELD_GAP.lastIndex < to && isSpace(text.charCodeAt(FIELD_GAP.lastIndex))) FIELD_GAP.lastIndex++;
-  }
-  // Single spaces: a log line "2026年3月5日 召开党组会议 研究…" has two; a wrapped sentence rarely any.
-  let singles = 0;
-  for (let at = text.indexOf(' ', from); at !== -1 && at < to; at = text.indexOf(' ', at + 1)) {
-    if (++singles >= 2) return true;
-  }
-  return false;
+  const width = han * 2 >= to ? w : 0;
+  return (width << 1) | (tab || gaps >= 2 || singles >= 2 ? FIELDED : 0);
 }
 
 function prepare(text: string): WrapDigest {
@@ -289,17 +308,20 @@ function prepare(text: string): WrapDigest {
   const length = to - from;
   // Titles and table rows are short; a long paragraph is neither (and is not sliced or scanned for them).
   let standalone = false;
+  let width = 0;
   if (length <= MAX_WIDTH) {
+    const shape = lineShape(text, from, to);
     standalone =
       (length >= 2 && TITLE_END_PAIRS.has(text.charCodeAt(to - 2) * 0x10000 + last) && !COMMA_OR_STOP.test(text)) ||
-      fielded(text, from, to);
+      (shape & FIELDED) !== 0;
+    if (end !== End.Final && to <= MAX_WIDTH) width = shape >> 1;
   }
   return {
     from,
     to,
     end,
     start,
-    width: end !== End.Final && to <= MAX_WIDTH ? widthOf(text, to) : 0,
+    width,
     heading,
     sentence: heading && length > 1 && SENTENCE_MARK.test(text.slice(from, to - 1)),
     standalone,

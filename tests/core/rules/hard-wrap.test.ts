@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyFix, findingsOf, ruleTable } from './helpers';
+import { lineShape } from '../../../lib/core/rules/hard-wrap';
 
 /** A paragraph cut every `width` characters, as a document preview lays it out (the last line shorter). */
 function wrap(paragraph: string, width: number): string {
@@ -134,5 +135,59 @@ describe('the fix', () => {
     const first = runner.run({ text }).filter((f) => f.ruleId === 'hard-wrap');
     const second = runner.run({ text: `新加一行。\n${text}` }).filter((f) => f.ruleId === 'hard-wrap');
     expect(second.map((f) => f.start - '新加一行。\n'.length)).toEqual(first.map((f) => f.start));
+  });
+});
+
+describe('the shape of a short line, read in one pass', () => {
+  // The width and the table-row test as they were first written (a width loop, a RegExp search for gaps, a
+  // search for spaces): lineShape must give what they give, on lines of blanks of every kind and text.
+  const isAsciiMark = (c: number) => ',:;()!?"'.includes(String.fromCharCode(c));
+  function widthOf(text: string, to: number): number {
+    let w = 0;
+    let han = 0;
+    for (let i = 0; i < to; i++) {
+      const c = text.charCodeAt(i);
+      w += (c < 0x2000 && !isAsciiMark(c)) || (c > 0x206f && c < 0x2e80) ? 1 : 2;
+      if (c >= 0x3400 && c < 0xa000) han++;
+    }
+    return han * 2 >= to ? w : 0;
+  }
+  const isSpace = (c: number) => c === 0x20 || c === 0x3000 || c === 0x09 || c === 0xa0;
+  function fielded(text: string, from: number, to: number): boolean {
+    const gap = /[ \u3000\u00a0]{2}|\t/g;
+    gap.lastIndex = from;
+    let gaps = 0;
+    while (gap.test(text)) {
+      const at = gap.lastIndex - 1;
+      if (at >= to) break;
+      if (text.charCodeAt(at) === 0x09 || ++gaps >= 2) return true;
+      while (gap.lastIndex < to && isSpace(text.charCodeAt(gap.lastIndex))) gap.lastIndex++;
+    }
+    let singles = 0;
+    for (let at = text.indexOf(' ', from); at !== -1 && at < to; at = text.indexOf(' ', at + 1)) if (++singles >= 2) return true;
+    return false;
+  }
+
+  it('gives the width and the fields of the three passes it replaced', () => {
+    let seed = 29;
+    const next = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 4294967296);
+    const pieces = [' ', ' ', '\u3000', '\u00a0', '\t', '工作', '会议', '，', '。', ',', ':', '(', 'ab', '12', '“', '—', '…', 'xx', '①', '㐀'];
+    let rows = 0;
+    let wide = 0;
+    for (let n = 0; n < 20_000; n++) {
+      let line = '';
+      for (let k = Math.floor(next() * 14); k > 0; k--) line += pieces[Math.floor(next() * pieces.length)]!;
+      let from = 0;
+      let to = line.length;
+      while (from < to && isSpace(line.charCodeAt(from))) from++;
+      while (to > from && isSpace(line.charCodeAt(to - 1))) to--;
+      const shape = lineShape(line, from, to);
+      expect(shape >> 1, JSON.stringify(line)).toBe(widthOf(line, to));
+      expect((shape & 1) === 1, JSON.stringify(line)).toBe(fielded(line, from, to));
+      if (shape & 1) rows++;
+      if (shape >> 1) wide++;
+    }
+    expect(rows).toBeGreaterThan(1_000);
+    expect(wide).toBeGreaterThan(1_000);
   });
 });
