@@ -306,7 +306,13 @@ export function createScanner(template: Template): Scanner {
         const literals = list.literals;
         for (let n = 0; n < literals.length; n++) {
           const keyword = literals[n]!;
-          if (!line.startsWith(keyword, i)) continue;
+          // Compared in place, by code unit (the first is this position's, which chose the list): a call to
+          // startsWith per literal cost more than the comparison on lines that hold many keyword starts.
+          const length = keyword.length;
+          if (i + length > line.length) continue;
+          let k = 1;
+          while (k < length && line.charCodeAt(i + k) === keyword.charCodeAt(k)) k++;
+          if (k < length) continue;
           tokens.push({ kind: 'keyword', index: list.indices[n]!, start: i, end: i + keyword.length, sentence });
           i += keyword.length - 1;
           break;
