@@ -177,7 +177,14 @@ const TITLE_ENDS = new Set(['报告', '总结', '汇报', '计划', '方案', '�
 const codesOf = (chars: string) => new Set([...chars].map((c) => c.charCodeAt(0)));
 const NO_START_CODES = codesOf(NO_START);
 const TITLE_END_PAIRS = new Set([...TITLE_ENDS].map((w) => w.charCodeAt(0) * 0x10000 + w.charCodeAt(1)));
-const SENTENCE_MARK = /[。！？；]/;
+/** Whether text[from, to) holds a sentence end 。！？； (read in place: a slice per heading line was garbage). */
+function hasSentenceMarkIn(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0xff1b) return true;
+  }
+  return false;
+}
 const COMMA_OR_STOP = /[，。；]/;
 
 /** Units that follow a figure: a line starting with one continues a figure at the end of the line above. */
@@ -323,7 +330,7 @@ function prepare(text: string): WrapDigest {
     start,
     width,
     heading,
-    sentence: heading && length > 1 && SENTENCE_MARK.test(text.slice(from, to - 1)),
+    sentence: heading && length > 1 && hasSentenceMarkIn(text, from, to - 1),
     standalone,
     digitStart: first >= 0x30 && first <= 0x39,
     digitEnd: last >= 0x30 && last <= 0x39,
