@@ -196,7 +196,11 @@ export function readLine(line: string): LineInfo {
   let nested = pushMark(line, info.marks, contentStart, true, contentEnd);
   while (nested >= 0) nested = pushMark(line, info.marks, nested, false, contentEnd);
   BOUNDARY_RE.lastIndex = contentStart;
+  // Whether the line holds a boundary mark at all: with none, it holds no sentence mark either (hasSentenceMark's
+  // marks are boundary marks), and the title test below need not read it again.
+  let boundaries = false;
   while (BOUNDARY_RE.test(line)) {
+    boundaries = true;
     const mark = line.charCodeAt(BOUNDARY_RE.lastIndex - 1);
     let pos = BOUNDARY_RE.lastIndex;
     if (pos < line.length && isBoundaryCloser(line.charCodeAt(pos))) pos++;
@@ -228,7 +232,7 @@ export function readLine(line: string): LineInfo {
     const stripped = stripCruftFragments(withoutInlineCruft(content), info).trim();
     // Code units first: this runs on most short lines of a text (a roster's, a log's), and a RegExp call per
     // test per line cost more than the reading.
-    const marked = hasSentenceMark(stripped);
+    const marked = boundaries && hasSentenceMark(stripped);
     if (stripped.length <= 60 && !marked && endsWithTitleWord(withoutTitleNote(stripped))) {
       info.title = stripped.length >= 6;
       info.plain = !info.title;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseOutline, type OutlineHeading } from '../../../lib/core/outline/parse';
+import { readLine } from '../../../lib/core/outline/lines';
 import { report, reportE } from './corpus';
 
 const tops = (text: string) => parseOutline(text).outline.filter((h) => h.kind !== 'item');
@@ -214,5 +215,19 @@ describe('numbering diagnostics', () => {
     const text = '1、子项';
     const { fix } = parseOutline(text).findings.find((f) => f.ruleId === 'outline-mark')!;
     expect(text.slice(0, fix!.start) + fix!.text + text.slice(fix!.end)).toBe('1.子项');
+  });
+});
+
+describe('short lines read for titles', () => {
+  // A line with a sentence or clause mark is no title, whichever mark it is and wherever it stands (the reading
+  // skips the test for a line in which its search for inline headings found no mark at all).
+  it('are no title when they hold any sentence or clause mark', () => {
+    for (const mark of '。，,；;！？!?') {
+      for (const line of [`关于开展工作${mark}的情况报告`, `${mark}全年工作总结`, `  县委宣传部工作总结${mark}年度报告  `]) {
+        expect(readLine(line).title, line).toBe(false);
+      }
+    }
+    expect(readLine('县委宣传部2026年度意识形态工作总结').title).toBe(true);
+    expect(readLine('  县委宣传部2026年度工作情况报告').title).toBe(true);
   });
 });
