@@ -242,14 +242,7 @@ function memoFragments(line: string, slots: LineSlots | undefined): readonly Spa
   // The slots first: most lines were settled there by an earlier question (memoLineEntries' or this one's), and
   // the prefilter reads every character.
   if (slots !== undefined && slots.fragmentKey === line) return slots.fragments as readonly Span[];
-  if (!mayHoldFragment(line)) {
-    if (slots !== undefined) {
-      slots.fragmentKey = line;
-      slots.fragments = NO_SPANS;
-    }
-    return NO_SPANS;
-  }
-  const found = fragmentsMemo.get(line);
+  const found = mayHoldFragment(line) ? fragmentsMemo.get(line) : NO_SPANS;
   if (slots !== undefined) {
     slots.fragmentKey = line;
     slots.fragments = found;
