@@ -7,7 +7,7 @@
 // once, on the first hit that asks, and each hit is located among them by binary search. An entry may also be
 // cancelled by a literal earlier in the paragraph (`notEarlier`), whose first position is looked up once.
 import type { DictionaryEntry } from '../packs';
-import { literalTables } from './literal-filter';
+import { literalPresence } from './literal-filter';
 import { NO_FINDINGS } from './text';
 import type { Finding, Severity } from '../types';
 
@@ -83,6 +83,9 @@ interface CompiledEntry {
   trigger: RegExp; // sticky
   /** The trigger unanchored, for filling $n into the replacement (compiled once, not per hit). */
   replace: RegExp;
+  /** The replacement of every hit, when it is the same for all: a literal trigger whose `right` has no $
+   * pattern (replacing the whole match with plain text gives the text). */
+  fixed: string | undefined;
   before?: RegExp; // anchored at the end of the window
   notBefore?: RegExp;
   after?: RegExp; // sticky
@@ -165,14 +168,16 @@ export function requiredLiteral(source: string): string {
 
 function compileEntry(entry: DictionaryEntry): CompiledEntry {
   const prefix = literalPrefix(entry.trigger);
+  const literal = prefix !== '' && prefix === entry.trigger;
   return {
     entry,
     prefix,
     second: prefix.length >= 2 ? prefix.charCodeAt(1) : -1,
     third: prefix.length >= 3 ? prefix.charCodeAt(2) : -1,
-    literal: prefix !== '' && prefix === entry.trigger,
+    literal,
     trigger: new RegExp(entry.trigger, 'y'),
     replace: new RegExp(entry.trigger),
+    fixed: literal && !entry.right.includes('$') ? entry.right : undefined,
     before: entry.before ? new RegExp(`(?:${entry.before})$`) : undefined,
     notBefore: entry.notBefore ? new RegExp(`(?:${entry.notBefore})$`) : undefined,
     after: entry.after ? new RegExp(entry.after, 'y') : undefined,
@@ -200,12 +205,12 @@ interface Listed {
 export function compileDictionaries(dictionaries: ReadonlyArray<readonly DictionaryEntry[]>): CompiledDictionary[] {
   const count = dictionaries.length;
   const byFirstCode = new Map<number, Listed[]>();
-  const anyFirst: { entry: CompiledEntry; d: number; scan: RegExp; required: string }[] = [];
+  const anyFirst: { entry: CompiledEntry; d: number; scan: RegExp; required: string; bit: number; confirm: boolean }[] = [];
   dictionaries.forEach((entries, d) => {
     for (const entry of entries) {
       const c = compileEntry(entry);
       if (c.prefix === '') {
-        anyFirst.push({ entry: c, d, scan: new RegExp(entry.trigger, 'g'), required: requiredLiteral(entry.trigger) });
+        anyFirst.push({ entry: c, d, scan: new RegExp(entry.trigger, 'g'), required: requiredLiteral(entry.trigger), bit: 0, confirm: false });
       } else {
         const code = c.prefix.charCodeAt(0);
         byFirstCode.set(code, [...(byFirstCode.get(code) ?? []), { c, d }]);
@@ -270,15 +275,22 @@ export function compileDictionaries(dictionaries: ReadonlyArray<readonly Diction
       }
       if (spans.length > 0 && insideSpans(spans, at)) return undefined;
     }
-    const replacement = matched.replace(c.replace, c.entry.right);
+    const replacement = c.fixed ?? matched.replace(c.replace, c.entry.right);
     return { entry: c.entry, start: at, end, matched, replacement };
   }
 
   // The entries without a literal first character are each tried only where the literal every match of theirs
-  // holds is in the paragraph: one table pass says whether any of those literals can be there at all, instead
-  // of one indexOf per entry on every paragraph (a roster's lines hold none). An entry with no such literal
-  // turns the pass off.
-  const anyRequired = anyFirst.every((e) => e.required !== '') ? literalTables(anyFirst.map((e) => e.required)) : undefined;
+  // holds is in the paragraph: one table pass gives which of those literals it holds (思想, 职责, 届 …), instead
+  // of one indexOf per entry on every paragraph. An entry with no such literal is tried on every paragraph;
+  // literals past the 31st share a bit, and an entry with one of them confirms its own with indexOf.
+  const required = [...new Set(anyFirst.map((e) => e.required).filter((r) => r !== ''))];
+  for (const e of anyFirst) {
+    if (e.required === '') continue;
+    const k = required.indexOf(e.required);
+    e.bit = 1 << Math.min(k, 30);
+    e.confirm = k >= 30;
+  }
+  const presence = required.length > 0 ? literalPresence(required) : undefined;
 
   let lastText: string | undefined;
   let lastHits: DictionaryHit[][] = [];
@@ -319,9 +331,9 @@ export function compileDictionaries(dictionaries: ReadonlyArray<readonly Diction
       }
     }
     let unordered: boolean[] | undefined;
-    const tryAny = anyFirst.length > 0 && (anyRequired === undefined || anyRequired(text));
-    if (tryAny) for (const { entry, d, scan, required } of anyFirst) {
-      if (required !== '' && text.indexOf(required) < 0) continue;
+    const present = anyFirst.length > 0 && presence !== undefined ? presence(text) : 0;
+    for (const { entry, d, scan, required, bit, confirm } of anyFirst) {
+      if (bit !== 0 && ((present & bit) === 0 || (confirm && text.indexOf(required) < 0))) continue;
       scan.lastIndex = 0;
       for (let m = scan.exec(text); m; m = scan.exec(text)) {
         if (m[0].length === 0) {

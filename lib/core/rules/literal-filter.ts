@@ -230,26 +230,40 @@ export function createLiteralFilter(patterns: readonly string[]): LiteralFilter 
  * where its first two characters stand, so a set bit means the literal is there.
  */
 export function literalMasks(patterns: readonly string[]): ((line: string) => number) | null {
+  const bits: [string, number][] = [];
+  for (let k = 0; k < patterns.length; k++) {
+    const literals = requiredLiterals(patterns[k]!);
+    if (!literals) return null;
+    for (const text of literals) bits.push([text, 1 << Math.min(k, 30)]);
+  }
+  return maskScanner(bits);
+}
+
+/**
+ * Which of `literals` a line holds, as a bit mask: bit k for literals[k] (literals past the 30th share bit 30,
+ * which then says only that one of them is there). One pass, as literalMasks.
+ */
+export function literalPresence(literals: readonly string[]): (line: string) => number {
+  return maskScanner(literals.map((text, k) => [text, 1 << Math.min(k, 30)]));
+}
+
+/** The mask of a line: the or of the bits of the (non-empty) literals it holds. */
+function maskScanner(literals: readonly (readonly [string, number])[]): (line: string) => number {
   const single = new Int32Array(0x10000);
   const pairFirst = new Uint8Array(0x10000);
   // Per pair hash, the longer literals starting with that pair, and their bits.
   const longer = new Map<number, { text: string; bits: number }[]>();
-  for (let k = 0; k < patterns.length; k++) {
-    const literals = requiredLiterals(patterns[k]!);
-    if (!literals) return null;
-    const bit = 1 << Math.min(k, 30);
-    for (const text of literals) {
-      const a = text.charCodeAt(0);
-      if (text.length === 1) single[a]! |= bit;
-      else {
-        pairFirst[a] = 1;
-        const h = pairHash(a, text.charCodeAt(1));
-        const list = longer.get(h) ?? [];
-        const same = list.find((l) => l.text === text);
-        if (same) same.bits |= bit;
-        else list.push({ text, bits: bit });
-        longer.set(h, list);
-      }
+  for (const [text, bit] of literals) {
+    const a = text.charCodeAt(0);
+    if (text.length === 1) single[a]! |= bit;
+    else {
+      pairFirst[a] = 1;
+      const h = pairHash(a, text.charCodeAt(1));
+      const list = longer.get(h) ?? [];
+      const same = list.find((l) => l.text === text);
+      if (same) same.bits |= bit;
+      else list.push({ text, bits: bit });
+      longer.set(h, list);
     }
   }
   const lists: ({ text: string; bits: number }[] | undefined)[] = new Array(0x10000);

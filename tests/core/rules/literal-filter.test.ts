@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { cruftPack, eventsPack } from '../../../lib/core/packs';
-import { createLiteralFilter, literalTables } from '../../../lib/core/rules/literal-filter';
+import { createLiteralFilter, literalPresence, literalTables } from '../../../lib/core/rules/literal-filter';
 import { families } from '../adversarial';
 
 const fixtures = (dir: string) =>
@@ -80,6 +80,30 @@ describe('literal tables', () => {
     }
     expect(holding).toBeGreaterThan(1_000);
     expect(stopped).toBeGreaterThan(100);
+  });
+});
+
+describe('literal presence', () => {
+  it('sets the bit of exactly the literals a line holds, and bit 30 for any literal past the 30th', () => {
+    // 40 literals: one and two characters and longer, sharing first characters and first pairs.
+    const literals = [...'甲乙丙丁'].flatMap((a) => [a + '子', a + '丑', a + '子寅', a + '丑卯', a + a, '戊' + a, a + '子寅辰', a + '己', a + '庚', a + '辛']);
+    literals.push('壬');
+    const presence = literalPresence(literals);
+    let seed = 11;
+    const next = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 4294967296);
+    const pieces = [...'甲乙丙丁子丑寅卯辰戊己庚辛壬的，', ...literals.slice(0, 8)];
+    let high = 0;
+    for (let n = 0; n < 5_000; n++) {
+      let line = '';
+      for (let i = Math.floor(next() * 10); i > 0; i--) line += pieces[Math.floor(next() * pieces.length)]!;
+      let expected = 0;
+      literals.forEach((l, k) => {
+        if (line.includes(l)) expected |= 1 << Math.min(k, 30);
+      });
+      if (expected & (1 << 30)) high++;
+      expect(presence(line), line).toBe(expected);
+    }
+    expect(high).toBeGreaterThan(500);
   });
 });
 
