@@ -351,13 +351,17 @@ function compute(template: Template, scanner: Scanner, input: CoverageInput): Co
       const rank: Record<FigureStatus, number> = { missing: 0, vague: 1, placeholder: 2, present: 3 };
       const statuses: FigureStatus[] = ['missing', 'vague', 'placeholder', 'present'];
       const best = new Int8Array(section.topics.length).fill(-1);
+      // Scratch lists, reset by hand: setting a list's length to 0 frees its storage, and the next write
+      // allocated it again, per line and per sentence.
       const bySentence: number[] = [];
+      let sentencesUsed = 0;
       const keywords: Token[] = [];
       for (let li = lineIndexAt(parsed, range.start); li < parsed.lines.length; li++) {
         const line = parsed.lines[li]!;
         if (line.start >= range.end) break;
         const tokens = tokensByLine[li]!;
-        bySentence.length = 0;
+        for (let k = 0; k < sentencesUsed; k++) bySentence[k] = 0;
+        sentencesUsed = 0;
         // Indexed loops here: this callback runs once per section, too few times to be optimised, and a
         // for…of allocated an iterator and a result per step over every line's tokens.
         for (let k = 0; k < tokens.length; k++) {
@@ -366,7 +370,10 @@ function compute(template: Template, scanner: Scanner, input: CoverageInput): Co
           const at = line.start + token.start;
           if (at < range.start || at >= range.end) continue;
           const status = rank[token.kind === 'count' ? 'present' : token.kind];
-          if (status > (bySentence[token.sentence] ?? 0)) bySentence[token.sentence] = status;
+          if (status > (bySentence[token.sentence] ?? 0)) {
+            bySentence[token.sentence] = status;
+            if (token.sentence >= sentencesUsed) sentencesUsed = token.sentence + 1;
+          }
         }
         // Then sentence by sentence (tokens come in order): first the companion words it holds, then what its
         // words and keywords credit. Each sentence of the analysis has its own stamp, so a companion seen in
@@ -377,21 +384,21 @@ function compute(template: Template, scanner: Scanner, input: CoverageInput): Co
           while (b < tokens.length && tokens[b]!.sentence === sentence) b++;
           const stamp = ++sentenceKey;
           // The sentence's keywords inside the section, read by both passes below.
-          keywords.length = 0;
+          let found = 0;
           for (let k = a; k < b; k++) {
             const token = tokens[k]!;
             if (token.kind !== 'keyword') continue;
             const at = line.start + token.start;
-            if (at >= range.start && at < range.end) keywords.push(token);
+            if (at >= range.start && at < range.end) keywords[found++] = token;
           }
-          for (let k = 0; k < keywords.length; k++) {
+          for (let k = 0; k < found; k++) {
             const owners = scanner.owners[keywords[k]!.index]!;
             for (let o = 0; o < owners.length; o++) {
               const owner = owners[o]!;
               if (owner.role === ROLE_CUE && owner.section === s) cueSeen[owner.group] = stamp;
             }
           }
-          for (let k = 0; k < keywords.length; k++) {
+          for (let k = 0; k < found; k++) {
             const token = keywords[k]!;
             const at = line.start + token.start;
             const owners = scanner.owners[token.index]!;
@@ -497,8 +504,12 @@ function compute(template: Template, scanner: Scanner, input: CoverageInput): Co
     }
   });
   // A count left as a placeholder is wrong wherever it stands.
-  parsed.lines.forEach((line, li) => {
-    for (const token of tokensByLine[li]!) {
+  // Indexed loops: a for…of allocated an iterator and a result per step over every line's tokens.
+  for (let li = 0; li < parsed.lines.length; li++) {
+    const line = parsed.lines[li]!;
+    const tokens = tokensByLine[li]!;
+    for (let k = 0; k < tokens.length; k++) {
+      const token = tokens[k]!;
       if (token.kind !== 'placeholder') continue;
       findings.push({
         ruleId: 'coverage-figure-placeholder',
@@ -510,7 +521,7 @@ function compute(template: Template, scanner: Scanner, input: CoverageInput): Co
         params: { text: text.slice(line.start + token.start, line.start + token.end) },
       });
     }
-  });
+  }
 
   // 6. Suggestions for missing sections, in template order.
   const suggestions: StructureSuggestion[] = [];

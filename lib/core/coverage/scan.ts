@@ -235,8 +235,12 @@ export function createScanner(template: Template): Scanner {
 
   // The leftmost token at each position, figures before literals (as one alternation of figures then literals
   // would find it), but only where one can start: most positions start nothing, and a sentence end is counted.
+  // A line's tokens are gathered in one scratch list, counted by `n` (setting its length to 0 would free its
+  // storage, and the next push allocate room for 17 again), and copied out at their number: every line's list
+  // is kept, in its slots, as long as the line is.
+  const tokens: Token[] = [];
   const read = (line: string): Token[] => {
-    const tokens: Token[] = [];
+    let n = 0;
     let sentence = 0;
     for (let i = 0; i < line.length; i++) {
       const code = line.charCodeAt(i);
@@ -286,7 +290,7 @@ export function createScanner(template: Template): Scanner {
               continue;
             }
           }
-          tokens.push({ kind: f[1] !== undefined ? 'placeholder' : f[2] !== undefined ? 'count' : 'vague', index: -1, start, end, sentence });
+          tokens[n++] = { kind: f[1] !== undefined ? 'placeholder' : f[2] !== undefined ? 'count' : 'vague', index: -1, start, end, sentence };
           continue;
         }
         // In a run of placeholder characters (xxxxxx, ______) a placeholder can start only within its last
@@ -304,8 +308,8 @@ export function createScanner(template: Template): Scanner {
         const list = lists[slot[code]! - 1]!;
         if (!list.single && (i + 1 >= line.length || pairs[pairHash(code, line.charCodeAt(i + 1))] === 0)) continue;
         const literals = list.literals;
-        for (let n = 0; n < literals.length; n++) {
-          const keyword = literals[n]!;
+        for (let l = 0; l < literals.length; l++) {
+          const keyword = literals[l]!;
           // Compared in place, by code unit (the first is this position's, which chose the list): a call to
           // startsWith per literal cost more than the comparison on lines that hold many keyword starts.
           const length = keyword.length;
@@ -313,13 +317,13 @@ export function createScanner(template: Template): Scanner {
           let k = 1;
           while (k < length && line.charCodeAt(i + k) === keyword.charCodeAt(k)) k++;
           if (k < length) continue;
-          tokens.push({ kind: 'keyword', index: list.indices[n]!, start: i, end: i + keyword.length, sentence });
+          tokens[n++] = { kind: 'keyword', index: list.indices[l]!, start: i, end: i + keyword.length, sentence };
           i += keyword.length - 1;
           break;
         }
       }
     }
-    return tokens.length === 0 ? NO_TOKENS : tokens;
+    return n === 0 ? NO_TOKENS : tokens.slice(0, n);
   };
 
   return {
