@@ -169,14 +169,10 @@ export const staleReferences: ParagraphRule = {
     }
     const months = period.half === 1 && text.includes('月') && LATE_MONTH.test(text);
     if (!events && !mixedHit && !months) return NO_FINDINGS;
-    const out: Finding[] = [];
-    const label = periodLabel(period);
-    const push: Push = (start, end, messageId, params, entry) => {
-      if (context.disabledEntries.has(entry)) return;
-      params.entry = entry;
-      params.period = label;
-      out.push({ ruleId: 'stale-references', category: 'stale', severity: 'warning', start, end, messageId, params });
-    };
+    pushPeriod = period;
+    pushDisabled = context.disabledEntries;
+    pushLabel = undefined;
+    pushed = undefined;
 
     if (events) checkEvents(text, period, push);
 
@@ -187,8 +183,27 @@ export const staleReferences: ParagraphRule = {
       }
     }
     if (months) checkMonths(text, period, push);
-    return out.sort((a, b) => a.start - b.start);
+    const out = pushed as Finding[] | undefined; // set by push() in the calls above
+    pushed = undefined;
+    return out === undefined ? NO_FINDINGS : out.sort((a, b) => a.start - b.start);
   },
+};
+
+/**
+ * The paragraph being checked, for `push`. One function for every paragraph, not a closure made per paragraph:
+ * most paragraphs that get past the tests above (a log's dated lines) have no finding, and each made the
+ * closure, the list and the period's label for nothing. The list and the label are made with the first finding.
+ */
+let pushPeriod: ReportPeriod = { year: 0 };
+let pushDisabled: ReadonlySet<string> = new Set();
+let pushLabel: ReturnType<typeof periodLabel> | undefined;
+let pushed: Finding[] | undefined;
+
+const push: Push = (start, end, messageId, params, entry) => {
+  if (pushDisabled.has(entry)) return;
+  params.entry = entry;
+  params.period = pushLabel ??= periodLabel(pushPeriod);
+  (pushed ??= []).push({ ruleId: 'stale-references', category: 'stale', severity: 'warning', start, end, messageId, params });
 };
 
 /** Adds a finding; `params` is a fresh object of the caller's, completed in place with the entry and the period. */
