@@ -71,50 +71,81 @@ const Fragment = {
 } as const;
 type Fragment = (typeof Fragment)[keyof typeof Fragment];
 
-export interface WrapDigest {
-  /** Offsets of the first and last visible characters (end exclusive) within the paragraph. */
-  from: number;
-  to: number;
-  end: End;
-  start: Start;
-  /** Display width of the line up to its last visible character (leading indentation included), or 0 when the
-   * line cannot be a wrapped line of prose (ends a sentence, too long, not mostly Chinese characters). */
-  width: number;
+// Bits of WrapDigest's `flags`: how the line ends and starts (three bits each), its fragment kind (three bits),
+// then one bit per property.
+const END_SHIFT = 0;
+const START_SHIFT = 3;
+const FRAGMENT_SHIFT = 6;
+const HEADING_BIT = 1 << 9;
+const SENTENCE_BIT = 1 << 10;
+const STANDALONE_BIT = 1 << 11;
+const DIGIT_START_BIT = 1 << 12;
+const DIGIT_END_BIT = 1 << 13;
+const UNIT_START_BIT = 1 << 14;
+const LATIN_START_BIT = 1 << 15;
+const LATIN_END_BIT = 1 << 16;
+
+/**
+ * What the rule needs of a line. Every line of the text keeps one for as long as the line is cached, so the
+ * small properties are bits of one number, read through getters: fifteen fields made it the largest object
+ * per line of a long list, and each was copied by every young-generation collection during an analysis.
+ */
+export class WrapDigest {
+  constructor(
+    /** Offsets of the first and last visible characters (end exclusive) within the paragraph. */
+    readonly from: number,
+    readonly to: number,
+    /** Display width of the line up to its last visible character (leading indentation included), or 0 when
+     * the line cannot be a wrapped line of prose (ends a sentence, too long, not mostly Chinese characters). */
+    readonly width: number,
+    private readonly flags: number,
+    readonly brackets: BracketDigest,
+  ) {}
+
+  /** How the line ends (its last visible character). */
+  get end(): End {
+    return ((this.flags >>> END_SHIFT) & 7) as End;
+  }
+  /** How the line starts (its first visible character). */
+  get start(): Start {
+    return ((this.flags >>> START_SHIFT) & 7) as Start;
+  }
+  get fragment(): Fragment {
+    return ((this.flags >>> FRAGMENT_SHIFT) & 7) as Fragment;
+  }
   /** Starts with a heading marker (一、（一）1.): parallel headings never support each other. */
-  heading: boolean;
+  get heading(): boolean {
+    return (this.flags & HEADING_BIT) !== 0;
+  }
   /** A heading line holding 。！？； before its end: a body line after all (only computed for headings). */
-  sentence: boolean;
+  get sentence(): boolean {
+    return (this.flags & SENTENCE_BIT) !== 0;
+  }
   /** A title (关于…的报告, …工作总结) or a row of a table or log (fields split by spaces). */
-  standalone: boolean;
+  get standalone(): boolean {
+    return (this.flags & STANDALONE_BIT) !== 0;
+  }
   /** Starts with a digit (the entries of a dated log do; a wrapped line rarely). */
-  digitStart: boolean;
+  get digitStart(): boolean {
+    return (this.flags & DIGIT_START_BIT) !== 0;
+  }
   /** Ends with a digit. */
-  digitEnd: boolean;
+  get digitEnd(): boolean {
+    return (this.flags & DIGIT_END_BIT) !== 0;
+  }
   /** Starts with the unit of a figure or date (年 月 日 个 名 次 人 % …). */
-  unitStart: boolean;
-  fragment: Fragment;
-  latinStart: boolean;
-  latinEnd: boolean;
-  brackets: BracketDigest;
+  get unitStart(): boolean {
+    return (this.flags & UNIT_START_BIT) !== 0;
+  }
+  get latinStart(): boolean {
+    return (this.flags & LATIN_START_BIT) !== 0;
+  }
+  get latinEnd(): boolean {
+    return (this.flags & LATIN_END_BIT) !== 0;
+  }
 }
 
-const EMPTY: WrapDigest = {
-  from: 0,
-  to: 0,
-  end: End.Empty,
-  start: Start.Empty,
-  width: 0,
-  heading: false,
-  sentence: false,
-  standalone: false,
-  digitStart: false,
-  digitEnd: false,
-  unitStart: false,
-  fragment: Fragment.None,
-  latinStart: false,
-  latinEnd: false,
-  brackets: bracketDigest(''),
-};
+const EMPTY = new WrapDigest(0, 0, 0, (End.Empty << END_SHIFT) | (Start.Empty << START_SHIFT) | (Fragment.None << FRAGMENT_SHIFT), bracketDigest(''));
 
 /** Longest line (in display units, a Chinese character = 2) read as a preview line: 60 characters. */
 const MAX_WIDTH = 120;
@@ -323,23 +354,21 @@ function prepare(text: string): WrapDigest {
       (shape & FIELDED) !== 0;
     if (end !== End.Final && to <= MAX_WIDTH) width = shape >> 1;
   }
-  return {
-    from,
-    to,
-    end,
-    start,
-    width,
-    heading,
-    sentence: heading && length > 1 && hasSentenceMarkIn(text, from, to - 1),
-    standalone,
-    digitStart: first >= 0x30 && first <= 0x39,
-    digitEnd: last >= 0x30 && last <= 0x39,
-    unitStart: UNIT_CODES.has(first),
-    fragment: length <= 4 ? fragmentOf(text, from, to, heading, end) : Fragment.None,
-    latinStart: (first | 0x20) >= 0x61 && (first | 0x20) <= 0x7a,
-    latinEnd: (last | 0x20) >= 0x61 && (last | 0x20) <= 0x7a,
-    brackets: bracketDigest(text),
-  };
+  const sentence = heading && length > 1 && hasSentenceMarkIn(text, from, to - 1);
+  const fragment = length <= 4 ? fragmentOf(text, from, to, heading, end) : Fragment.None;
+  const flags =
+    (end << END_SHIFT) |
+    (start << START_SHIFT) |
+    (fragment << FRAGMENT_SHIFT) |
+    (heading ? HEADING_BIT : 0) |
+    (sentence ? SENTENCE_BIT : 0) |
+    (standalone ? STANDALONE_BIT : 0) |
+    (first >= 0x30 && first <= 0x39 ? DIGIT_START_BIT : 0) |
+    (last >= 0x30 && last <= 0x39 ? DIGIT_END_BIT : 0) |
+    (UNIT_CODES.has(first) ? UNIT_START_BIT : 0) |
+    ((first | 0x20) >= 0x61 && (first | 0x20) <= 0x7a ? LATIN_START_BIT : 0) |
+    ((last | 0x20) >= 0x61 && (last | 0x20) <= 0x7a ? LATIN_END_BIT : 0);
+  return new WrapDigest(from, to, width, flags, bracketDigest(text));
 }
 
 /** Why a break counts (0: it does not). */
