@@ -158,7 +158,16 @@ interface CachedParagraph {
   /** Findings of the paragraph rules, at text offsets for a paragraph starting at `base`. */
   findings: Finding[];
   base: number;
-  digests: unknown[];
+  /**
+   * The document rules' digests of the paragraph, by the rule's index: the first four as fields, the rest (none
+   * today) in `more`. Every line keeps its entry while it is cached, and a list beside the entry was a second
+   * object per line for the collector to copy.
+   */
+  d0: unknown;
+  d1: unknown;
+  d2: unknown;
+  d3: unknown;
+  more: unknown[] | undefined;
   /** The runner and period it was made for (a line's slot may hold another runner's entry). */
   owner: object;
 }
@@ -192,6 +201,22 @@ function merge(a: Finding[], b: Finding[]): Finding[] {
   while (i < a.length) out[k++] = a[i++]!;
   while (j < b.length) out[k++] = b[j++]!;
   return out;
+}
+
+/** The digest of document rule `d` kept in a paragraph's entry. */
+function digestOf(entry: CachedParagraph, d: number): unknown {
+  switch (d) {
+    case 0:
+      return entry.d0;
+    case 1:
+      return entry.d1;
+    case 2:
+      return entry.d2;
+    case 3:
+      return entry.d3;
+    default:
+      return entry.more![d - 4];
+  }
 }
 
 const periodKey = (p: ReportPeriod | undefined) => (p ? `${p.year}H${p.half ?? 0}` : '');
@@ -271,9 +296,18 @@ export function createRuleRunner(config?: RuleConfig): { run(input: RuleInput): 
         }
       }
     }
-    const digests: unknown[] = new Array(documentRules.length);
-    for (let d = 0; d < documentRules.length; d++) digests[d] = documentRules[d]!.prepare(text, slot);
-    return { findings, base, digests, owner };
+    // In the rules' order: a rule's digest may read what an earlier one kept on the line's slot.
+    const count = documentRules.length;
+    const d0 = count > 0 ? documentRules[0]!.prepare(text, slot) : undefined;
+    const d1 = count > 1 ? documentRules[1]!.prepare(text, slot) : undefined;
+    const d2 = count > 2 ? documentRules[2]!.prepare(text, slot) : undefined;
+    const d3 = count > 3 ? documentRules[3]!.prepare(text, slot) : undefined;
+    const entry: CachedParagraph = { findings, base, owner, d0, d1, d2, d3, more: undefined };
+    if (count > 4) {
+      entry.more = new Array(count - 4);
+      for (let d = 4; d < count; d++) entry.more[d - 4] = documentRules[d]!.prepare(text, slot);
+    }
+    return entry;
   }
 
   return {
@@ -318,7 +352,7 @@ export function createRuleRunner(config?: RuleConfig): { run(input: RuleInput): 
           const list = entry.findings;
           const copies: Finding[] = new Array(list.length);
           for (let i = 0; i < list.length; i++) copies[i] = moved(list[i]!, by);
-          entry = { findings: copies, base: para.start, digests: entry.digests, owner };
+          entry = { findings: copies, base: para.start, owner, d0: entry.d0, d1: entry.d1, d2: entry.d2, d3: entry.d3, more: entry.more };
           changed = true;
         }
         if (changed) {
@@ -328,7 +362,7 @@ export function createRuleRunner(config?: RuleConfig): { run(input: RuleInput): 
         const list = entry.findings;
         if (para.end + 1 < limit) for (let i = 0; i < list.length; i++) findings.push(list[i]!);
         else for (let i = 0; i < list.length; i++) findings.push(clamped(list[i]!, limit));
-        for (let d = 0; d < documentRules.length; d++) digests[d]![p] = entry.digests[d];
+        for (let d = 0; d < documentRules.length; d++) digests[d]![p] = digestOf(entry, d);
       }
       cache = next;
       const documentFindings: Finding[] = [];
