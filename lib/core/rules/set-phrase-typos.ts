@@ -7,7 +7,9 @@
 // (the 1st pair when the slip is at the 3rd character or later, the 2nd when it is the 1st, the 3rd when it is
 // the 2nd). Those pairs are the keys of a hashed table; per text position two loads settle most positions, the
 // phrases that share an anchor and its two checked characters are settled together, and a hit compares one
-// window with one phrase, knowing where the slip must lie (the longest phrase first).
+// window with one phrase, knowing where the slip must lie (the longest phrase first). A pair that does stand in
+// some phrase (工作, 意识, 学习 stand on a fifth of report text's positions) is first asked, by three filters of
+// the characters its phrases check first, whether any of them can go on from here.
 // Not reported: a window that is itself a phrase or a listed real variant (守土负责 beside 守土有责, 学习贯穿), a
 // slip involving a numeral (三个自信 is another slogan, not a typo), a slip at the first or last character of a
 // phrase built of words, where a neighbouring word or a suffix may change (重要领导责任 / 主要领导责任,
@@ -25,10 +27,18 @@ interface Lexicon {
   phrases: string[];
   /** 1: the phrase is bound as a whole (a slip may be at its ends too). */
   bound: Uint8Array;
-  /** Open hashing over the anchor pairs: heads by bucket, then chains. */
-  heads: Int32Array;
-  next: Int32Array;
-  keys: Int32Array;
+  /** The anchor pairs, by open addressing (SLOTS slots of SLOT words each, linear probing): the pair's key (0:
+   * empty) and the range of its nodes in `nodes`. */
+  slots: Int32Array;
+  /**
+   * The characters a pair's nodes check first, as bits of one table (see charBit): for the pair in slot s, the
+   * character at i + 2 (anchor 0's 3rd character, anchor 1's 4th), at i + 3 (anchor 0's 4th) and at i − 2
+   * (anchor 2's 1st). A pair of report text that opens no phrase here (工作 stands in a dozen phrases, and
+   * mostly in none) is settled by three loads, not by reading each of its nodes.
+   */
+  firstChecks: Int32Array;
+  /** Node numbers, each pair's together, in the order they are tried. */
+  nodes: Int32Array;
   /** Per node, its phrases: members[from] … members[to − 1]. */
   from: Int32Array;
   to: Int32Array;
@@ -52,9 +62,23 @@ interface Lexicon {
   known: Set<string>;
 }
 
-const BUCKETS = 1 << 12;
-const hash = (a: number, b: number) => (Math.imul(a, 0x9e3779b1) ^ b) >>> 20;
+const SLOTS = 1 << 11;
+const SLOT = 3;
+const KEY = 0;
+const FROM = 1;
+const TO = 2;
+/** Which character a first check reads, relative to the pair. */
+const AT_2 = 1;
+const AT_3 = 2;
+const AT_MINUS_2 = 3;
+const slotOf = (a: number, b: number) => (Math.imul(a, 0x9e3779b1) ^ b) >>> 21;
+/** A pair as one number; never 0 (no phrase starts with U+0000). */
 const pairKey = (a: number, b: number) => (a << 16) | b;
+/** The bit, of the 65,536 in firstChecks, for a character read at a place by the pair in a slot (a chance
+ * collision only lets the pair's nodes be read). NaN, past either end of the text, is character 0. */
+const charBit = (slot: number, place: number, code: number) =>
+  (Math.imul(slot * 4 + place, 0x9e3779b1) ^ Math.imul(code, 0x85ebca6b)) >>> 16;
+const hasBit = (bits: Int32Array, bit: number) => (bits[bit >>> 5]! & (1 << (bit & 31))) !== 0;
 const pairBit = (a: number, b: number) => (Math.imul(a, 31) ^ b) & 0xffff;
 
 let lexicon: Lexicon | undefined;
@@ -89,9 +113,9 @@ function build(): Lexicon {
   const lex: Lexicon = {
     phrases,
     bound,
-    heads: new Int32Array(BUCKETS).fill(-1),
-    next: new Int32Array(count),
-    keys: new Int32Array(count),
+    slots: new Int32Array(SLOTS * SLOT),
+    firstChecks: new Int32Array(0x10000 / 32),
+    nodes: new Int32Array(count),
     offset: new Uint8Array(count),
     m1: new Uint16Array(count),
     m2: new Uint16Array(count),
@@ -102,9 +126,12 @@ function build(): Lexicon {
     known: new Set([...phrases, ...pack.variants]),
   };
   let top = 0;
+  const byPair = new Map<number, number[]>();
   order.forEach((g, n) => {
-    const h = hash(g.a, g.b);
-    lex.keys[n] = pairKey(g.a, g.b);
+    const key = pairKey(g.a, g.b);
+    const list = byPair.get(key);
+    if (list) list.push(n);
+    else byPair.set(key, [n]);
     lex.offset[n] = g.j;
     lex.m1[n] = g.m1;
     lex.m2[n] = g.m2;
@@ -113,10 +140,33 @@ function build(): Lexicon {
     const members = [...g.members].sort((x, y) => phrases[y]!.length - phrases[x]!.length);
     for (const index of members) lex.members[top++] = index;
     lex.to[n] = top;
-    lex.next[n] = lex.heads[h]!;
-    lex.heads[h] = n;
     lex.pairs[pairBit(g.a, g.b)] = 1;
   });
+  if (byPair.size * 2 > SLOTS) throw new Error('set-phrase-typos: too many anchor pairs for the table');
+  const mark = (slot: number, place: number, code: number) => {
+    const bit = charBit(slot, place, code);
+    lex.firstChecks[bit >>> 5]! |= 1 << (bit & 31);
+  };
+  let placed = 0;
+  for (const [key, list] of byPair) {
+    let at = slotOf(key >>> 16, key & 0xffff);
+    while (lex.slots[at * SLOT + KEY] !== 0) at = (at + 1) & (SLOTS - 1);
+    const slot = at * SLOT;
+    lex.slots[slot + KEY] = key;
+    lex.slots[slot + FROM] = placed;
+    // The latest made first: the order the phrases were tried in when each pair's nodes were a chain.
+    for (let x = list.length - 1; x >= 0; x--) {
+      const n = list[x]!;
+      lex.nodes[placed++] = n;
+      const j = lex.offset[n]!;
+      if (j === 2) mark(at, AT_MINUS_2, lex.m1[n]!);
+      else {
+        mark(at, AT_2, lex.m1[n]!);
+        if (j === 0) mark(at, AT_3, lex.m2[n]!);
+      }
+    }
+    lex.slots[slot + TO] = placed;
+  }
   return lex;
 }
 
@@ -142,62 +192,76 @@ function slipAt(text: string, start: number, p: string, j: number): number {
   return slip;
 }
 
+/** The rule's findings; `filtered` false reads every node of every anchor pair, without the character filters
+ * (for the test that the filters never skip a pair that a node would have taken). */
+export function findSlips(text: string, filtered = true): readonly Finding[] {
+  const lex = (lexicon ??= build());
+  const { pairs, slots, nodes, firstChecks } = lex;
+  let out: Finding[] | undefined;
+  let reported = -1; // end of the last finding: overlapping windows are reported once
+  const last = text.length - 1;
+  // Each character is read once: the second of one pair is the first of the next.
+  let b = text.charCodeAt(0);
+  for (let i = 0; i < last; i++) {
+    const a = b;
+    b = text.charCodeAt(i + 1);
+    if (pairs[pairBit(a, b)] === 0) continue;
+    const key = pairKey(a, b);
+    let at = slotOf(a, b);
+    while (slots[at * SLOT + KEY] !== key && slots[at * SLOT + KEY] !== 0) at = (at + 1) & (SLOTS - 1);
+    const slot = at * SLOT;
+    if (slots[slot + KEY] === 0) continue;
+    if (
+      filtered &&
+      !hasBit(firstChecks, charBit(at, AT_2, text.charCodeAt(i + 2))) &&
+      !hasBit(firstChecks, charBit(at, AT_3, text.charCodeAt(i + 3))) &&
+      !hasBit(firstChecks, charBit(at, AT_MINUS_2, text.charCodeAt(i - 2)))
+    ) continue;
+    tried: for (let x = slots[slot + FROM]!; x < slots[slot + TO]!; x++) {
+      const e = nodes[x]!;
+      const j = lex.offset[e]!;
+      const start = i - j;
+      if (start < reported || start < 0) continue;
+      if (j === 0) {
+        if (text.charCodeAt(i + 2) !== lex.m1[e] && text.charCodeAt(i + 3) !== lex.m2[e]) continue;
+      } else if (j === 1) {
+        if (text.charCodeAt(start + 3) !== lex.m1[e] || text.charCodeAt(start) === lex.m2[e]) continue;
+      } else if (text.charCodeAt(start) !== lex.m1[e] || text.charCodeAt(start + 1) === lex.m2[e]) continue;
+      for (let g = lex.from[e]!; g < lex.to[e]!; g++) {
+        const index = lex.members[g]!;
+        const p = lex.phrases[index]!;
+        const end = start + p.length;
+        if (end > text.length) continue;
+        const k = slipAt(text, start, p, j);
+        if (k < 0) continue;
+        if (lex.bound[index] === 0 && (k === 0 || k === p.length - 1)) continue;
+        const code = text.charCodeAt(start + k);
+        if (!isHan(code) || NUMERALS.has(text[start + k]!) || NUMERALS.has(p[k]!)) continue;
+        const wrong = text.slice(start, end);
+        if (lex.known.has(wrong)) continue;
+        (out ??= []).push({
+          ruleId: 'set-phrase-typos',
+          category: 'typo',
+          severity: 'warning',
+          start,
+          end,
+          messageId: 'rules.setPhrase.message',
+          params: { wrong, right: p },
+          fix: { start, end, text: p },
+        });
+        reported = end;
+        break tried;
+      }
+    }
+  }
+  return out ?? NO_FINDINGS;
+}
+
 export const setPhraseTypos: ParagraphRule = {
   id: 'set-phrase-typos',
   category: 'typo',
   scope: 'paragraph',
-  check(text) {
-    const lex = (lexicon ??= build());
-    const { pairs, heads, next, keys } = lex;
-    let out: Finding[] | undefined;
-    let reported = -1; // end of the last finding: overlapping windows are reported once
-    const last = text.length - 1;
-    // Each character is read once: the second of one pair is the first of the next.
-    let b = text.charCodeAt(0);
-    for (let i = 0; i < last; i++) {
-      const a = b;
-      b = text.charCodeAt(i + 1);
-      if (pairs[pairBit(a, b)] === 0) continue;
-      const key = pairKey(a, b);
-      nodes: for (let e = heads[hash(a, b)]!; e >= 0; e = next[e]!) {
-        if (keys[e] !== key) continue;
-        const j = lex.offset[e]!;
-        const start = i - j;
-        if (start < reported || start < 0) continue;
-        if (j === 0) {
-          if (text.charCodeAt(i + 2) !== lex.m1[e] && text.charCodeAt(i + 3) !== lex.m2[e]) continue;
-        } else if (j === 1) {
-          if (text.charCodeAt(start + 3) !== lex.m1[e] || text.charCodeAt(start) === lex.m2[e]) continue;
-        } else if (text.charCodeAt(start) !== lex.m1[e] || text.charCodeAt(start + 1) === lex.m2[e]) continue;
-        for (let g = lex.from[e]!; g < lex.to[e]!; g++) {
-          const index = lex.members[g]!;
-          const p = lex.phrases[index]!;
-          const end = start + p.length;
-          if (end > text.length) continue;
-          const k = slipAt(text, start, p, j);
-          if (k < 0) continue;
-          if (lex.bound[index] === 0 && (k === 0 || k === p.length - 1)) continue;
-          const code = text.charCodeAt(start + k);
-          if (!isHan(code) || NUMERALS.has(text[start + k]!) || NUMERALS.has(p[k]!)) continue;
-          const wrong = text.slice(start, end);
-          if (lex.known.has(wrong)) continue;
-          (out ??= []).push({
-            ruleId: 'set-phrase-typos',
-            category: 'typo',
-            severity: 'warning',
-            start,
-            end,
-            messageId: 'rules.setPhrase.message',
-            params: { wrong, right: p },
-            fix: { start, end, text: p },
-          });
-          reported = end;
-          break nodes;
-        }
-      }
-    }
-    return out ?? NO_FINDINGS;
-  },
+  check: (text) => findSlips(text) as Finding[],
 };
 
 let allPhrases: Set<string> | undefined;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { setPhrasesPack } from '../../../lib/core/packs';
-import { ruleTable, findingsOf } from './helpers';
+import { findSlips } from '../../../lib/core/rules/set-phrase-typos';
+import { ruleTable, findingsOf, seededRandom } from './helpers';
 
 // Flagged: one character wrong in a set phrase, at its start, inside it and at its end (bound phrases), as
 // typed in real reports. Accepted: the phrases themselves, their real neighbours one character away, slogans
@@ -85,5 +86,33 @@ describe('the set-phrase pack', () => {
   it('reports none of its own phrases, variants or joined phrases', () => {
     const text = [...all, ...setPhrasesPack.variants, ...setPhrasesPack.joined].join('，');
     expect(findingsOf('set-phrase-typos', text)).toEqual([]);
+  });
+});
+
+describe('the anchor pairs’ character filters', () => {
+  // Each anchor pair of the table first asks three filters whether any of its phrases can go on at this place;
+  // they may only say no where every phrase of the pair would have said no. Texts of phrases with one character
+  // changed anywhere (the characters the filters read included), run on, next to each other and to report words.
+  it('never pass over a slip that reading every phrase of the pair finds', () => {
+    const phrases = [...setPhrasesPack.idioms, ...setPhrasesPack.phrases];
+    const random = seededRandom(17);
+    const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)]!;
+    const han = [...'的一是在了和有工作学习意识形态党组织建设责任制落实宣传思想文化干部群众管理主体领导'];
+    let found = 0;
+    for (let n = 0; n < 4_000; n++) {
+      let text = '';
+      for (let k = 1 + Math.floor(random() * 4); k > 0; k--) {
+        let phrase = pick(phrases);
+        if (random() < 0.8) {
+          const at = Math.floor(random() * phrase.length);
+          phrase = phrase.slice(0, at) + pick(han) + phrase.slice(at + 1);
+        }
+        text += (random() < 0.5 ? pick(han) : '') + phrase + (random() < 0.3 ? '，' : '');
+      }
+      const filtered = findSlips(text);
+      expect(filtered, text).toEqual(findSlips(text, false));
+      found += filtered.length;
+    }
+    expect(found).toBeGreaterThan(2_000);
   });
 });
