@@ -331,7 +331,7 @@ export function compileDictionaries(dictionaries: ReadonlyArray<readonly Diction
       }
     }
     let unordered: boolean[] | undefined;
-    const present = anyFirst.length > 0 && presence !== undefined ? presence(text) : 0;
+    const present = presence !== undefined ? presence(text) : 0;
     for (const { entry, d, scan, required, bit, confirm } of anyFirst) {
       if (bit !== 0 && ((present & bit) === 0 || (confirm && text.indexOf(required) < 0))) continue;
       scan.lastIndex = 0;

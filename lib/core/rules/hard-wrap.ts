@@ -145,7 +145,8 @@ export class WrapDigest {
   }
 }
 
-const EMPTY = new WrapDigest(0, 0, 0, (End.Empty << END_SHIFT) | (Start.Empty << START_SHIFT) | (Fragment.None << FRAGMENT_SHIFT), bracketDigest(''));
+const EMPTY_FLAGS = (End.Empty << END_SHIFT) | (Start.Empty << START_SHIFT) | (Fragment.None << FRAGMENT_SHIFT);
+const EMPTY = new WrapDigest(0, 0, 0, EMPTY_FLAGS, bracketDigest(''));
 
 /** Longest line (in display units, a Chinese character = 2) read as a preview line: 60 characters. */
 const MAX_WIDTH = 120;

@@ -8,8 +8,8 @@
 // the 2nd). Those pairs are the keys of a hashed table; per text position two loads settle most positions, the
 // phrases that share an anchor and its two checked characters are settled together, and a hit compares one
 // window with one phrase, knowing where the slip must lie (the longest phrase first). A pair that does stand in
-// some phrase (工作, 意识, 学习 stand on a fifth of report text's positions) is first asked, by three filters of
-// the characters its phrases check first, whether any of them can go on from here.
+// some phrase (工作, 意识, 学习 stand on a fifth of report text's positions) is first asked, in one table of the
+// characters its phrases check first (read at three places around the pair), whether any can go on from here.
 // Not reported: a window that is itself a phrase or a listed real variant (守土负责 beside 守土有责, 学习贯穿), a
 // slip involving a numeral (三个自信 is another slogan, not a typo), a slip at the first or last character of a
 // phrase built of words, where a neighbouring word or a suffix may change (重要领导责任 / 主要领导责任,
@@ -192,9 +192,9 @@ function slipAt(text: string, start: number, p: string, j: number): number {
   return slip;
 }
 
-/** The rule's findings; `filtered` false reads every node of every anchor pair, without the character filters
- * (for the test that the filters never skip a pair that a node would have taken). */
-export function findSlips(text: string, filtered = true): readonly Finding[] {
+/** The rule's findings; `filtered` false reads every node of every anchor pair, without the first-check table
+ * (for the test that the table never skips a pair that a node would have taken). */
+export function findSlips(text: string, filtered = true): Finding[] {
   const lex = (lexicon ??= build());
   const { pairs, slots, nodes, firstChecks } = lex;
   let out: Finding[] | undefined;
@@ -261,7 +261,7 @@ export const setPhraseTypos: ParagraphRule = {
   id: 'set-phrase-typos',
   category: 'typo',
   scope: 'paragraph',
-  check: (text) => findSlips(text) as Finding[],
+  check: (text) => findSlips(text),
 };
 
 let allPhrases: Set<string> | undefined;

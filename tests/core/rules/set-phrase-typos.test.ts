@@ -89,11 +89,12 @@ describe('the set-phrase pack', () => {
   });
 });
 
-describe('the anchor pairs’ character filters', () => {
-  // Each anchor pair of the table first asks three filters whether any of its phrases can go on at this place;
-  // they may only say no where every phrase of the pair would have said no. Texts of phrases with one character
-  // changed anywhere (the characters the filters read included), run on, next to each other and to report words.
-  it('never pass over a slip that reading every phrase of the pair finds', () => {
+describe('the anchor pairs’ first-check table', () => {
+  // Each anchor pair first asks a table of the characters its phrases check first (read at three places)
+  // whether any of them can go on at this place; it may only say no where every phrase of the pair would have
+  // said no. Texts of phrases with one character changed anywhere (the characters the table reads included),
+  // run on, next to each other and to report words.
+  it('never passes over a slip that reading every phrase of the pair finds', () => {
     const phrases = [...setPhrasesPack.idioms, ...setPhrasesPack.phrases];
     const random = seededRandom(17);
     const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)]!;
