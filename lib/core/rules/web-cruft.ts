@@ -67,7 +67,11 @@ const fragmentMasks = fragmentEntries.length <= 31 ? literalMasks(fragmentEntrie
 const entryPatterns = fragmentEntries.map((e) => new RegExp(e.pattern, 'g'));
 /** Up to this many entries are run one by one; more, and the alternation runs. */
 const FEW_ENTRIES = 3;
-const nextStart = new Float64Array(fragmentEntries.length);
+/** No match from here on: past the end of any line (a string is shorter than 2³⁰). Whole numbers only — an
+ * Infinity here made the spans' offsets floating-point, and V8 then stored every offset field of the same shape
+ * ({ start, end, … }, the outline's lines among them) as a boxed number. */
+const NONE = 0x3fffffff;
+const nextStart = new Int32Array(fragmentEntries.length);
 const nextEnd = new Int32Array(fragmentEntries.length);
 const selected = new Int32Array(FEW_ENTRIES);
 
@@ -92,14 +96,14 @@ function scanFragments(line: string): readonly Span[] {
   for (let n = 0; n < count; n++) nextStart[selected[n]!] = -1;
   for (let pos = 0; ; ) {
     let best = -1;
-    let bestStart = Infinity;
+    let bestStart = NONE;
     for (let n = 0; n < count; n++) {
       const k = selected[n]!;
       if (nextStart[k]! < pos) {
         const re = entryPatterns[k]!;
         re.lastIndex = pos;
         const m = re.exec(line);
-        nextStart[k] = m ? m.index : Infinity;
+        nextStart[k] = m ? m.index : NONE;
         nextEnd[k] = m ? m.index + m[0].length : 0;
       }
       if (nextStart[k]! < bestStart) {
