@@ -7,11 +7,22 @@
 // Known false positive: a product or model name such as "XXL" or "XX型"; a legitimate omission "……" between
 // two Han characters inside a quotation.
 import { placeholdersPack } from '../packs';
+import { SCANNERS, type Emit } from './placeholder-scanners';
 import { ELLIPSIS_CHARS, ellipsisRuns, isFillerEllipsis, NO_FINDINGS } from './text';
 import type { Finding, ParagraphRule } from './types';
 
 // One RegExp per entry: in V8 nine simple scans are several times faster than one alternation of all nine.
-const patterns = placeholdersPack.entries.map((e) => ({ id: e.id, re: new RegExp(e.pattern, 'g') }));
+// The frequent entries are found by a hand-written scanner of the same pattern (placeholder-scanners.ts),
+// which builds no match objects.
+const specs = placeholdersPack.entries.map((e) => SCANNERS.get(e.pattern));
+/** The scanners' sets of first characters, each collected in one list of positions per paragraph. */
+const startSets = [...new Set(specs.flatMap((spec) => (spec ? [spec.starts] : [])))];
+const patterns = placeholdersPack.entries.map((e, k) => ({
+  id: e.id,
+  re: new RegExp(e.pattern, 'g'),
+  scan: specs[k]?.scan,
+  list: specs[k] ? startSets.indexOf(specs[k].starts) : -1,
+}));
 /**
  * A character every pack pattern needs (an x, *, _, 某, an opening bracket, a brace or a box): a paragraph without one
  * — most lines of a roster or a log — skips the nine scans. tests/core/rules/fast-paths.test.ts checks that
@@ -32,12 +43,36 @@ const bit = (e: number) => 1 << Math.min(e, 30);
 ENTRY_CHARS.forEach((chars, e) => {
   for (const c of e >= 30 || chars === '' ? PLACEHOLDER_CHARS : chars) entriesOf[c.charCodeAt(0)]! |= bit(e);
 });
-const ALL_ENTRIES = patterns.reduce((mask, _, e) => mask | bit(e), 0);
 
-/** The bits of the entries whose characters the paragraph holds, read from the first placeholder character on. */
+/** Per UTF-16 code unit, the list of positions it goes in (its start set), or -1. */
+const listOf = new Int8Array(0x10000).fill(-1);
+startSets.forEach((chars, k) => {
+  for (const c of chars) listOf[c.charCodeAt(0)] = k;
+});
+/** Per start set, where its characters are in the paragraph (entriesIn): lists[k][0 … counts[k]). */
+const lists = startSets.map(() => new Int32Array(64));
+const counts = new Int32Array(startSets.length);
+
+/** The bits of the entries whose characters the paragraph holds, read from the first placeholder character on;
+ * collects where the scanners' first characters are. */
 function entriesIn(text: string, from: number): number {
   let mask = 0;
-  for (let i = from; i < text.length && mask !== ALL_ENTRIES; i++) mask |= entriesOf[text.charCodeAt(i)]!;
+  counts.fill(0);
+  for (let i = from; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    const entries = entriesOf[code]!;
+    if (entries === 0) continue;
+    mask |= entries;
+    const k = listOf[code]!;
+    if (k < 0) continue;
+    let list = lists[k]!;
+    if (counts[k] === list.length) {
+      list = new Int32Array(list.length * 2);
+      list.set(lists[k]!);
+      lists[k] = list;
+    }
+    list[counts[k]!++] = i;
+  }
   return mask;
 }
 
@@ -65,7 +100,8 @@ let hitEnd = new Int32Array(64);
 let hitEntry = new Int32Array(64);
 let order = new Int32Array(64);
 let hitCount = 0;
-const FILLER = -1;
+/** The entry of a filler ellipsis: after every pack entry. */
+const FILLER = patterns.length;
 
 function addHit(start: number, end: number, entry: number): void {
   if (hitCount === hitStart.length) {
@@ -85,8 +121,12 @@ function addHit(start: number, end: number, entry: number): void {
   hitCount++;
 }
 
-/** Hit a before hit b: the earlier start, then the longer one, then the order they were found in. */
-const before = (a: number, b: number) => hitStart[a]! - hitStart[b]! || hitEnd[b]! - hitEnd[a]! || a - b;
+/** The entry a scanner is reporting for. */
+let scanning = 0;
+const addScanned: Emit = (start, end) => addHit(start, end, scanning);
+
+/** Hit a before hit b: the earlier start, then the longer one, then the entry first in the pack (filler last). */
+const before = (a: number, b: number) => hitStart[a]! - hitStart[b]! || hitEnd[b]! - hitEnd[a]! || hitEntry[a]! - hitEntry[b]! || a - b;
 
 /** Fills `order` with the hits by position. Each entry's hits come in order, so a few insertions do on a line;
  * a long paragraph with many hits is sorted. */
@@ -123,8 +163,14 @@ export const placeholders: ParagraphRule = {
       const present = entriesIn(text, PLACEHOLDER_CHAR_G.lastIndex - 1);
       for (let e = 0; e < patterns.length; e++) {
         if ((present & bit(e)) === 0) continue;
-        const { id, re } = patterns[e]!;
+        const { id, re, scan } = patterns[e]!;
         if (disabled?.has(id)) continue;
+        if (scan) {
+          scanning = e;
+          const k = patterns[e]!.list;
+          scan(text, lists[k]!, counts[k]!, addScanned);
+          continue;
+        }
         re.lastIndex = 0;
         for (let m = re.exec(text); m; m = re.exec(text)) {
           if (m[0].length === 0) re.lastIndex++;
