@@ -274,10 +274,16 @@ export function createRuleRunner(config?: RuleConfig): { run(input: RuleInput): 
         if (bit !== 0 && (present & bit) === 0) continue;
         const found = paragraphRules[r]!.check(text, ctx, slot);
         if (found.length === 0) continue;
-        if (findings === NO_FINDINGS) findings = [];
+        if (findings === NO_FINDINGS) {
+          // The first rule with findings lends its list (a rule returns a fresh one): most paragraphs with
+          // findings have them from one rule, and a copy per paragraph was kept as long as the analysis.
+          findings = found;
+          for (let i = 1; i < found.length && sorted; i++) if (byPosition(found[i - 1]!, found[i]!) > 0) sorted = false;
+          continue;
+        }
         for (let i = 0; i < found.length; i++) {
           const f = found[i]!;
-          if (sorted && findings.length > 0 && byPosition(findings[findings.length - 1]!, f) > 0) sorted = false;
+          if (sorted && byPosition(findings[findings.length - 1]!, f) > 0) sorted = false;
           findings.push(f);
         }
       }

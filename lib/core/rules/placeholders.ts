@@ -78,7 +78,28 @@ function entriesIn(text: string, from: number): number {
 
 const PLACEHOLDER_CHAR_G = new RegExp(PLACEHOLDER_CHAR.source, 'g');
 
-function finding(start: number, end: number, entry: string, text: string): Finding {
+/**
+ * The params of a finding, shared by the findings of one entry and text: a form of nothing but placeholders
+ * repeats a handful of them (xx, ____, x年x月x日) thousands of times, and every finding is kept until the
+ * analysis is replaced, so an object and a string each were most of what the collector had to copy. Nothing
+ * changes a finding's params (the runner's moved copies share them too). Per entry (filler last), by text; a
+ * table that grows past PARAMS_KEPT texts starts afresh.
+ */
+const paramsByEntry: Map<string, { entry: string; text: string }>[] = [];
+const PARAMS_KEPT = 512;
+
+function paramsOf(entry: number, text: string): { entry: string; text: string } {
+  const byText = (paramsByEntry[entry] ??= new Map());
+  let params = byText.get(text);
+  if (params === undefined) {
+    if (byText.size >= PARAMS_KEPT) byText.clear();
+    params = { entry: entryId(entry), text };
+    byText.set(text, params);
+  }
+  return params;
+}
+
+function finding(start: number, end: number, entry: number, text: string): Finding {
   return {
     ruleId: 'placeholders',
     category: 'placeholder',
@@ -86,7 +107,7 @@ function finding(start: number, end: number, entry: string, text: string): Findi
     start,
     end,
     messageId: 'rules.placeholder.message',
-    params: { entry, text: text.slice(start, end) },
+    params: paramsOf(entry, text.slice(start, end)),
   };
 }
 
@@ -100,6 +121,11 @@ let hitEnd = new Int32Array(64);
 let hitEntry = new Int32Array(64);
 let order = new Int32Array(64);
 let hitCount = 0;
+/** The findings' spans and entries (groups of touching hits, at most one per hit), before the list is made at
+ * its length: grown by push, a paragraph's list kept room for a dozen more findings. */
+let groupStart = new Int32Array(64);
+let groupEnd = new Int32Array(64);
+let groupEntry = new Int32Array(64);
 /** The entry of a filler ellipsis: after every pack entry. */
 const FILLER = patterns.length;
 
@@ -114,6 +140,9 @@ function addHit(start: number, end: number, entry: number): void {
     hitEnd = grow(hitEnd);
     hitEntry = grow(hitEntry);
     order = new Int32Array(hitStart.length);
+    groupStart = new Int32Array(hitStart.length);
+    groupEnd = new Int32Array(hitStart.length);
+    groupEntry = new Int32Array(hitStart.length);
   }
   hitStart[hitCount] = start;
   hitEnd[hitCount] = end;
@@ -188,7 +217,7 @@ export const placeholders: ParagraphRule = {
     // (xx____, 【】（ ）) or make up one date (20XX年X月X日, ____年____月) are one blank to fill in, and one
     // finding: a form of nothing but placeholders would otherwise give one finding every few characters.
     sortHits();
-    const out: Finding[] = [];
+    let groups = 0;
     let start = hitStart[order[0]!]!;
     let end = hitEnd[order[0]!]!;
     let entry = hitEntry[order[0]!]!;
@@ -208,7 +237,9 @@ export const placeholders: ParagraphRule = {
         }
       }
       // A date's last unit belongs to it: 20XX年X月X日, not 20XX年X月X.
-      out.push(finding(start, date && isDateUnit(text.charCodeAt(end)) ? end + 1 : end, entryId(entry), text));
+      groupStart[groups] = start;
+      groupEnd[groups] = date && isDateUnit(text.charCodeAt(end)) ? end + 1 : end;
+      groupEntry[groups++] = entry;
       if (i < hitCount) {
         const h = order[i]!;
         start = hitStart[h]!;
@@ -217,6 +248,8 @@ export const placeholders: ParagraphRule = {
       }
       date = false;
     }
+    const out: Finding[] = new Array(groups);
+    for (let g = 0; g < groups; g++) out[g] = finding(groupStart[g]!, groupEnd[g]!, groupEntry[g]!, text);
     return out;
   },
 };

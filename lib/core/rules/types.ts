@@ -61,7 +61,8 @@ export interface ParagraphRule {
    */
   needs?: string;
   /** `line`: the paragraph's slots when the runner has the outline's lines (read-only but for what the rule's
-   * own helpers keep there). */
+   * own helpers keep there). Returns a list of its own and fresh findings (the runner moves them and may add to
+   * the list), or NO_FINDINGS. */
   check(text: string, context: RuleContext, line?: LineSlots): Finding[];
 }
 

@@ -123,6 +123,40 @@ describe('findings', () => {
     for (let i = 1; i < found.length; i++) expect(found[i]!.start).toBeGreaterThanOrEqual(found[i - 1]!.start);
   });
 
+  it('come from paragraph rules in lists of their own', () => {
+    // The runner moves a paragraph rule's findings in place and adds other rules' findings to the first list it
+    // gets: each call must return a new list of new findings (or the shared empty one, which it never keeps).
+    const lists = new Set<unknown>();
+    const objects = new Set<unknown>();
+    let calls = 0;
+    const wrapped = rules.filter((r) => r.scope === 'paragraph').map((rule) => {
+      const check = rule.check;
+      rule.check = (...args: Parameters<typeof check>) => {
+        const list = check.apply(rule, args);
+        calls++;
+        if (list.length > 0) {
+          expect(lists.has(list), rule.id).toBe(false);
+          lists.add(list);
+          for (const f of list) {
+            expect(objects.has(f), rule.id).toBe(false);
+            objects.add(f);
+          }
+        }
+        return list;
+      };
+      return { rule, check };
+    });
+    try {
+      const text = `${corpus}\n${corpus.slice(0, 5_000)}\n召开X次会议，某某同志、xx同志参加。`;
+      runRules({ text });
+      runRules({ text, period: { year: 2023, half: 1 } });
+    } finally {
+      for (const { rule, check } of wrapped) rule.check = check;
+    }
+    expect(calls).toBeGreaterThan(1_000);
+    expect(lists.size).toBeGreaterThan(100);
+  });
+
   it('use a category and severity of the rule that made them', () => {
     for (const f of found) {
       expect(rules.find((r) => r.id === f.ruleId)?.category).toBe(f.category);
