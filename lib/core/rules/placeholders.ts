@@ -82,21 +82,38 @@ const PLACEHOLDER_CHAR_G = new RegExp(PLACEHOLDER_CHAR.source, 'g');
  * The params of a finding, shared by the findings of one entry and text: a form of nothing but placeholders
  * repeats a handful of them (xx, ____, x年x月x日) thousands of times, and every finding is kept until the
  * analysis is replaced, so an object and a string each were most of what the collector had to copy. Nothing
- * changes a finding's params (the runner's moved copies share them too). Per entry (filler last), by text; a
- * table that grows past PARAMS_KEPT texts starts afresh.
+ * changes a finding's params (the runner's moved copies share them too). A table by a hash of the entry and the
+ * text's characters, read without cutting the text out; a text whose few slots are taken gets params of its
+ * own.
  */
-const paramsByEntry: Map<string, { entry: string; text: string }>[] = [];
-const PARAMS_KEPT = 512;
+type Params = { entry: string; text: string };
+const PARAMS_SLOTS = 1024;
+const PARAMS_PROBES = 4;
+const sharedParams: (Params | undefined)[] = new Array(PARAMS_SLOTS).fill(undefined);
+const sharedEntry = new Int32Array(PARAMS_SLOTS);
 
-function paramsOf(entry: number, text: string): { entry: string; text: string } {
-  const byText = (paramsByEntry[entry] ??= new Map());
-  let params = byText.get(text);
-  if (params === undefined) {
-    if (byText.size >= PARAMS_KEPT) byText.clear();
-    params = { entry: entryId(entry), text };
-    byText.set(text, params);
+function paramsOf(entry: number, text: string, start: number, end: number): Params {
+  let h = Math.imul(entry + 1, 0x9e3779b1);
+  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  let slot = (h ^ (h >>> 16)) & (PARAMS_SLOTS - 1);
+  for (let probe = 0; probe < PARAMS_PROBES; probe++, slot = (slot + 1) & (PARAMS_SLOTS - 1)) {
+    const params = sharedParams[slot];
+    if (params === undefined) {
+      const made = { entry: entryId(entry), text: text.slice(start, end) };
+      sharedParams[slot] = made;
+      sharedEntry[slot] = entry;
+      return made;
+    }
+    if (sharedEntry[slot] === entry && sameText(params.text, text, start, end)) return params;
   }
-  return params;
+  return { entry: entryId(entry), text: text.slice(start, end) };
+}
+
+/** Whether `kept` is text[start, end). */
+function sameText(kept: string, text: string, start: number, end: number): boolean {
+  if (kept.length !== end - start) return false;
+  for (let i = 0; i < kept.length; i++) if (kept.charCodeAt(i) !== text.charCodeAt(start + i)) return false;
+  return true;
 }
 
 function finding(start: number, end: number, entry: number, text: string): Finding {
@@ -107,7 +124,7 @@ function finding(start: number, end: number, entry: number, text: string): Findi
     start,
     end,
     messageId: 'rules.placeholder.message',
-    params: paramsOf(entry, text.slice(start, end)),
+    params: paramsOf(entry, text, start, end),
   };
 }
 
