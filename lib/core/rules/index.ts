@@ -332,7 +332,10 @@ export function createRuleRunner(config?: RuleConfig): { run(input: RuleInput): 
       const next = new Map<string, CachedParagraph>();
       // A first analysis has nothing cached: one lookup per paragraph, not two.
       const previous = cache.size > 0 ? cache : undefined;
-      const findings: Finding[] = [];
+      // Each paragraph's entry, then one list of their findings made at its length (grown by push, a list of
+      // 100,000 findings was copied a dozen times over).
+      const entries: CachedParagraph[] = new Array(paragraphs.length);
+      let count = 0;
       const digests: unknown[][] = documentRules.map(() => new Array(paragraphs.length));
       for (let p = 0; p < paragraphs.length; p++) {
         const para = paragraphs[p]!;
@@ -365,12 +368,19 @@ export function createRuleRunner(config?: RuleConfig): { run(input: RuleInput): 
           if (slot) slot.rules = entry;
           else next.set(key, entry);
         }
-        const list = entry.findings;
-        if (para.end + 1 < limit) for (let i = 0; i < list.length; i++) findings.push(list[i]!);
-        else for (let i = 0; i < list.length; i++) findings.push(clamped(list[i]!, limit));
+        entries[p] = entry;
+        count += entry.findings.length;
         for (let d = 0; d < documentRules.length; d++) digests[d]![p] = digestOf(entry, d);
       }
       cache = next;
+      const findings: Finding[] = new Array(count);
+      let k = 0;
+      for (let p = 0; p < paragraphs.length; p++) {
+        const list = entries[p]!.findings;
+        if (list.length === 0) continue;
+        if (paragraphs[p]!.end + 1 < limit) for (let i = 0; i < list.length; i++) findings[k++] = list[i]!;
+        else for (let i = 0; i < list.length; i++) findings[k++] = clamped(list[i]!, limit);
+      }
       const documentFindings: Finding[] = [];
       for (let d = 0; d < documentRules.length; d++) {
         for (const f of documentRules[d]!.check(paragraphs, digests[d]!, text)) documentFindings.push(f);
