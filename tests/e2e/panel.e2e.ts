@@ -109,15 +109,25 @@ describe('panel', () => {
   it('resizes by dragging its left edge, within 280–640 px, and remembers the width for the site', async () => {
     const page = await openPanel();
     const handle = (await panelFrame(page)).getByRole('separator', { name: '拖动调整侧栏宽度' });
+    // The panel renders widths after the events that set them: every width is polled, not read once, and the
+    // drag starts only once the opening panel has its width (two reads in a row agree).
+    const width = async () => Math.round((await (await panel(page)).boundingBox())!.width);
+    let last = -1;
+    await expect
+      .poll(async () => {
+        const now = await width();
+        const settled = now === last;
+        last = now;
+        return settled;
+      })
+      .toBe(true);
+    const startWidth = last;
     const box = (await handle.boundingBox())!;
-    const startWidth = (await (await panel(page)).boundingBox())!.width;
     await page.mouse.move(box.x + box.width / 2, box.y + 300);
     await page.mouse.down();
     await page.mouse.move(box.x + box.width / 2 - 100, box.y + 300, { steps: 5 });
     await page.mouse.up();
-    // The panel renders the new width after the pointer events: polled, not read once.
-    const width = async () => Math.round((await (await panel(page)).boundingBox())!.width);
-    await expect.poll(width).toBe(Math.round(startWidth + 100));
+    await expect.poll(width).toBe(startWidth + 100);
     // Far past the maximum: clamped. The handle moved with the wider panel; it is grabbed at its middle again,
     // once it is where the new width puts it.
     await expect.poll(async () => Math.round((await handle.boundingBox())!.x)).toBe(Math.round(box.x - 100));
@@ -132,7 +142,7 @@ describe('panel', () => {
     await page.close();
 
     const again = await openPanel();
-    expect(Math.round((await (await panel(again)).boundingBox())!.width)).toBe(640);
+    await expect.poll(async () => Math.round((await (await panel(again)).boundingBox())!.width)).toBe(640);
     // Put it back for the other tests.
     await (await panelFrame(again)).getByRole('separator', { name: '拖动调整侧栏宽度' }).focus();
     for (let i = 0; i < 28; i++) await again.keyboard.press('ArrowRight');
