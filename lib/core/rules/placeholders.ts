@@ -104,16 +104,9 @@ function paramsOf(entry: number, text: string, start: number, end: number): Para
       sharedEntry[slot] = entry;
       return made;
     }
-    if (sharedEntry[slot] === entry && sameText(params.text, text, start, end)) return params;
+    if (sharedEntry[slot] === entry && params.text.length === end - start && text.startsWith(params.text, start)) return params;
   }
   return { entry: entryId(entry), text: text.slice(start, end) };
-}
-
-/** Whether `kept` is text[start, end). */
-function sameText(kept: string, text: string, start: number, end: number): boolean {
-  if (kept.length !== end - start) return false;
-  for (let i = 0; i < kept.length; i++) if (kept.charCodeAt(i) !== text.charCodeAt(start + i)) return false;
-  return true;
 }
 
 function finding(start: number, end: number, entry: number, text: string): Finding {
